@@ -1,0 +1,52 @@
+/**
+ * Suspend, resume and idle/lock changes, sent to the renderer as host events. The decision is
+ * policy/idle.ts; this file only samples powerMonitor (polling, since Linux has no lock events).
+ */
+import { powerMonitor, type WebContents } from 'electron'
+import type { HostEvent, HostEventArgs, IdleState } from '../../protocol/ipc.ts'
+import { classifyIdle, defaultIdleThresholds, idlePollSeconds, type IdleThresholds } from '../policy/idle.ts'
+
+export function watchPower(target: () => WebContents | null, thresholds: IdleThresholds = defaultIdleThresholds): () => void {
+  let suspended = false
+  // The renderer starts out assuming 'active'; only changes are sent.
+  let last: IdleState = 'active'
+  const send = <E extends HostEvent>(event: E, ...args: HostEventArgs<E>): void => {
+    const contents = target()
+    if (contents && !contents.isDestroyed()) contents.send(event, ...args)
+  }
+  const sample = (): void => {
+    const state = classifyIdle(
+      {
+        idleSeconds: powerMonitor.getSystemIdleTime(),
+        system: powerMonitor.getSystemIdleState(thresholds.idleAfterSeconds),
+        suspended,
+      },
+      thresholds,
+    )
+    if (state === last) return
+    last = state
+    send('idle:changed', state)
+  }
+  const onSuspend = (): void => {
+    suspended = true
+    send('power:suspended')
+    sample()
+  }
+  const onResume = (): void => {
+    suspended = false
+    send('power:resumed')
+    sample()
+  }
+  powerMonitor.on('suspend', onSuspend)
+  powerMonitor.on('resume', onResume)
+  powerMonitor.on('lock-screen', sample)
+  powerMonitor.on('unlock-screen', sample)
+  const timer = setInterval(sample, idlePollSeconds * 1000)
+  return () => {
+    clearInterval(timer)
+    powerMonitor.off('suspend', onSuspend)
+    powerMonitor.off('resume', onResume)
+    powerMonitor.off('lock-screen', sample)
+    powerMonitor.off('unlock-screen', sample)
+  }
+}

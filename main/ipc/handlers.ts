@@ -1,0 +1,40 @@
+/**
+ * Main's IPC handler table: one async function per channel of protocol/ipc.ts, built from its
+ * dependencies. No Electron here; electron/ipc.ts and the e2e bridge both route calls to it
+ * through wire.ts, which checks the sender and the arguments first.
+ */
+import type { HostConfig, IpcHandlers } from '../../protocol/ipc.ts'
+import type { Cache } from '../cache/open.ts'
+import { getSnapshot, putFloor, putMembers, putWorkspace } from '../cache/queries.ts'
+import type { SecretStore } from '../credentials/secret-store.ts'
+
+export interface IpcDeps {
+  cache: Cache
+  secrets: SecretStore
+  config: HostConfig
+}
+
+export function createIpcHandlers({ cache, secrets, config }: IpcDeps): IpcHandlers {
+  return {
+    'app:getConfig': async () => config,
+    'cache:getSnapshot': async (workspaceId) => getSnapshot(cache, workspaceId),
+    'cache:putWorkspace': async (workspace) => {
+      putWorkspace(cache, workspace)
+      return null
+    },
+    'cache:putFloor': async (workspaceId, floor) => {
+      // A stale floor is dropped silently: the renderer already holds something newer.
+      putFloor(cache, workspaceId, floor)
+      return null
+    },
+    'cache:putMembers': async (workspaceId, members) => {
+      putMembers(cache, workspaceId, members)
+      return null
+    },
+    'credentials:get': (key) => secrets.get(key),
+    'credentials:set': async (key, value) => {
+      await secrets.set(key, value)
+      return null
+    },
+  }
+}

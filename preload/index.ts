@@ -1,0 +1,29 @@
+/**
+ * Exposes exactly one object, `window.office`, with `invoke` and `on` for the channels and events
+ * of protocol/ipc.ts, and nothing else: never ipcRenderer itself, never the IPC event object.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { isHostEvent, isInvokeChannel, type OfficeBridge } from '../protocol/ipc.ts'
+
+const bridge: OfficeBridge = {
+  invoke(channel, ...args) {
+    if (!isInvokeChannel(channel)) {
+      // The same answer main's wire gives an unknown channel, so the renderer handles one shape.
+      return Promise.resolve({ ok: false, code: 'not_found', message: `unknown IPC channel ${JSON.stringify(channel)}` })
+    }
+    return ipcRenderer.invoke(channel, ...args)
+  },
+  on(event, listener) {
+    if (!isHostEvent(event)) throw new Error(`unknown host event ${JSON.stringify(event)}`)
+    // The IpcRendererEvent carries `sender` (ipcRenderer): drop it, pass only the payload.
+    const forward = (_event: IpcRendererEvent, ...args: unknown[]): void => {
+      ;(listener as (...a: unknown[]) => void)(...args)
+    }
+    ipcRenderer.on(event, forward)
+    return () => {
+      ipcRenderer.removeListener(event, forward)
+    }
+  },
+}
+
+contextBridge.exposeInMainWorld('office', bridge)

@@ -1,0 +1,112 @@
+/**
+ * The public HTTP API: request and response schemas for every route, shared by the server's
+ * routes, the renderer's client and the generated OpenAPI document.
+ */
+import Type, { type Static } from 'typebox'
+import { FloorIdSchema, FloorSchema, MemberIdSchema, RoomIdSchema, WorkspaceIdSchema } from './floor/records.ts'
+import { EditBatchSchema, FloorOpSchema } from './floor/ops.ts'
+
+export const RoleSchema = Type.Union([Type.Literal('owner'), Type.Literal('host'), Type.Literal('member'), Type.Literal('guest')])
+export type Role = Static<typeof RoleSchema>
+
+const Name = Type.String({ minLength: 1, maxLength: 64 })
+const Email = Type.String({ minLength: 3, maxLength: 254, pattern: '^[^@\\s]+@[^@\\s]+$' })
+const Password = Type.String({ minLength: 8, maxLength: 256 })
+const Colour = Type.String({ pattern: '^#[0-9a-fA-F]{6}$' })
+
+export const WorkspaceSchema = Type.Object({ id: WorkspaceIdSchema, name: Name, createdAt: Type.Integer() })
+export type Workspace = Static<typeof WorkspaceSchema>
+
+export const MemberSchema = Type.Object({
+  id: MemberIdSchema,
+  workspaceId: WorkspaceIdSchema,
+  name: Name,
+  email: Type.Optional(Type.String()),
+  role: RoleSchema,
+  colour: Colour,
+  deskId: Type.Union([Type.String(), Type.Null()]),
+  lastSeenAt: Type.Union([Type.Integer(), Type.Null()]),
+})
+export type Member = Static<typeof MemberSchema>
+
+export const SessionSchema = Type.Object({ token: Type.String(), expiresAt: Type.Integer() })
+export const SignedInSchema = Type.Object({ session: SessionSchema, member: MemberSchema, workspace: WorkspaceSchema })
+export type SignedIn = Static<typeof SignedInSchema>
+
+export const HealthSchema = Type.Object({
+  ok: Type.Boolean(),
+  livekit: Type.Union([Type.Literal('ok'), Type.Literal('unreachable')]),
+  version: Type.String(),
+})
+export type Health = Static<typeof HealthSchema>
+
+export const CreateWorkspaceBody = Type.Object(
+  { name: Name, owner: Type.Object({ name: Name, email: Email, password: Password }, { additionalProperties: false }) },
+  { additionalProperties: false },
+)
+export type CreateWorkspaceBody = Static<typeof CreateWorkspaceBody>
+
+export const SignInBody = Type.Object(
+  { email: Email, password: Type.String({ minLength: 1, maxLength: 256 }), workspaceId: Type.Optional(WorkspaceIdSchema) },
+  { additionalProperties: false },
+)
+export type SignInBody = Static<typeof SignInBody>
+
+export const PatchMeBody = Type.Object(
+  {
+    name: Type.Optional(Name),
+    password: Type.Optional(Password),
+    currentPassword: Type.Optional(Type.String({ maxLength: 256 })),
+    colour: Type.Optional(Colour),
+  },
+  { additionalProperties: false, minProperties: 1 },
+)
+export type PatchMeBody = Static<typeof PatchMeBody>
+
+export const CreateInviteBody = Type.Object(
+  {
+    role: RoleSchema,
+    email: Type.Optional(Email),
+    expiresInHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 * 30 })),
+    rooms: Type.Optional(Type.Array(RoomIdSchema, { maxItems: 50 })),
+  },
+  { additionalProperties: false },
+)
+export type CreateInviteBody = Static<typeof CreateInviteBody>
+export const InviteSchema = Type.Object({ code: Type.String(), url: Type.String(), expiresAt: Type.Integer() })
+export type Invite = Static<typeof InviteSchema>
+
+export const AcceptInviteBody = Type.Object({ name: Name, email: Email, password: Password }, { additionalProperties: false })
+export type AcceptInviteBody = Static<typeof AcceptInviteBody>
+
+export const MembersSchema = Type.Object({ members: Type.Array(MemberSchema) })
+export const PatchMemberBody = Type.Object({ role: RoleSchema }, { additionalProperties: false })
+
+export const FloorSummarySchema = Type.Object({ id: FloorIdSchema, name: Name, version: Type.Integer() })
+export const FloorsSchema = Type.Object({ floors: Type.Array(FloorSummarySchema) })
+export type FloorSummary = Static<typeof FloorSummarySchema>
+export { FloorSchema }
+
+export const OpsSinceQuery = Type.Object({ since: Type.Integer({ minimum: 0 }) })
+export const OpsBatchSchema = Type.Object({ version: Type.Integer(), batchId: Type.String(), ops: Type.Array(FloorOpSchema) })
+export const OpsSinceSchema = Type.Object({ version: Type.Integer(), batches: Type.Array(OpsBatchSchema) })
+export type OpsSince = Static<typeof OpsSinceSchema>
+export { EditBatchSchema }
+export const EditResultSchema = Type.Object({ version: Type.Integer() })
+
+export const LobbyTokenSchema = Type.Object({ url: Type.String(), token: Type.String(), identity: MemberIdSchema })
+export type LobbyToken = Static<typeof LobbyTokenSchema>
+export const RoomTokenSchema = Type.Object({ url: Type.String(), token: Type.String() })
+export type RoomToken = Static<typeof RoomTokenSchema>
+
+export const AdmissionBody = Type.Object(
+  { memberId: MemberIdSchema, minutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 * 60 })) },
+  { additionalProperties: false },
+)
+export type AdmissionBody = Static<typeof AdmissionBody>
+
+export const WorkspaceParams = Type.Object({ ws: WorkspaceIdSchema })
+export const FloorParams = Type.Object({ ws: WorkspaceIdSchema, floor: FloorIdSchema })
+export const RoomParams = Type.Object({ ws: WorkspaceIdSchema, room: RoomIdSchema })
+export const MemberParams = Type.Object({ ws: WorkspaceIdSchema, id: MemberIdSchema })
+export const InviteParams = Type.Object({ code: Type.String({ minLength: 8, maxLength: 128 }) })

@@ -1,0 +1,97 @@
+/**
+ * The floor-plan model shared by server and clients: typed ids and TypeBox schemas for floors,
+ * rooms and desks. The schemas validate HTTP bodies, cached JSON and edit ops alike.
+ */
+import Type, { type Static } from 'typebox'
+
+const idOf = (prefix: string) => Type.String({ pattern: `^${prefix}_[A-Za-z0-9_-]{1,48}$`, maxLength: 64 })
+
+export const WorkspaceIdSchema = idOf('ws')
+export const MemberIdSchema = idOf('mem')
+export const FloorIdSchema = idOf('floor')
+export const RoomIdSchema = idOf('room')
+export const DeskIdSchema = idOf('desk')
+
+export type WorkspaceId = string
+export type MemberId = string
+export type FloorId = string
+export type RoomId = string
+export type DeskId = string
+
+/** Limits that keep a floor sane; the server refuses anything beyond them. */
+export const floorLimits = {
+  maxSide: 20_000,
+  maxRooms: 500,
+  maxDesks: 5_000,
+  maxCapacity: 500,
+  maxLabel: 64,
+  maxAllowed: 500,
+} as const
+
+const coordinate = Type.Number({ minimum: 0, maximum: floorLimits.maxSide })
+const size = Type.Number({ exclusiveMinimum: 0, maximum: floorLimits.maxSide })
+const label = Type.String({ minLength: 1, maxLength: floorLimits.maxLabel })
+
+export const RoomKindSchema = Type.Union([
+  Type.Literal('meeting'),
+  Type.Literal('lounge'),
+  Type.Literal('private'),
+  Type.Literal('stage'),
+])
+export type RoomKind = Static<typeof RoomKindSchema>
+
+export const RoomSchema = Type.Object(
+  {
+    id: RoomIdSchema,
+    name: label,
+    kind: RoomKindSchema,
+    x: coordinate,
+    y: coordinate,
+    width: size,
+    height: size,
+    capacity: Type.Integer({ minimum: 1, maximum: floorLimits.maxCapacity }),
+    locked: Type.Boolean(),
+    ownerId: Type.Union([MemberIdSchema, Type.Null()]),
+    allowed: Type.Array(MemberIdSchema, { maxItems: floorLimits.maxAllowed }),
+  },
+  { additionalProperties: false },
+)
+export type Room = Static<typeof RoomSchema>
+
+export const DeskSchema = Type.Object(
+  {
+    id: DeskIdSchema,
+    label,
+    x: coordinate,
+    y: coordinate,
+    rotation: Type.Number({ minimum: 0, exclusiveMaximum: 360 }),
+    assigneeId: Type.Union([MemberIdSchema, Type.Null()]),
+  },
+  { additionalProperties: false },
+)
+export type Desk = Static<typeof DeskSchema>
+
+export const FloorSchema = Type.Object(
+  {
+    id: FloorIdSchema,
+    name: label,
+    version: Type.Integer({ minimum: 0 }),
+    width: size,
+    height: size,
+    rooms: Type.Array(RoomSchema, { maxItems: floorLimits.maxRooms }),
+    desks: Type.Array(DeskSchema, { maxItems: floorLimits.maxDesks }),
+  },
+  { additionalProperties: false },
+)
+export type Floor = Static<typeof FloorSchema>
+
+/** Desks are drawn as squares of this side, centred on their position. */
+export const DESK_SIZE = 48
+
+export function roomAt(floor: Pick<Floor, 'rooms'>, x: number, y: number): Room | undefined {
+  return floor.rooms.find((r) => x >= r.x && x <= r.x + r.width && y >= r.y && y <= r.y + r.height)
+}
+
+export function roomCentre(room: Room): { x: number; y: number } {
+  return { x: room.x + room.width / 2, y: room.y + room.height / 2 }
+}

@@ -1,0 +1,7 @@
+export * from './floor/records.ts'
+export * from './floor/ops.ts'
+export * from './floor/apply.ts'
+export * from './presence.ts'
+export * from './errors.ts'
+export * from './api.ts'
+export * from './ipc.ts'

@@ -1,0 +1,67 @@
+/**
+ * The IPC contract between the renderer and Electron main: invoke channels with argument and
+ * result schemas, and host events. Preload allows exactly these keys; main registers one handler
+ * per channel; the renderer's Electron platform calls them. Payloads are JSON only.
+ */
+import Type, { type Static } from 'typebox'
+import { FloorSchema, WorkspaceIdSchema } from './floor/records.ts'
+import { MemberSchema, WorkspaceSchema } from './api.ts'
+
+export const HostConfigSchema = Type.Object({
+  /** Base URL of the workspace server, e.g. `http://127.0.0.1:8080`. */
+  serverUrl: Type.String(),
+  platform: Type.Union([Type.Literal('electron'), Type.Literal('web')]),
+  version: Type.String(),
+})
+export type HostConfig = Static<typeof HostConfigSchema>
+
+export const CacheSnapshotSchema = Type.Object({
+  workspace: WorkspaceSchema,
+  floors: Type.Array(FloorSchema),
+  members: Type.Array(MemberSchema),
+  savedAt: Type.Integer(),
+})
+export type CacheSnapshot = Static<typeof CacheSnapshotSchema>
+
+const SecretKey = Type.String({ pattern: '^[a-z][a-z0-9.-]{0,63}$' })
+
+export const invokeChannels = {
+  'app:getConfig': { args: Type.Tuple([]), result: HostConfigSchema },
+  'cache:getSnapshot': { args: Type.Tuple([WorkspaceIdSchema]), result: Type.Union([CacheSnapshotSchema, Type.Null()]) },
+  'cache:putWorkspace': { args: Type.Tuple([WorkspaceSchema]), result: Type.Null() },
+  'cache:putFloor': { args: Type.Tuple([WorkspaceIdSchema, FloorSchema]), result: Type.Null() },
+  'cache:putMembers': { args: Type.Tuple([WorkspaceIdSchema, Type.Array(MemberSchema)]), result: Type.Null() },
+  'credentials:get': { args: Type.Tuple([SecretKey]), result: Type.Union([Type.String(), Type.Null()]) },
+  'credentials:set': { args: Type.Tuple([SecretKey, Type.Union([Type.String({ maxLength: 8192 }), Type.Null()])]), result: Type.Null() },
+} as const
+
+export const IdleStateSchema = Type.Union([Type.Literal('active'), Type.Literal('idle'), Type.Literal('locked')])
+export type IdleState = Static<typeof IdleStateSchema>
+
+export const hostEvents = {
+  'power:suspended': Type.Tuple([]),
+  'power:resumed': Type.Tuple([]),
+  'idle:changed': Type.Tuple([IdleStateSchema]),
+} as const
+
+export type InvokeChannel = keyof typeof invokeChannels
+export type InvokeArgs<C extends InvokeChannel> = Static<(typeof invokeChannels)[C]['args']>
+export type InvokeResult<C extends InvokeChannel> = Static<(typeof invokeChannels)[C]['result']>
+export type HostEvent = keyof typeof hostEvents
+export type HostEventArgs<E extends HostEvent> = Static<(typeof hostEvents)[E]>
+
+/** Main's handler table: TypeScript rejects a table that misses a channel. */
+export type IpcHandlers = { [C in InvokeChannel]: (...args: InvokeArgs<C>) => Promise<InvokeResult<C>> }
+
+/** What crosses the wire for an invoke: handlers throw, the wiring turns a throw into data. */
+export type WireResult<T> = { ok: true; value: T } | { ok: false; code: string; message: string }
+
+/** The one object preload exposes on `window.office`. */
+export interface OfficeBridge {
+  invoke<C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>): Promise<WireResult<InvokeResult<C>>>
+  on<E extends HostEvent>(event: E, listener: (...args: HostEventArgs<E>) => void): () => void
+}
+
+export const isInvokeChannel = (name: unknown): name is InvokeChannel =>
+  typeof name === 'string' && Object.hasOwn(invokeChannels, name)
+export const isHostEvent = (name: unknown): name is HostEvent => typeof name === 'string' && Object.hasOwn(hostEvents, name)

@@ -1,0 +1,123 @@
+/** First run: create a workspace, sign in, or join one from an invite link (`#/invite/<code>`). */
+import { useEffect, useState, type FormEvent } from 'react'
+import { Field } from '../../ui/Field.tsx'
+import { describeError } from '../../ui/errors.ts'
+import { useOffice } from '../context.tsx'
+
+type Mode = 'create' | 'sign-in' | 'join'
+
+const inviteFromHash = () => /^#\/invite\/([A-Za-z0-9_-]+)$/.exec(location.hash)?.[1] ?? null
+
+export function Welcome() {
+  const [invite, setInvite] = useState(inviteFromHash)
+  const [mode, setMode] = useState<Mode>(invite ? 'join' : 'create')
+  useEffect(() => {
+    const onHash = () => {
+      const code = inviteFromHash()
+      setInvite(code)
+      if (code) setMode('join')
+    }
+    window.addEventListener('hashchange', onHash)
+    return () => window.removeEventListener('hashchange', onHash)
+  }, [])
+
+  return (
+    <main className="welcome">
+      <h1>Virtual Office</h1>
+      {mode !== 'join' && (
+        <div role="tablist" aria-label="Get started" className="tabs">
+          <button role="tab" type="button" aria-selected={mode === 'create'} onClick={() => setMode('create')}>
+            Create a workspace
+          </button>
+          <button role="tab" type="button" aria-selected={mode === 'sign-in'} onClick={() => setMode('sign-in')}>
+            Sign in
+          </button>
+        </div>
+      )}
+      {mode === 'create' && <CreateForm />}
+      {mode === 'sign-in' && <SignInForm />}
+      {mode === 'join' && invite && <JoinForm code={invite} onCancel={() => ((location.hash = ''), setMode('create'))} />}
+    </main>
+  )
+}
+
+function useSubmit(action: (data: FormData) => Promise<void>) {
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault()
+    setBusy(true)
+    setError(null)
+    action(new FormData(e.currentTarget))
+      .catch((err: unknown) => setError(describeError(err)))
+      .finally(() => setBusy(false))
+  }
+  return { error, busy, onSubmit }
+}
+
+const text = (d: FormData, k: string) => String(d.get(k) ?? '').trim()
+
+function FormError({ error }: { error: string | null }) {
+  return error ? (
+    <p className="form-error" role="alert">
+      {error}
+    </p>
+  ) : null
+}
+
+function CreateForm() {
+  const office = useOffice()
+  const { error, busy, onSubmit } = useSubmit((d) =>
+    office.createWorkspace({ name: text(d, 'workspace'), owner: { name: text(d, 'name'), email: text(d, 'email'), password: String(d.get('password')) } }),
+  )
+  return (
+    <form onSubmit={onSubmit} aria-label="Create a workspace">
+      <Field label="Workspace name" name="workspace" required maxLength={64} autoComplete="organization" />
+      <Field label="Your name" name="name" required maxLength={64} autoComplete="name" />
+      <Field label="Email" name="email" type="email" required autoComplete="email" />
+      <Field label="Password" name="password" type="password" required minLength={8} autoComplete="new-password" />
+      <FormError error={error} />
+      <button type="submit" disabled={busy}>
+        Create workspace
+      </button>
+    </form>
+  )
+}
+
+function SignInForm() {
+  const office = useOffice()
+  const { error, busy, onSubmit } = useSubmit((d) => office.signIn({ email: text(d, 'email'), password: String(d.get('password')) }))
+  return (
+    <form onSubmit={onSubmit} aria-label="Sign in">
+      <Field label="Email" name="email" type="email" required autoComplete="email" />
+      <Field label="Password" name="password" type="password" required autoComplete="current-password" />
+      <FormError error={error} />
+      <button type="submit" disabled={busy}>
+        Sign in
+      </button>
+    </form>
+  )
+}
+
+function JoinForm({ code, onCancel }: { code: string; onCancel: () => void }) {
+  const office = useOffice()
+  const { error, busy, onSubmit } = useSubmit(async (d) => {
+    await office.acceptInvite(code, { name: text(d, 'name'), email: text(d, 'email'), password: String(d.get('password')) })
+    history.replaceState(null, '', location.pathname)
+  })
+  return (
+    <form onSubmit={onSubmit} aria-label="Join the workspace">
+      <h2>You are invited</h2>
+      <Field label="Your name" name="name" required maxLength={64} autoComplete="name" />
+      <Field label="Email" name="email" type="email" required autoComplete="email" />
+      <Field label="Password" name="password" type="password" required minLength={8} autoComplete="new-password" />
+      <FormError error={error} />
+      <button type="submit" disabled={busy}>
+        Join workspace
+      </button>
+      <button type="button" className="link" onClick={onCancel}>
+        I already have an account
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,17 @@
+/** Builds one store per domain; the composition root passes them to services and components. */
+import { createFloorStore } from '../stores/floor/store.ts'
+import { createMediaStore } from '../stores/media/store.ts'
+import { createNoticeStore } from '../stores/notices/store.ts'
+import { createPresenceStore } from '../stores/presence/store.ts'
+import { createSessionStore } from '../stores/session/store.ts'
+
+export function createStores() {
+  return {
+    session: createSessionStore(),
+    floor: createFloorStore(),
+    presence: createPresenceStore(),
+    media: createMediaStore(),
+    notices: createNoticeStore(),
+  }
+}
+export type Stores = ReturnType<typeof createStores>

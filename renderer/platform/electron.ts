@@ -1,0 +1,26 @@
+/** The Platform in Electron: every call goes over the preload bridge to main's handler table. */
+import type { InvokeArgs, InvokeChannel, InvokeResult, OfficeBridge } from '../../protocol/ipc.ts'
+import { HostError, type Platform } from './platform.ts'
+
+export function createElectronPlatform(bridge: OfficeBridge): Platform {
+  const call = async <C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>): Promise<InvokeResult<C>> => {
+    const result = await bridge.invoke(channel, ...args)
+    if (!result.ok) throw new HostError(result.code, result.message)
+    return result.value
+  }
+  return {
+    kind: 'electron',
+    config: () => call('app:getConfig'),
+    cache: {
+      getSnapshot: (ws) => call('cache:getSnapshot', ws),
+      putWorkspace: async (w) => void (await call('cache:putWorkspace', w)),
+      putFloor: async (ws, f) => void (await call('cache:putFloor', ws, f)),
+      putMembers: async (ws, m) => void (await call('cache:putMembers', ws, m)),
+    },
+    credentials: {
+      get: (key) => call('credentials:get', key),
+      set: async (key, value) => void (await call('credentials:set', key, value)),
+    },
+    on: (event, listener) => bridge.on(event, listener),
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Platform: everything the renderer asks of its host, and nothing else. Electron implements it
+ * over `window.office` (electron.ts); a plain browser implements it with web APIs (web.ts).
+ * Components reach it through `usePlatform()`, never through `window.office`.
+ *
+ * @example
+ * const platform = usePlatform()
+ * const snapshot = await platform.cache.getSnapshot(workspaceId)
+ */
+import type { Member, Workspace } from '../../protocol/api.ts'
+import type { Floor } from '../../protocol/floor/records.ts'
+import type { CacheSnapshot, HostConfig, HostEvent, HostEventArgs } from '../../protocol/ipc.ts'
+
+export interface PlatformCache {
+  getSnapshot(workspaceId: string): Promise<CacheSnapshot | null>
+  putWorkspace(workspace: Workspace): Promise<void>
+  putFloor(workspaceId: string, floor: Floor): Promise<void>
+  putMembers(workspaceId: string, members: Member[]): Promise<void>
+}
+
+export interface PlatformCredentials {
+  get(key: string): Promise<string | null>
+  set(key: string, value: string | null): Promise<void>
+}
+
+export interface Platform {
+  readonly kind: HostConfig['platform']
+  config(): Promise<HostConfig>
+  cache: PlatformCache
+  credentials: PlatformCredentials
+  on<E extends HostEvent>(event: E, listener: (...args: HostEventArgs<E>) => void): () => void
+}
+
+/** A host call that failed; `code` is one of protocol/errors.ts. */
+export class HostError extends Error {
+  readonly code: string
+  constructor(code: string, message: string) {
+    super(message)
+    this.code = code
+  }
+}

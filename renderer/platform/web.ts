@@ -1,0 +1,63 @@
+/**
+ * The Platform in a plain browser: the cache and credentials in localStorage (synchronous, so the
+ * cached floor paints before any network call returns), host events from Page Visibility.
+ */
+import type { Member, Workspace } from '../../protocol/api.ts'
+import type { Floor } from '../../protocol/floor/records.ts'
+import type { CacheSnapshot, HostEventArgs } from '../../protocol/ipc.ts'
+import type { Platform } from './platform.ts'
+
+const PREFIX = 'office:'
+
+function read<T>(key: string): T | null {
+  try {
+    const raw = localStorage.getItem(PREFIX + key)
+    return raw === null ? null : (JSON.parse(raw) as T)
+  } catch {
+    return null
+  }
+}
+
+function write(key: string, value: unknown): void {
+  try {
+    if (value === null) localStorage.removeItem(PREFIX + key)
+    else localStorage.setItem(PREFIX + key, JSON.stringify(value))
+  } catch {
+    // Storage full or disabled: the cache is an optimisation, the server stays the truth.
+  }
+}
+
+export function createWebPlatform(): Platform {
+  const snapshotKey = (ws: string) => `cache:${ws}`
+  const update = (ws: string, change: (s: Partial<CacheSnapshot>) => Partial<CacheSnapshot>) =>
+    write(snapshotKey(ws), { ...change(read<Partial<CacheSnapshot>>(snapshotKey(ws)) ?? {}), savedAt: Date.now() })
+
+  return {
+    kind: 'web',
+    config: async () => ({ serverUrl: location.origin, platform: 'web', version: import.meta.env.VITE_APP_VERSION ?? '0.0.0' }),
+    cache: {
+      async getSnapshot(ws) {
+        const s = read<Partial<CacheSnapshot>>(snapshotKey(ws))
+        return s?.workspace ? { workspace: s.workspace, floors: s.floors ?? [], members: s.members ?? [], savedAt: s.savedAt ?? 0 } : null
+      },
+      putWorkspace: async (w: Workspace) => update(w.id, (s) => ({ ...s, workspace: w })),
+      putFloor: async (ws: string, floor: Floor) =>
+        update(ws, (s) => {
+          const floors = (s.floors ?? []).filter((f) => f.id !== floor.id || f.version > floor.version)
+          return { ...s, floors: floors.some((f) => f.id === floor.id) ? floors : [...floors, floor] }
+        }),
+      putMembers: async (ws: string, members: Member[]) => update(ws, (s) => ({ ...s, members })),
+    },
+    credentials: {
+      get: async (key) => read<string>(`secret:${key}`),
+      set: async (key, value) => write(`secret:${key}`, value),
+    },
+    on(event, listener) {
+      if (event !== 'power:resumed') return () => {}
+      // A browser has no suspend/resume events; coming back online is the closest signal.
+      const handler = () => (listener as (...args: HostEventArgs<'power:resumed'>) => void)()
+      window.addEventListener('online', handler)
+      return () => window.removeEventListener('online', handler)
+    },
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * The lobby: one data-only LiveKit connection per signed-in client. This member's presence is its
+ * participant (identity = member id, attributes = status, floor, desk, room, resting position);
+ * everyone else's participants fill the presence store. Movement goes as lossy `move` packets.
+ */
+import { DisconnectReason, Room, RoomEvent, type Participant, type RemoteParticipant } from 'livekit-client'
+import { statuses, topics, type MovePacket, type PresenceAttributes, type PresenceNotice, type Status } from '../../protocol/presence.ts'
+import type { PresenceStore, Peer } from '../stores/presence/store.ts'
+import type { Api } from './api.ts'
+import { connectOptions } from './livekit-options.ts'
+
+export interface LobbyDeps {
+  api: Api
+  workspaceId: string
+  presence: PresenceStore
+  /** The lobby's metadata carries each floor's version after an edit. */
+  onFloorVersions(versions: Record<string, number>): void
+  /** The connection dropped for good (not by us); `reason` is LiveKit's. */
+  onLost(reason: DisconnectReason | undefined): void
+}
+
+export interface Lobby {
+  connect(initial: PresenceAttributes): Promise<void>
+  update(patch: Partial<PresenceAttributes>): void
+  move(x: number, y: number): void
+  disconnect(): Promise<void>
+  readonly connected: boolean
+}
+
+/** Attributes that others must see at once; positions may wait for the throttle. */
+const URGENT: ReadonlySet<keyof PresenceAttributes> = new Set(['status', 'statusText', 'room', 'desk', 'floor'])
+const ATTRIBUTE_INTERVAL_MS = 2_000
+const MOVE_INTERVAL_MS = 100
+
+const asStatus = (s: string | undefined): Status => (statuses as readonly string[]).includes(s ?? '') ? (s as Status) : 'available'
+
+export function peerOf(p: Participant): Peer {
+  const a = p.attributes
+  return {
+    id: p.identity,
+    name: p.name || p.identity,
+    status: asStatus(a.status),
+    statusText: a.statusText ?? '',
+    floor: a.floor ?? '',
+    desk: a.desk ?? '',
+    room: a.room ?? '',
+    x: Number(a.x ?? 0),
+    y: Number(a.y ?? 0),
+  }
+}
+
+export function createLobby(deps: LobbyDeps): Lobby {
+  const { presence } = deps
+  let room: Room | null = null
+  let pending: Partial<PresenceAttributes> = {}
+  let lastAttributesAt = 0
+  let attributesTimer: ReturnType<typeof setTimeout> | null = null
+  let lastMoveAt = 0
+  let moveTimer: ReturnType<typeof setTimeout> | null = null
+  let nextMove: MovePacket | null = null
+  const encoder = new TextEncoder()
+  const decoder = new TextDecoder()
+
+  const flushAttributes = () => {
+    attributesTimer = null
+    if (!room || Object.keys(pending).length === 0) return
+    const attrs = pending as Record<string, string>
+    pending = {}
+    lastAttributesAt = Date.now()
+    room.localParticipant.setAttributes(attrs).catch(() => {
+      // Lost while disconnected; the next connect sends the full state again.
+    })
+  }
+
+  const sendMove = () => {
+    moveTimer = null
+    if (!room || !nextMove) return
+    const packet = nextMove
+    nextMove = null
+    lastMoveAt = Date.now()
+    room.localParticipant.publishData(encoder.encode(JSON.stringify(packet)), { reliable: false, topic: topics.move }).catch(() => {})
+  }
+
+  const refreshAll = (r: Room) => {
+    presence.getState().clearPeers()
+    for (const p of r.remoteParticipants.values()) presence.getState().upsertPeer(peerOf(p))
+  }
+
+  const wire = (r: Room) => {
+    r.on(RoomEvent.ParticipantConnected, (p: RemoteParticipant) => presence.getState().upsertPeer(peerOf(p)))
+      .on(RoomEvent.ParticipantDisconnected, (p: RemoteParticipant) => presence.getState().removePeer(p.identity))
+      .on(RoomEvent.ParticipantAttributesChanged, (_changed, p) => {
+        if (p !== r.localParticipant) presence.getState().upsertPeer(peerOf(p))
+      })
+      .on(RoomEvent.ParticipantNameChanged, (_name, p) => {
+        if (p !== r.localParticipant) presence.getState().upsertPeer(peerOf(p))
+      })
+      .on(RoomEvent.DataReceived, (payload, participant, _kind, topic) => {
+        if (!participant) return
+        if (topic === topics.move) {
+          const m = JSON.parse(decoder.decode(payload)) as MovePacket
+          if (Number.isFinite(m.x) && Number.isFinite(m.y)) presence.getState().patchPeer(participant.identity, { x: m.x, y: m.y })
+        } else if (topic === topics.presence) {
+          const notice = JSON.parse(decoder.decode(payload)) as PresenceNotice
+          if (notice.type === 'bye') presence.getState().removePeer(participant.identity)
+        }
+      })
+      .on(RoomEvent.RoomMetadataChanged, (metadata) => parseVersions(metadata, deps.onFloorVersions))
+      .on(RoomEvent.Reconnected, () => refreshAll(r))
+      .on(RoomEvent.Disconnected, (reason) => {
+        if (room !== r) return
+        room = null
+        presence.getState().clearPeers()
+        deps.onLost(reason)
+      })
+  }
+
+  const sayGoodbye = () => {
+    // A clean quit: tell everyone now rather than when LiveKit's leave broadcast gets there.
+    room?.localParticipant.publishData(encoder.encode(JSON.stringify({ type: 'bye' } satisfies PresenceNotice)), { reliable: true, topic: topics.presence }).catch(() => {})
+  }
+
+  return {
+    get connected() {
+      return room !== null
+    },
+    async connect(initial) {
+      const { url, token } = await deps.api.lobbyToken(deps.workspaceId)
+      const r = new Room({ adaptiveStream: false, dynacast: false, disconnectOnPageLeave: true })
+      wire(r)
+      room = r
+      window.addEventListener('pagehide', sayGoodbye)
+      try {
+        await r.connect(url, token, { ...connectOptions(url), autoSubscribe: false })
+      } catch (err) {
+        room = null
+        window.removeEventListener('pagehide', sayGoodbye)
+        throw err
+      }
+      // Setting attributes right away makes LiveKit announce us at once instead of in its 3 s batch.
+      pending = { ...initial }
+      flushAttributes()
+      refreshAll(r)
+      parseVersions(r.metadata, deps.onFloorVersions)
+    },
+    update(patch) {
+      pending = { ...pending, ...patch }
+      const urgent = Object.keys(patch).some((k) => URGENT.has(k as keyof PresenceAttributes))
+      const wait = urgent ? 0 : Math.max(0, lastAttributesAt + ATTRIBUTE_INTERVAL_MS - Date.now())
+      if (attributesTimer) clearTimeout(attributesTimer)
+      attributesTimer = setTimeout(flushAttributes, wait)
+    },
+    move(x, y) {
+      nextMove = { x: Math.round(x), y: Math.round(y) }
+      if (moveTimer) return
+      moveTimer = setTimeout(sendMove, Math.max(0, lastMoveAt + MOVE_INTERVAL_MS - Date.now()))
+    },
+    async disconnect() {
+      const r = room
+      room = null
+      window.removeEventListener('pagehide', sayGoodbye)
+      if (attributesTimer) clearTimeout(attributesTimer)
+      if (moveTimer) clearTimeout(moveTimer)
+      if (!r) return
+      await r.localParticipant
+        .publishData(encoder.encode(JSON.stringify({ type: 'bye' } satisfies PresenceNotice)), { reliable: true, topic: topics.presence })
+        .catch(() => {})
+      await r.disconnect()
+      presence.getState().clearPeers()
+    },
+  }
+}
+
+function parseVersions(metadata: string | undefined, onVersions: (v: Record<string, number>) => void) {
+  if (!metadata) return
+  try {
+    const parsed = JSON.parse(metadata) as { floors?: Record<string, number> }
+    if (parsed.floors) onVersions(parsed.floors)
+  } catch {
+    // Metadata set by someone else; not ours to read.
+  }
+}
+
+export { DisconnectReason }

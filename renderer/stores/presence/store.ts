@@ -1,0 +1,64 @@
+/**
+ * Presence store: the other members online in the lobby (from LiveKit participants and their
+ * attributes), and this member's own avatar. Movement packets update `x`/`y` of one peer at a time.
+ *
+ * @example
+ * const presence = createPresenceStore()
+ * presence.getState().upsertPeer({ id, name, status: 'available', room: '', desk, floor, x, y })
+ */
+import { createStore } from 'zustand/vanilla'
+import type { Status } from '../../../protocol/presence.ts'
+
+export interface Peer {
+  id: string
+  name: string
+  status: Status
+  statusText: string
+  floor: string
+  desk: string
+  /** The room they are in, or '' when outside every room. */
+  room: string
+  x: number
+  y: number
+}
+
+export interface Self {
+  x: number
+  y: number
+  floor: string
+  room: string | null
+  status: Status
+  walking: boolean
+}
+
+export interface PresenceState {
+  peers: Record<string, Peer>
+  self: Self
+  upsertPeer(peer: Peer): void
+  patchPeer(id: string, patch: Partial<Peer>): void
+  removePeer(id: string): void
+  clearPeers(): void
+  setSelf(patch: Partial<Self>): void
+}
+
+export function createPresenceStore() {
+  return createStore<PresenceState>()((set) => ({
+    peers: {},
+    self: { x: 0, y: 0, floor: '', room: null, status: 'available', walking: false },
+    upsertPeer: (peer) => set((s) => ({ peers: { ...s.peers, [peer.id]: peer } })),
+    patchPeer: (id, patch) =>
+      set((s) => {
+        const peer = s.peers[id]
+        return peer ? { peers: { ...s.peers, [id]: { ...peer, ...patch } } } : s
+      }),
+    removePeer: (id) =>
+      set((s) => {
+        if (!(id in s.peers)) return s
+        const { [id]: _gone, ...peers } = s.peers
+        return { peers }
+      }),
+    clearPeers: () => set({ peers: {} }),
+    setSelf: (patch) => set((s) => ({ self: { ...s.self, ...patch } })),
+  }))
+}
+export type PresenceStore = ReturnType<typeof createPresenceStore>

@@ -1,0 +1,59 @@
+import { useMemo } from 'react'
+import { useFloor, usePresence, useSession } from '../app/context.tsx'
+import { statusLabel } from '../floor/labels.ts'
+import { currentFloor } from '../stores/floor/selectors.ts'
+
+/** Who is here and where: online people first with their status and room, then everyone offline. */
+export function People() {
+  const peers = usePresence((s) => s.peers)
+  const self = usePresence((s) => s.self)
+  const me = useSession((s) => s.me)
+  const members = useFloor((s) => s.members)
+  const floor = useFloor(currentFloor)
+  const roomNameOf = (id: string | null) => (id ? (floor?.rooms.find((r) => r.id === id)?.name ?? 'a room') : null)
+
+  const online = useMemo(
+    () => [
+      ...(me ? [{ id: me.id, name: `${me.name} (you)`, status: self.status, room: self.room }] : []),
+      ...Object.values(peers)
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((p) => ({ id: p.id, name: p.name, status: p.status, room: p.room || null })),
+    ],
+    [me, self.status, self.room, peers],
+  )
+  const offline = Object.values(members).filter((m) => m.id !== me?.id && !peers[m.id])
+
+  return (
+    <section className="people" aria-labelledby="people-title">
+      <h2 id="people-title">People</h2>
+      <h3>Online ({online.length})</h3>
+      <ul aria-label="Online">
+        {online.map((p) => {
+          const where = roomNameOf(p.room)
+          return (
+            <li key={p.id} aria-label={`${p.name}, ${statusLabel[p.status]}${where ? `, in ${where}` : ', at their desk'}`}>
+              <span className={`status-dot status-${p.status}`} aria-hidden="true" /> {p.name}
+              <span className="where" aria-hidden="true">
+                {' '}
+                {where ? `in ${where}` : statusLabel[p.status]}
+              </span>
+            </li>
+          )
+        })}
+      </ul>
+      {offline.length > 0 && (
+        <>
+          <h3>Offline ({offline.length})</h3>
+          <ul aria-label="Offline">
+            {offline.map((m) => (
+              <li key={m.id}>
+                {m.name}
+                <span className="where"> {m.lastSeenAt ? `last seen ${new Date(m.lastSeenAt).toLocaleString()}` : 'offline'}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  )
+}

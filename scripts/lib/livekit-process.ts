@@ -1,0 +1,88 @@
+/**
+ * Starts livekit-server bound to 127.0.0.1 with a generated config: loopback ICE candidates only,
+ * no TCP fallback listener (it would bind every interface), no STUN, its own key pair.
+ * Used by `npm start`, the tests and the benchmarks.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+export interface LivekitProcess {
+  url: string
+  httpUrl: string
+  apiKey: string
+  apiSecret: string
+  port: number
+  child: ChildProcess
+  stop(): Promise<void>
+  /** SIGKILL, as a crash would. */
+  kill(): Promise<void>
+}
+
+export interface LivekitOptions {
+  binary: string
+  dir: string
+  port: number
+  udpPort: number
+  webhookUrls?: string[]
+  apiKey?: string
+  apiSecret?: string
+  logLevel?: string
+}
+
+export function livekitConfig(o: Required<Omit<LivekitOptions, 'binary' | 'dir'>>): string {
+  return [
+    `port: ${o.port}`,
+    'bind_addresses: ["127.0.0.1"]',
+    `keys: { ${o.apiKey}: "${o.apiSecret}" }`,
+    'rtc:',
+    `  udp_port: ${o.udpPort}`,
+    '  tcp_port: 0',
+    '  node_ip: 127.0.0.1',
+    '  use_external_ip: false',
+    '  enable_loopback_candidate: true',
+    '  ips: { includes: ["127.0.0.1/32"] }',
+    'room: { empty_timeout: 30, departure_timeout: 5 }',
+    `logging: { level: ${o.logLevel} }`,
+    ...(o.webhookUrls.length ? [`webhook: { api_key: ${o.apiKey}, urls: [${o.webhookUrls.map((u) => JSON.stringify(u)).join(', ')}] }`] : []),
+    '',
+  ].join('\n')
+}
+
+async function waitReady(httpUrl: string, child: ChildProcess, output: () => string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`livekit-server exited with ${child.exitCode}:\n${output()}`)
+    try {
+      const res = await fetch(httpUrl, { signal: AbortSignal.timeout(1_000) })
+      if (res.status === 200) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error(`livekit-server did not become ready on ${httpUrl} in ${timeoutMs} ms:\n${output()}`)
+}
+
+export async function startLivekitProcess(o: LivekitOptions): Promise<LivekitProcess> {
+  const apiKey = o.apiKey ?? 'officekey'
+  const apiSecret = o.apiSecret ?? randomBytes(24).toString('base64url')
+  const config = join(o.dir, 'livekit.yaml')
+  writeFileSync(config, livekitConfig({ port: o.port, udpPort: o.udpPort, webhookUrls: o.webhookUrls ?? [], apiKey, apiSecret, logLevel: o.logLevel ?? 'warn' }))
+  const child = spawn(o.binary, ['--config', config], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let log = ''
+  const keep = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-20_000)
+  }
+  child.stdout?.on('data', keep)
+  child.stderr?.on('data', keep)
+  const httpUrl = `http://127.0.0.1:${o.port}`
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal)
+    await exited
+  }
+  await waitReady(httpUrl, child, () => log)
+  return { url: `ws://127.0.0.1:${o.port}`, httpUrl, apiKey, apiSecret, port: o.port, child, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') }
+}

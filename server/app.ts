@@ -1,0 +1,87 @@
+/**
+ * buildApp: the Fastify service, apart from the process (index.ts). Registered in order:
+ * infrastructure, services, routes. Tests build it on a temp store and drive it with `inject`.
+ */
+import cors from '@fastify/cors'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
+import { errorCodes, type ErrorBody } from '../protocol/errors.ts'
+import type { ServerSettings } from './context.ts'
+import { HttpError } from './http-error.ts'
+import type { LivekitConfig } from './livekit/config.ts'
+import { createRooms, type Rooms } from './livekit/rooms.ts'
+import client from './routes/client.ts'
+import floors from './routes/floors.ts'
+import health from './routes/health.ts'
+import invites from './routes/invites.ts'
+import members from './routes/members.ts'
+import sessions from './routes/sessions.ts'
+import tokens from './routes/tokens.ts'
+import workspaces from './routes/workspaces.ts'
+import type { Store } from './store/store.ts'
+
+export interface AppOptions {
+  store: Store
+  livekit: LivekitConfig
+  /** Folder of the built renderer to serve at `/`, or null for an API-only server. */
+  clientDir?: string | null
+  /** Origins other than the server's own that may call the API (the desktop app's `app://bundle`). */
+  origins?: string[]
+  publicUrl?: string | null
+  version?: string
+  logger?: boolean
+  rooms?: Rooms
+  now?: () => number
+}
+
+const DEFAULT_ORIGINS = ['app://bundle']
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: false }).withTypeProvider<TypeBoxTypeProvider>()
+
+  // Infrastructure first: the error shape and CORS apply to everything registered after.
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const send = (status: number, body: ErrorBody) => reply.code(status).send(body)
+    if (error instanceof HttpError) return send(error.status, error.body)
+    if (error.validation) {
+      const first = error.validation[0]
+      const where = error.validationContext ?? 'body'
+      const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty
+      const path = [first?.instancePath?.split('/').filter(Boolean).join('.'), missing].filter(Boolean).join('.')
+      const field = path || where
+      return send(400, { error: errorCodes.badRequest, message: `${where}${path ? `.${path}` : ''} ${first?.message ?? 'is invalid'}`, field })
+    }
+    if (error.statusCode === 413) return send(413, { error: errorCodes.tooLarge, message: 'request body too large' })
+    if (error.statusCode === 415) return send(415, { error: errorCodes.badRequest, message: error.message })
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return send(error.statusCode, { error: errorCodes.badRequest, message: error.message })
+    }
+    request.log.error({ err: error }, 'request failed')
+    return send(500, { error: errorCodes.internal, message: 'internal error' })
+  })
+  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: errorCodes.notFound, message: `no route ${request.method} ${request.url.split('?')[0]}` }))
+  const origins = new Set(opts.origins ?? DEFAULT_ORIGINS)
+  await app.register(cors, { origin: (origin, cb) => cb(null, origin !== undefined && origins.has(origin)), methods: ['GET', 'POST', 'PATCH', 'DELETE'] })
+
+  // Services, decorated so routes reach them as app.store, app.rooms, …
+  app.decorate('store', opts.store)
+  app.decorate('livekit', opts.livekit)
+  app.decorate('rooms', opts.rooms ?? createRooms(opts.livekit))
+  app.decorate('now', opts.now ?? Date.now)
+  const settings: ServerSettings = { version: opts.version ?? '0.0.0', publicUrl: opts.publicUrl ?? null, sessionTtlMs: 30 * 24 * 3_600_000 }
+  app.decorate('settings', settings)
+  app.decorateRequest('auth', null)
+
+  // Routes.
+  await app.register(health)
+  await app.register(workspaces)
+  await app.register(sessions)
+  await app.register(invites)
+  await app.register(members)
+  await app.register(floors)
+  await app.register(tokens)
+  if (opts.clientDir) await app.register(client, { root: opts.clientDir })
+
+  app.addHook('onClose', async () => opts.store.close())
+  return app
+}

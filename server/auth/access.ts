@@ -1,0 +1,31 @@
+/** Who may do what: roles ordered by power, and the room entry rule the room tokens enforce. */
+import type { Role } from '../../protocol/api.ts'
+import type { Room } from '../../protocol/floor/records.ts'
+
+const rank: Record<Role, number> = { guest: 0, member: 1, host: 2, owner: 3 }
+
+export const atLeast = (role: Role, required: Role): boolean => rank[role] >= rank[required]
+
+export interface Entrant {
+  id: string
+  role: Role
+  /** Rooms a guest's invite names. */
+  rooms: readonly string[]
+}
+
+export type EntryDecision = { ok: true } | { ok: false; status: 403 | 409; reason: 'locked' | 'private' | 'full' }
+
+/**
+ * Whether `who` may enter `room` now. A room's owner and its allowed members enter it even when
+ * locked, and an admitted knock lets one member in. Hosts may enter locked rooms (they could unlock
+ * them anyway), but a private office is private even to hosts: they knock like everyone else.
+ * Capacity is enforced by LiveKit through the token's room configuration and checked here too.
+ */
+export function decideEntry(room: Room, who: Entrant, ctx: { admitted: boolean; occupants: number }): EntryDecision {
+  const insider = room.ownerId === who.id || room.allowed.includes(who.id) || ctx.admitted
+  if (who.role === 'guest' && !who.rooms.includes(room.id) && !ctx.admitted) return { ok: false, status: 403, reason: 'private' }
+  if (room.kind === 'private' && !insider) return { ok: false, status: 403, reason: 'private' }
+  if (room.locked && !insider && !atLeast(who.role, 'host')) return { ok: false, status: 403, reason: 'locked' }
+  if (ctx.occupants >= room.capacity) return { ok: false, status: 409, reason: 'full' }
+  return { ok: true }
+}

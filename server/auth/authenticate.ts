@@ -1,0 +1,40 @@
+/** Resolves `Authorization: Bearer <session>` to a member, with sliding expiry; and workspace checks. */
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Role } from '../../protocol/api.ts'
+import type { Auth } from '../context.ts'
+import { forbidden, notFound, unauthorized } from '../http-error.ts'
+import { atLeast } from './access.ts'
+import { hashSecret } from './tokens.ts'
+
+/** Sessions are extended at most this often, so a busy client does not write on every request. */
+const EXTEND_EVERY_MS = 60 * 60 * 1000
+
+export async function authenticate(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+  const header = request.headers.authorization
+  const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : ''
+  if (!token) throw unauthorized()
+  const { store, settings, now } = request.server
+  const tokenHash = hashSecret(token)
+  const session = await store.getSession(tokenHash)
+  const at = now()
+  if (!session || session.expiresAt <= at) throw unauthorized('your session has ended; sign in again')
+  const member = await store.getMember(session.workspaceId, session.memberId)
+  if (!member) throw unauthorized('your session has ended; sign in again')
+  if (session.expiresAt - at < settings.sessionTtlMs - EXTEND_EVERY_MS) {
+    await store.extendSession(tokenHash, at + settings.sessionTtlMs)
+  }
+  request.auth = { member, tokenHash }
+}
+
+export function authOf(request: FastifyRequest): Auth {
+  if (!request.auth) throw unauthorized()
+  return request.auth
+}
+
+/** The caller's membership of workspace `ws` with at least `role`; another workspace is a 404. */
+export function inWorkspace(request: FastifyRequest, ws: string, role: Role = 'guest'): Auth {
+  const auth = authOf(request)
+  if (auth.member.workspaceId !== ws) throw notFound('workspace')
+  if (!atLeast(auth.member.role, role)) throw forbidden(`this needs the ${role} role or higher`)
+  return auth
+}

@@ -1,0 +1,42 @@
+/** Process entry: environment → buildApp → listen; closes gracefully on SIGINT/SIGTERM. */
+import { mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { buildApp } from './app.ts'
+import { openSqliteStore } from './store/sqlite/sqlite-store.ts'
+
+const env = process.env
+const required = (name: string): string => {
+  const value = env[name]
+  if (!value) {
+    console.error(`server: ${name} is not set (the LiveKit URL, API key and secret are required)`)
+    process.exit(2)
+  }
+  return value
+}
+
+const dataDir = resolve(env.OFFICE_DATA_DIR ?? './data')
+mkdirSync(dataDir, { recursive: true })
+const port = Number(env.OFFICE_PORT ?? 8080)
+const host = env.OFFICE_HOST ?? '127.0.0.1'
+
+const app = await buildApp({
+  store: openSqliteStore(join(dataDir, 'office.db')),
+  livekit: { url: required('LIVEKIT_URL'), apiKey: required('LIVEKIT_API_KEY'), apiSecret: required('LIVEKIT_API_SECRET') },
+  clientDir: env.OFFICE_CLIENT_DIR ? resolve(env.OFFICE_CLIENT_DIR) : null,
+  origins: (env.OFFICE_ORIGINS ?? 'app://bundle').split(',').map((o) => o.trim()).filter(Boolean),
+  publicUrl: env.OFFICE_PUBLIC_URL ?? null,
+  version: env.npm_package_version ?? '0.0.0',
+  logger: env.OFFICE_LOG !== 'silent',
+})
+
+const close = async (signal: string) => {
+  app.log.info(`${signal}: closing`)
+  await app.close()
+  process.exit(0)
+}
+process.once('SIGINT', () => void close('SIGINT'))
+process.once('SIGTERM', () => void close('SIGTERM'))
+
+const address = await app.listen({ port, host })
+// One parseable line for whoever started us (scripts/start, tests).
+console.log(`office server listening on ${address}`)

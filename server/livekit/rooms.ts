@@ -1,0 +1,52 @@
+/** What the server asks of LiveKit's RoomService: lobby metadata, removing members, health. */
+import { RoomServiceClient } from 'livekit-server-sdk'
+import { lobbyRoomName } from '../../protocol/presence.ts'
+import { livekitHttpUrl, type LivekitConfig } from './config.ts'
+
+export interface LobbyMetadata {
+  /** Current version of each floor; a client seeing a newer one fetches `ops?since=`. */
+  floors: Record<string, number>
+}
+
+export interface Rooms {
+  publishFloorVersions(workspaceId: string, floors: Record<string, number>): Promise<void>
+  /** Removes a member from the lobby and every media room of the workspace. */
+  removeMember(workspaceId: string, memberId: string): Promise<void>
+  ping(): Promise<boolean>
+}
+
+const isNotFound = (err: unknown) => /not.?found|does not exist/i.test(String((err as Error)?.message ?? err)) || (err as { status?: number })?.status === 404
+
+export function createRooms(lk: LivekitConfig): Rooms {
+  const client = new RoomServiceClient(livekitHttpUrl(lk.url), lk.apiKey, lk.apiSecret, { requestTimeout: 5 })
+  return {
+    async publishFloorVersions(workspaceId, floors) {
+      const metadata: LobbyMetadata = { floors }
+      try {
+        await client.updateRoomMetadata(lobbyRoomName(workspaceId), JSON.stringify(metadata))
+      } catch (err) {
+        // Nobody online means no lobby room; clients fetch `ops?since=` when they connect anyway.
+        if (!isNotFound(err)) throw err
+      }
+    },
+    async removeMember(workspaceId, memberId) {
+      const rooms = await client.listRooms()
+      const mine = rooms.filter((r) => r.name.startsWith(`${workspaceId}.`))
+      await Promise.all(
+        mine.map((r) =>
+          client.removeParticipant(r.name, memberId).catch((err: unknown) => {
+            if (!isNotFound(err)) throw err
+          }),
+        ),
+      )
+    },
+    async ping() {
+      try {
+        await client.listRooms([lobbyRoomName('ws_health')])
+        return true
+      } catch {
+        return false
+      }
+    },
+  }
+}

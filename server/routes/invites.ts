@@ -1,0 +1,68 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { AcceptInviteBody, CreateInviteBody, InviteParams, InviteSchema, SignedInSchema, WorkspaceParams } from '../../protocol/api.ts'
+import { ErrorBodySchema } from '../../protocol/errors.ts'
+import { inWorkspace, authenticate } from '../auth/authenticate.ts'
+import { atLeast } from '../auth/access.ts'
+import { hashPassword, verifyPassword } from '../auth/passwords.ts'
+import { openSession } from '../auth/sessions.ts'
+import { hashSecret, newId, newSecret } from '../auth/tokens.ts'
+import { ensureDesk } from '../floor/edits.ts'
+import { badRequest, conflict, forbidden, gone } from '../http-error.ts'
+import { colourFor } from '../members.ts'
+
+const DEFAULT_INVITE_HOURS = 7 * 24
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/api/workspaces/:ws/invites',
+    {
+      preHandler: authenticate,
+      schema: { summary: 'Invite someone (hosts)', params: WorkspaceParams, body: CreateInviteBody, response: { 201: InviteSchema, 403: ErrorBodySchema, 404: ErrorBodySchema } },
+    },
+    async (request, reply) => {
+      const { member } = inWorkspace(request, request.params.ws, 'host')
+      const { role, email, rooms = [], expiresInHours = DEFAULT_INVITE_HOURS } = request.body
+      if (role === 'owner' || (role === 'host' && !atLeast(member.role, 'owner'))) throw forbidden(`a ${member.role} cannot invite a ${role}`)
+      if (role === 'guest' && rooms.length === 0) throw badRequest('a guest invite names the rooms the guest may enter', 'rooms')
+      const floors = await app.store.listFloors(member.workspaceId)
+      const known = new Set(floors.flatMap((f) => f.rooms.map((r) => r.id)))
+      const unknown = rooms.find((r) => !known.has(r))
+      if (unknown) throw badRequest(`no room ${unknown} in this workspace`, 'rooms')
+      const code = newSecret()
+      const expiresAt = app.now() + expiresInHours * 3_600_000
+      await app.store.createInvite(hashSecret(code), { workspaceId: member.workspaceId, role, email: email ?? null, rooms, expiresAt, usedAt: null, createdBy: member.id })
+      const base = app.settings.publicUrl ?? `${request.protocol}://${request.host}`
+      reply.code(201)
+      return { code, url: `${base}/#/invite/${code}`, expiresAt }
+    },
+  )
+
+  app.post(
+    '/api/invites/:code/accept',
+    { schema: { summary: 'Join a workspace with an invite', params: InviteParams, body: AcceptInviteBody, response: { 201: SignedInSchema, 409: ErrorBodySchema, 410: ErrorBodySchema } } },
+    async (request, reply) => {
+      const codeHash = hashSecret(request.params.code)
+      const invite = await app.store.getInvite(codeHash)
+      if (!invite || invite.usedAt !== null || invite.expiresAt <= app.now()) throw gone('this invite was used or has expired; ask for a new one')
+      const { name, email, password } = request.body
+      if (invite.email && invite.email.toLowerCase() !== email.toLowerCase()) throw badRequest('this invite is for another email address', 'email')
+      const existing = await app.store.findAccountByEmail(email)
+      if (existing && !(await verifyPassword(password, existing.passwordHash))) {
+        throw conflict('an account with this email already exists; use its password')
+      }
+      const memberId = newId('mem')
+      const account = existing
+        ? { existingId: existing.id }
+        : { id: newId('acc'), email, name, passwordHash: await hashPassword(password), colour: colourFor(email) }
+      const result = await app.store.acceptInvite(codeHash, { memberId, role: invite.role, rooms: invite.rooms, account }, app.now())
+      if (result === 'gone') throw gone('this invite was used or has expired; ask for a new one')
+      if (result === 'email-taken') throw conflict('you are already a member of this workspace; sign in')
+      if (invite.role !== 'guest') await ensureDesk(app, invite.workspaceId, memberId)
+      const [member, workspace] = await Promise.all([app.store.getMember(invite.workspaceId, memberId), app.store.getWorkspace(invite.workspaceId)])
+      reply.code(201)
+      return openSession(app, member!, workspace!)
+    },
+  )
+}
+
+export default routes

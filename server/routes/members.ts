@@ -1,0 +1,61 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import Type from 'typebox'
+import { MemberParams, MembersSchema, PatchMemberBody, WorkspaceParams, MemberSchema } from '../../protocol/api.ts'
+import { ErrorBodySchema } from '../../protocol/errors.ts'
+import { authenticate, inWorkspace } from '../auth/authenticate.ts'
+import { applyEdit } from '../floor/edits.ts'
+import { badRequest, forbidden, notFound } from '../http-error.ts'
+import { toMember } from '../members.ts'
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/workspaces/:ws/members',
+    { preHandler: authenticate, schema: { summary: 'The member directory (not for guests)', params: WorkspaceParams, response: { 200: MembersSchema } } },
+    async (request) => {
+      const { member } = inWorkspace(request, request.params.ws, 'member')
+      const [members, floors] = await Promise.all([app.store.listMembers(member.workspaceId), app.store.listFloors(member.workspaceId)])
+      return { members: members.map((m) => toMember(m, floors, member)) }
+    },
+  )
+
+  app.patch(
+    '/api/workspaces/:ws/members/:id',
+    { preHandler: authenticate, schema: { summary: 'Change a member role (owner)', params: MemberParams, body: PatchMemberBody, response: { 200: MemberSchema, 400: ErrorBodySchema } } },
+    async (request) => {
+      const { member } = inWorkspace(request, request.params.ws, 'owner')
+      const target = await app.store.getMember(member.workspaceId, request.params.id)
+      if (!target) throw notFound('member')
+      if (target.id === member.id && request.body.role !== 'owner') throw badRequest('the owner cannot step down; make someone else owner first', 'role')
+      await app.store.setRole(member.workspaceId, target.id, request.body.role)
+      const floors = await app.store.listFloors(member.workspaceId)
+      return toMember({ ...target, role: request.body.role }, floors, member)
+    },
+  )
+
+  app.delete(
+    '/api/workspaces/:ws/members/:id',
+    { preHandler: authenticate, schema: { summary: 'Remove a member (hosts)', params: MemberParams, response: { 204: Type.Null(), 403: ErrorBodySchema } } },
+    async (request, reply) => {
+      const { member } = inWorkspace(request, request.params.ws, 'host')
+      const target = await app.store.getMember(member.workspaceId, request.params.id)
+      if (!target) throw notFound('member')
+      if (target.role === 'owner') throw forbidden('the owner cannot be removed')
+      // Free their desk and room rights first: the floor must never name a non-member.
+      for (const floor of await app.store.listFloors(member.workspaceId)) {
+        const ops = [
+          ...floor.desks.filter((d) => d.assigneeId === target.id).map((d) => ({ op: 'desk.update', id: d.id, changes: { assigneeId: null } })),
+          ...floor.rooms
+            .filter((r) => r.ownerId === target.id || r.allowed.includes(target.id))
+            .map((r) => ({ op: 'room.update', id: r.id, changes: { ownerId: r.ownerId === target.id ? null : r.ownerId, allowed: r.allowed.filter((a) => a !== target.id) } })),
+        ]
+        if (ops.length) await applyEdit(app, member.workspaceId, floor.id, { baseVersion: floor.version, ops }, member.id)
+      }
+      await app.store.removeMember(member.workspaceId, target.id)
+      await app.rooms.removeMember(member.workspaceId, target.id)
+      reply.code(204)
+      return null
+    },
+  )
+}
+
+export default routes

@@ -1,0 +1,86 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import Type from 'typebox'
+import { MemberSchema, PatchMeBody, SignInBody, SignedInSchema, WorkspaceSchema } from '../../protocol/api.ts'
+import { ErrorBodySchema, errorCodes } from '../../protocol/errors.ts'
+import { authOf, authenticate } from '../auth/authenticate.ts'
+import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.ts'
+import { openSession } from '../auth/sessions.ts'
+import { ensureDesk } from '../floor/edits.ts'
+import { HttpError, badRequest, unauthorized } from '../http-error.ts'
+import { toMember } from '../members.ts'
+
+const limits = { ipPerMinute: 60, emailPer15Minutes: 20 }
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/api/sessions',
+    { schema: { summary: 'Sign in', body: SignInBody, response: { 201: SignedInSchema, 401: ErrorBodySchema, 429: ErrorBodySchema } } },
+    async (request, reply) => {
+      const { email, password, workspaceId } = request.body
+      const now = app.now()
+      const byIp = await app.store.countAttempt(`ip:${request.ip}`, now, now - 60_000)
+      const byEmail = await app.store.countAttempt(`email:${email.toLowerCase()}`, now, now - 15 * 60_000)
+      if (byIp > limits.ipPerMinute || byEmail > limits.emailPer15Minutes) {
+        reply.header('retry-after', '60')
+        throw new HttpError(429, { error: errorCodes.rateLimited, message: 'too many sign-in attempts; wait a minute and try again' })
+      }
+      const account = await app.store.findAccountByEmail(email)
+      // Same work and same answer for an unknown email and a wrong password.
+      const ok = await verifyPassword(password, account?.passwordHash ?? (await decoyHash))
+      if (!account || !ok) throw unauthorized('wrong email or password')
+      const memberships = await app.store.membersOfAccount(account.id)
+      const member = workspaceId ? memberships.find((m) => m.workspaceId === workspaceId) : memberships[0]
+      if (!member) throw unauthorized('wrong email or password')
+      const workspace = (await app.store.getWorkspace(member.workspaceId))!
+      if (member.role !== 'guest') await ensureDesk(app, workspace.id, member.id)
+      reply.code(201)
+      return openSession(app, member, workspace)
+    },
+  )
+
+  app.delete('/api/sessions/current', { preHandler: authenticate, schema: { summary: 'Sign out', response: { 204: Type.Null() } } }, async (request, reply) => {
+    await app.store.deleteSession(authOf(request).tokenHash)
+    reply.code(204)
+    return null
+  })
+
+  const MeSchema = Type.Object({ member: MemberSchema, workspace: WorkspaceSchema })
+
+  app.get('/api/me', { preHandler: authenticate, schema: { summary: 'Who am I', response: { 200: MeSchema } } }, async (request) => {
+    const { member } = authOf(request)
+    const [workspace, floors] = await Promise.all([app.store.getWorkspace(member.workspaceId), app.store.listFloors(member.workspaceId)])
+    return { member: toMember(member, floors, member), workspace: workspace! }
+  })
+
+  app.patch(
+    '/api/me',
+    { preHandler: authenticate, schema: { summary: 'Change my name, password or avatar colour', body: PatchMeBody, response: { 200: MeSchema, 400: ErrorBodySchema } } },
+    async (request) => {
+      const { member, tokenHash } = authOf(request)
+      const { name, colour, password, currentPassword } = request.body
+      let passwordHash: string | undefined
+      if (password !== undefined) {
+        const account = (await app.store.findAccountByEmail(member.email))!
+        if (!currentPassword || !(await verifyPassword(currentPassword, account.passwordHash))) {
+          throw badRequest('changing the password needs the current password', 'currentPassword')
+        }
+        passwordHash = await hashPassword(password)
+      }
+      await app.store.updateAccount(member.accountId, {
+        ...(name !== undefined ? { name } : {}),
+        ...(colour !== undefined ? { colour } : {}),
+        ...(passwordHash !== undefined ? { passwordHash } : {}),
+      })
+      // A new password ends every other session of the account.
+      if (passwordHash) await app.store.deleteSessionsOfAccount(member.accountId, tokenHash)
+      const [fresh, workspace, floors] = await Promise.all([
+        app.store.getMember(member.workspaceId, member.id),
+        app.store.getWorkspace(member.workspaceId),
+        app.store.listFloors(member.workspaceId),
+      ])
+      return { member: toMember(fresh!, floors, fresh!), workspace: workspace! }
+    },
+  )
+}
+
+export default routes

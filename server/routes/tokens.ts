@@ -1,0 +1,78 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import Type from 'typebox'
+import { AdmissionBody, LobbyTokenSchema, RoomParams, RoomTokenSchema, WorkspaceParams } from '../../protocol/api.ts'
+import { ErrorBodySchema } from '../../protocol/errors.ts'
+import type { Room } from '../../protocol/floor/records.ts'
+import { decideEntry } from '../auth/access.ts'
+import { authenticate, inWorkspace } from '../auth/authenticate.ts'
+import { lobbyToken, roomToken } from '../livekit/tokens.ts'
+import { HttpError, forbidden, notFound } from '../http-error.ts'
+import { errorCodes } from '../../protocol/errors.ts'
+import { atLeast } from '../auth/access.ts'
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  const findRoom = async (workspaceId: string, roomId: string): Promise<Room> => {
+    for (const floor of await app.store.listFloors(workspaceId)) {
+      const room = floor.rooms.find((r) => r.id === roomId)
+      if (room) return room
+    }
+    throw notFound('room')
+  }
+
+  app.post(
+    '/api/workspaces/:ws/lobby/token',
+    { preHandler: authenticate, schema: { summary: 'A presence (lobby) token', params: WorkspaceParams, response: { 200: LobbyTokenSchema } } },
+    async (request) => {
+      const { member } = inWorkspace(request, request.params.ws)
+      await app.store.touchMember(member.id, app.now())
+      const token = await lobbyToken(app.livekit, { workspaceId: member.workspaceId, memberId: member.id, name: member.name })
+      return { url: app.livekit.url, token, identity: member.id }
+    },
+  )
+
+  app.post(
+    '/api/workspaces/:ws/rooms/:room/token',
+    {
+      preHandler: authenticate,
+      schema: {
+        summary: 'A media token for one room, if the room rules let the caller in',
+        params: RoomParams,
+        response: { 200: RoomTokenSchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema },
+      },
+    },
+    async (request) => {
+      const { member } = inWorkspace(request, request.params.ws)
+      const room = await findRoom(member.workspaceId, request.params.room)
+      const admitted = await app.store.isAdmitted(member.workspaceId, room.id, member.id, app.now())
+      const decision = decideEntry(room, member, { admitted, occupants: 0 })
+      if (!decision.ok) {
+        const message = decision.reason === 'full' ? `${room.name} is full` : `${room.name} is ${decision.reason}; knock to be let in`
+        throw new HttpError(decision.status, { error: decision.status === 409 ? errorCodes.conflict : errorCodes.forbidden, message, reason: decision.reason })
+      }
+      const token = await roomToken(app.livekit, { workspaceId: member.workspaceId, memberId: member.id, name: member.name }, room)
+      return { url: app.livekit.url, token }
+    },
+  )
+
+  app.post(
+    '/api/workspaces/:ws/rooms/:room/admissions',
+    {
+      preHandler: authenticate,
+      schema: { summary: 'Let a member who knocked into a room', params: RoomParams, body: AdmissionBody, response: { 204: Type.Null(), 403: ErrorBodySchema, 404: ErrorBodySchema } },
+    },
+    async (request, reply) => {
+      const { member } = inWorkspace(request, request.params.ws, 'member')
+      const room = await findRoom(member.workspaceId, request.params.room)
+      const target = await app.store.getMember(member.workspaceId, request.body.memberId)
+      if (!target) throw notFound('member')
+      // TODO(#3): also let anyone currently inside the room admit, from LiveKit occupancy.
+      const mayAdmit = room.ownerId === member.id || room.allowed.includes(member.id) || atLeast(member.role, 'host')
+      if (!mayAdmit) throw forbidden('only someone inside the room, its owner or a host can let people in')
+      await app.store.admit(member.workspaceId, room.id, target.id, app.now() + (request.body.minutes ?? 10) * 60_000)
+      reply.code(204)
+      return null
+    },
+  )
+}
+
+export default routes

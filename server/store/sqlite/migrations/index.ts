@@ -1,0 +1,31 @@
+/** Server store migrations by `PRAGMA user_version`, in steps of 10, each in one transaction. */
+import type { Database } from 'better-sqlite3'
+import { initial } from './0010-initial.ts'
+
+export interface Migration {
+  version: number
+  update(db: Database): void
+}
+
+export const migrations: readonly Migration[] = [initial]
+
+export class StoreVersionFromFutureError extends Error {}
+
+export function migrate(db: Database, list: readonly Migration[] = migrations): number {
+  for (let i = 1; i < list.length; i++) {
+    if (list[i]!.version <= list[i - 1]!.version) throw new Error('migrations must be strictly increasing')
+  }
+  const current = db.pragma('user_version', { simple: true }) as number
+  const latest = list.at(-1)?.version ?? 0
+  if (current > latest) {
+    throw new StoreVersionFromFutureError(`the store is at schema ${current}, newer than this server (${latest}); upgrade the server`)
+  }
+  for (const m of list) {
+    if (m.version <= current) continue
+    db.transaction(() => {
+      m.update(db)
+      db.pragma(`user_version = ${m.version}`)
+    })()
+  }
+  return latest
+}

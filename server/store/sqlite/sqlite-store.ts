@@ -1,0 +1,224 @@
+/**
+ * The embedded Store on one SQLite file (WAL, foreign keys on, synchronous=FULL so an
+ * acknowledged write survives a crash of the process or the machine).
+ */
+import Database from 'better-sqlite3'
+import type { Floor } from '../../../protocol/floor/records.ts'
+import type { Role } from '../../../protocol/api.ts'
+import type { AccountRecord, EditOutcome, InviteRecord, MemberRecord, NewMember, OpsBatch, Store, WorkspaceRecord } from '../store.ts'
+import { migrate } from './migrations/index.ts'
+
+/** How many edit batches per floor the log keeps for `ops?since=`; older readers refetch the floor. */
+export const OPS_KEPT = 1_000
+
+interface MemberRow {
+  id: string
+  workspace_id: string
+  account_id: string
+  name: string
+  email: string
+  colour: string
+  role: Role
+  rooms: string
+  last_seen_at: number | null
+}
+
+const memberSelect = `select m.id, m.workspace_id, m.account_id, a.name, a.email, a.colour, m.role, m.rooms, m.last_seen_at
+  from members m join accounts a on a.id = m.account_id`
+
+const toMember = (r: MemberRow): MemberRecord => ({
+  id: r.id,
+  workspaceId: r.workspace_id,
+  accountId: r.account_id,
+  name: r.name,
+  email: r.email,
+  colour: r.colour,
+  role: r.role,
+  rooms: JSON.parse(r.rooms) as string[],
+  lastSeenAt: r.last_seen_at,
+})
+
+export function openSqliteStore(file: string): Store {
+  const db = new Database(file)
+  const mode = db.pragma('journal_mode = WAL', { simple: true })
+  if (mode !== 'wal' && file !== ':memory:') throw new Error(`could not switch ${file} to WAL (got ${String(mode)})`)
+  db.pragma('synchronous = FULL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  migrate(db)
+
+  const insertMember = (workspaceId: string, m: NewMember, at: number) => {
+    let accountId: string
+    if ('existingId' in m.account) {
+      accountId = m.account.existingId
+    } else {
+      accountId = m.account.id
+      db.prepare('insert into accounts (id, email, name, password_hash, colour, created_at) values (?, ?, ?, ?, ?, ?)')
+        .run(accountId, m.account.email, m.account.name, m.account.passwordHash, m.account.colour, at)
+    }
+    db.prepare('insert into members (id, workspace_id, account_id, role, rooms, created_at) values (?, ?, ?, ?, ?, ?)')
+      .run(m.memberId, workspaceId, accountId, m.role, JSON.stringify(m.rooms), at)
+  }
+
+  const getFloorSync = (workspaceId: string, floorId: string): Floor | null => {
+    const row = db.prepare('select doc from floors where workspace_id = ? and id = ?').get(workspaceId, floorId) as { doc: string } | undefined
+    return row ? (JSON.parse(row.doc) as Floor) : null
+  }
+
+  const store: Store = {
+    async createWorkspace(workspace, owner, floor) {
+      db.transaction(() => {
+        db.prepare('insert into workspaces (id, name, created_at) values (?, ?, ?)').run(workspace.id, workspace.name, workspace.createdAt)
+        insertMember(workspace.id, owner, workspace.createdAt)
+        db.prepare('insert into floors (workspace_id, id, position, version, doc) values (?, ?, 0, ?, ?)')
+          .run(workspace.id, floor.id, floor.version, JSON.stringify(floor))
+      })()
+    },
+    async getWorkspace(id) {
+      const r = db.prepare('select id, name, created_at from workspaces where id = ?').get(id) as { id: string; name: string; created_at: number } | undefined
+      return r ? ({ id: r.id, name: r.name, createdAt: r.created_at } satisfies WorkspaceRecord) : null
+    },
+
+    async findAccountByEmail(email) {
+      const r = db.prepare('select id, email, name, password_hash, colour from accounts where email = ?').get(email) as
+        | { id: string; email: string; name: string; password_hash: string; colour: string }
+        | undefined
+      return r ? ({ id: r.id, email: r.email, name: r.name, passwordHash: r.password_hash, colour: r.colour } satisfies AccountRecord) : null
+    },
+    async updateAccount(accountId, changes) {
+      const sets: string[] = []
+      const values: unknown[] = []
+      if (changes.name !== undefined) (sets.push('name = ?'), values.push(changes.name))
+      if (changes.colour !== undefined) (sets.push('colour = ?'), values.push(changes.colour))
+      if (changes.passwordHash !== undefined) (sets.push('password_hash = ?'), values.push(changes.passwordHash))
+      if (sets.length) db.prepare(`update accounts set ${sets.join(', ')} where id = ?`).run(...values, accountId)
+    },
+
+    async acceptInvite(codeHash, member, now) {
+      return db.transaction((): 'ok' | 'gone' | 'email-taken' => {
+        const invite = db.prepare('select workspace_id, used_at, expires_at from invites where code_hash = ?').get(codeHash) as
+          | { workspace_id: string; used_at: number | null; expires_at: number }
+          | undefined
+        if (!invite || invite.used_at !== null || invite.expires_at <= now) return 'gone'
+        if ('existingId' in member.account) {
+          const already = db.prepare('select 1 from members where workspace_id = ? and account_id = ?').get(invite.workspace_id, member.account.existingId)
+          if (already) return 'email-taken'
+        } else if (db.prepare('select 1 from accounts where email = ?').get(member.account.email)) {
+          return 'email-taken'
+        }
+        db.prepare('update invites set used_at = ? where code_hash = ?').run(now, codeHash)
+        insertMember(invite.workspace_id, member, now)
+        return 'ok'
+      })()
+    },
+    async getMember(workspaceId, memberId) {
+      const r = db.prepare(`${memberSelect} where m.workspace_id = ? and m.id = ?`).get(workspaceId, memberId) as MemberRow | undefined
+      return r ? toMember(r) : null
+    },
+    async membersOfAccount(accountId) {
+      return (db.prepare(`${memberSelect} where m.account_id = ? order by m.created_at`).all(accountId) as MemberRow[]).map(toMember)
+    },
+    async listMembers(workspaceId) {
+      return (db.prepare(`${memberSelect} where m.workspace_id = ? order by a.name collate nocase`).all(workspaceId) as MemberRow[]).map(toMember)
+    },
+    async setRole(workspaceId, memberId, role) {
+      db.prepare('update members set role = ? where workspace_id = ? and id = ?').run(role, workspaceId, memberId)
+    },
+    async removeMember(workspaceId, memberId) {
+      db.prepare('delete from members where workspace_id = ? and id = ?').run(workspaceId, memberId)
+    },
+    async touchMember(memberId, at) {
+      db.prepare('update members set last_seen_at = ? where id = ?').run(at, memberId)
+    },
+
+    async createSession(tokenHash, memberId, expiresAt) {
+      db.prepare('insert into sessions (token_hash, member_id, created_at, expires_at) values (?, ?, ?, ?)').run(tokenHash, memberId, Date.now(), expiresAt)
+    },
+    async getSession(tokenHash) {
+      const r = db.prepare('select s.member_id, m.workspace_id, s.expires_at from sessions s join members m on m.id = s.member_id where s.token_hash = ?')
+        .get(tokenHash) as { member_id: string; workspace_id: string; expires_at: number } | undefined
+      return r ? { memberId: r.member_id, workspaceId: r.workspace_id, expiresAt: r.expires_at } : null
+    },
+    async extendSession(tokenHash, expiresAt) {
+      db.prepare('update sessions set expires_at = ? where token_hash = ?').run(expiresAt, tokenHash)
+    },
+    async deleteSession(tokenHash) {
+      db.prepare('delete from sessions where token_hash = ?').run(tokenHash)
+    },
+    async deleteSessionsOfAccount(accountId, except) {
+      db.prepare('delete from sessions where member_id in (select id from members where account_id = ?) and token_hash != ?').run(accountId, except ?? '')
+    },
+
+    async createInvite(codeHash, invite) {
+      db.prepare('insert into invites (code_hash, workspace_id, role, email, rooms, expires_at, created_by) values (?, ?, ?, ?, ?, ?, ?)')
+        .run(codeHash, invite.workspaceId, invite.role, invite.email, JSON.stringify(invite.rooms), invite.expiresAt, invite.createdBy)
+    },
+    async getInvite(codeHash) {
+      const r = db.prepare('select workspace_id, role, email, rooms, expires_at, used_at from invites where code_hash = ?').get(codeHash) as
+        | { workspace_id: string; role: Role; email: string | null; rooms: string; expires_at: number; used_at: number | null }
+        | undefined
+      return r
+        ? ({ workspaceId: r.workspace_id, role: r.role, email: r.email, rooms: JSON.parse(r.rooms) as string[], expiresAt: r.expires_at, usedAt: r.used_at } satisfies InviteRecord)
+        : null
+    },
+
+    async listFloors(workspaceId) {
+      return (db.prepare('select doc from floors where workspace_id = ? order by position').all(workspaceId) as { doc: string }[]).map((r) => JSON.parse(r.doc) as Floor)
+    },
+    async getFloor(workspaceId, floorId) {
+      return getFloorSync(workspaceId, floorId)
+    },
+    async editFloor(workspaceId, floorId, edit, apply) {
+      return db.transaction((): EditOutcome => {
+        const floor = getFloorSync(workspaceId, floorId)
+        if (!floor) return { kind: 'not-found' }
+        const seen = db.prepare('select version from floor_ops where workspace_id = ? and floor_id = ? and batch_id = ?').get(workspaceId, floorId, edit.batchId) as
+          | { version: number }
+          | undefined
+        if (seen) return { kind: 'duplicate', version: seen.version }
+        if (edit.baseVersion !== floor.version) return { kind: 'conflict', currentVersion: floor.version }
+        const result = apply(floor, edit.ops)
+        if (!result.ok) return { kind: 'invalid', error: result.error }
+        const next = result.floor
+        db.prepare('update floors set version = ?, doc = ? where workspace_id = ? and id = ?').run(next.version, JSON.stringify(next), workspaceId, floorId)
+        db.prepare('insert into floor_ops (workspace_id, floor_id, version, batch_id, ops, author_id, created_at) values (?, ?, ?, ?, ?, ?, ?)')
+          .run(workspaceId, floorId, next.version, edit.batchId, JSON.stringify(edit.ops), edit.authorId, edit.at)
+        db.prepare('delete from floor_ops where workspace_id = ? and floor_id = ? and version <= ?').run(workspaceId, floorId, next.version - OPS_KEPT)
+        return { kind: 'applied', version: next.version, floor: next }
+      })()
+    },
+    async opsSince(workspaceId, floorId, since) {
+      const floor = getFloorSync(workspaceId, floorId)
+      if (!floor) return null
+      if (since >= floor.version) return { version: floor.version, batches: [] }
+      const rows = db.prepare('select version, batch_id, ops from floor_ops where workspace_id = ? and floor_id = ? and version > ? order by version')
+        .all(workspaceId, floorId, since) as { version: number; batch_id: string; ops: string }[]
+      // The log must hold every version after `since`; a gap means it was trimmed past the reader.
+      if (rows.length !== floor.version - since) return 'gone'
+      const batches: OpsBatch[] = rows.map((r) => ({ version: r.version, batchId: r.batch_id, ops: JSON.parse(r.ops) as OpsBatch['ops'] }))
+      return { version: floor.version, batches }
+    },
+
+    async admit(workspaceId, roomId, memberId, until) {
+      db.prepare('insert into admissions (workspace_id, room_id, member_id, until) values (?, ?, ?, ?) on conflict do update set until = excluded.until')
+        .run(workspaceId, roomId, memberId, until)
+    },
+    async isAdmitted(workspaceId, roomId, memberId, now) {
+      return !!db.prepare('select 1 from admissions where workspace_id = ? and room_id = ? and member_id = ? and until > ?').get(workspaceId, roomId, memberId, now)
+    },
+
+    async countAttempt(key, now, since) {
+      return db.transaction(() => {
+        // One hour is the longest window any limiter asks about.
+        db.prepare('delete from sign_in_attempts where at < ?').run(now - 3_600_000)
+        db.prepare('insert into sign_in_attempts (key, at) values (?, ?)').run(key, now)
+        return (db.prepare('select count(*) as n from sign_in_attempts where key = ? and at >= ?').get(key, since) as { n: number }).n
+      })()
+    },
+
+    close() {
+      if (db.open) db.close()
+    },
+  }
+  return store
+}

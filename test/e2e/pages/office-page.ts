@@ -1,0 +1,99 @@
+/** Page object for one user of the office in Chromium: what they see and do, by role and name. */
+import type { Locator, Page } from 'playwright-core'
+
+export interface Account {
+  name: string
+  email: string
+  password: string
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+export class OfficePage {
+  readonly page: Page
+  constructor(page: Page) {
+    this.page = page
+  }
+
+  async createWorkspace(workspace: string, owner: Account): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'Create a workspace' })
+    await form.getByLabel('Workspace name').fill(workspace)
+    await form.getByLabel('Your name').fill(owner.name)
+    await form.getByLabel('Email').fill(owner.email)
+    await form.getByLabel('Password').fill(owner.password)
+    await form.getByRole('button', { name: 'Create workspace' }).click()
+    await this.floor().waitFor()
+  }
+
+  async signIn(account: Pick<Account, 'email' | 'password'>): Promise<void> {
+    await this.page.getByRole('tab', { name: 'Sign in' }).click()
+    const form = this.page.getByRole('form', { name: 'Sign in' })
+    await form.getByLabel('Email').fill(account.email)
+    await form.getByLabel('Password').fill(account.password)
+    await form.getByRole('button', { name: 'Sign in' }).click()
+    await this.floor().waitFor()
+  }
+
+  async signOut(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Sign out' }).click()
+    await this.page.getByRole('tab', { name: 'Sign in' }).waitFor()
+  }
+
+  /** Creates a member invite through the UI and returns its link. */
+  async createInviteLink(): Promise<string> {
+    await this.page.getByRole('button', { name: 'Invite people' }).click()
+    const link = this.page.getByRole('dialog', { name: 'Invite people' }).getByRole('textbox')
+    await link.waitFor()
+    const url = await link.inputValue()
+    await this.page.getByRole('dialog', { name: 'Invite people' }).getByRole('button', { name: 'Close' }).click()
+    return url
+  }
+
+  async acceptInvite(account: Account): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'Join the workspace' })
+    await form.getByLabel('Your name').fill(account.name)
+    await form.getByLabel('Email').fill(account.email)
+    await form.getByLabel('Password').fill(account.password)
+    await form.getByRole('button', { name: 'Join workspace' }).click()
+    await this.floor().waitFor()
+  }
+
+  floor(): Locator {
+    return this.page.getByRole('region', { name: /^Floor plan: / })
+  }
+
+  /** A desk button whose accessible name starts with `Desk <label>` and contains `rest`, if given. */
+  desk(label: string, rest?: string): Locator {
+    return this.page.getByRole('button', { name: new RegExp(`^Desk ${escape(label)}${rest ? `, ${escape(rest)}` : '$'}`) })
+  }
+
+  room(name: string, people?: number): Locator {
+    const count = people === undefined ? '\\d+ (person|people)' : `${people} ${people === 1 ? 'person' : 'people'}`
+    return this.page.getByRole('button', { name: new RegExp(`^Room ${escape(name)}, ${count}`) })
+  }
+
+  /** The call panel of the room this user is in. */
+  stage(roomName: string): Locator {
+    return this.page.getByRole('region', { name: `Call in ${roomName}` })
+  }
+
+  offlineBar(): Locator {
+    return this.page.getByRole('status').filter({ hasText: /^Offline — reconnecting/ })
+  }
+
+  /** Frames decoded of `who`'s video, read from the tile's stats panel (opened on first use). */
+  async framesDecoded(who: string): Promise<number> {
+    const tile = this.page.getByRole('figure', { name: new RegExp(`^${escape(who)}`) })
+    const stats = tile.getByTestId('frames-decoded')
+    if (!(await stats.isVisible())) await tile.getByRole('button', { name: 'Stats' }).click()
+    await this.page.waitForFunction((el) => /^\d+$/.test(el?.textContent ?? ''), await stats.elementHandle())
+    return Number(await stats.textContent())
+  }
+
+  /** Waits until `who`'s decoded frame count passes `count`. */
+  async waitForFramesBeyond(who: string, count: number, timeout = 15_000): Promise<number> {
+    const stats = this.page.getByRole('figure', { name: new RegExp(`^${escape(who)}`) }).getByTestId('frames-decoded')
+    await this.page.waitForFunction(([el, n]) => Number(el?.textContent ?? 0) > n, [await stats.elementHandle(), count] as const, { timeout })
+    return Number(await stats.textContent())
+  }
+}

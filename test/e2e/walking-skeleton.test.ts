@@ -1,0 +1,80 @@
+/**
+ * The first complete loop on real parts: a real livekit-server, the real server serving the built
+ * client, and two Chromium users with fake cameras who meet in a room and see each other's video.
+ */
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, openUser, type User } from '../support/browser.ts'
+import { startLivekit, type TestLivekit } from '../support/livekit.ts'
+import { startServer, type TestServer } from '../support/server.ts'
+import { OfficePage, type Account } from './pages/office-page.ts'
+
+const ana: Account = { name: 'Ana Silva', email: 'ana@example.com', password: 'correct horse 1' }
+const bo: Account = { name: 'Bo Lee', email: 'bo@example.com', password: 'battery staple 2' }
+
+describe('walking skeleton', () => {
+  let livekit: TestLivekit
+  let server: TestServer
+  let browser: Browser
+  const users: User[] = []
+
+  beforeAll(async () => {
+    livekit = await startLivekit()
+    server = await startServer({ livekit, serveClient: true })
+    browser = await launchBrowser()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+    await livekit?.stop()
+  })
+
+  const open = async (url = server.url) => {
+    const user = await openUser(browser, url)
+    users.push(user)
+    return { user, office: new OfficePage(user.page) }
+  }
+
+  it('two members sign in, see each other at their desks, meet in a room with video, and one walks out', async () => {
+    const a = await open()
+    await a.office.createWorkspace('Acme', ana)
+    // The starter floor: twelve desks, three rooms; the owner sits at the first desk.
+    await a.office.desk('1', `${ana.name}, available`).waitFor()
+    expect(await a.office.page.getByRole('button', { name: /^Desk \d+/ }).count()).toBe(12)
+    await a.office.room('Meeting room', 0).waitFor()
+    await a.office.room('Lounge', 0).waitFor()
+    await a.office.page.getByRole('button', { name: /^Room Private office, 0 people, locked$/ }).waitFor()
+
+    const invite = await a.office.createInviteLink()
+    expect(invite).toMatch(/#\/invite\//)
+
+    const b = await open(invite)
+    await b.office.acceptInvite(bo)
+
+    // Each sees the other present at their desk (Bo got the first free desk).
+    await a.office.desk('2', `${bo.name}, available`).waitFor()
+    await b.office.desk('1', `${ana.name}, available`).waitFor()
+
+    // Both walk into the meeting room: clicking it walks the avatar in and joins its call.
+    await a.office.room('Meeting room').click()
+    await a.office.stage('Meeting room').getByText('Connected').waitFor()
+    await b.office.room('Meeting room').click()
+    await b.office.stage('Meeting room').getByText('Connected').waitFor()
+    await a.office.room('Meeting room', 2).waitFor()
+    await b.office.room('Meeting room', 2).waitFor()
+
+    // Each client decodes the other's camera: frames keep arriving between two samples.
+    const aFirst = await a.office.framesDecoded(bo.name)
+    const bFirst = await b.office.framesDecoded(ana.name)
+    expect(await a.office.waitForFramesBeyond(bo.name, aFirst)).toBeGreaterThan(aFirst)
+    expect(await b.office.waitForFramesBeyond(ana.name, bFirst)).toBeGreaterThan(bFirst)
+
+    // Bo walks out, back to his desk: Ana's call loses his tile and the room counts one person.
+    await b.office.stage('Meeting room').getByRole('button', { name: 'Leave room' }).click()
+    await b.office.stage('Meeting room').waitFor({ state: 'detached' })
+    await a.office.room('Meeting room', 1).waitFor()
+    await a.office.stage('Meeting room').getByRole('figure', { name: new RegExp(`^${bo.name}`) }).waitFor({ state: 'detached' })
+    await a.office.page.getByRole('listitem', { name: `${bo.name}, available, at their desk` }).waitFor()
+  })
+})

@@ -1,0 +1,42 @@
+/** The real server on an ephemeral loopback port with its own SQLite file, in this process. */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from '../../server/app.ts'
+import { openSqliteStore } from '../../server/store/sqlite/sqlite-store.ts'
+import { root } from '../../scripts/lib/system.ts'
+import type { LivekitProcess } from '../../scripts/lib/livekit-process.ts'
+import { tempDir } from './temp.ts'
+
+export interface TestServer {
+  url: string
+  app: FastifyInstance
+  dataDir: string
+  stop(): Promise<void>
+}
+
+export const rendererDir = join(root, 'out', 'renderer')
+
+export async function startServer(opts: { livekit: Pick<LivekitProcess, 'url' | 'apiKey' | 'apiSecret'>; serveClient?: boolean; port?: number; dataDir?: string }): Promise<TestServer> {
+  if (opts.serveClient && !existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error(`the renderer is not built (${rendererDir}); run \`npm run build\` or \`npm test\``)
+  }
+  const dir = opts.dataDir ? null : tempDir('server-')
+  const dataDir = opts.dataDir ?? dir!.path
+  const app = await buildApp({
+    store: openSqliteStore(join(dataDir, 'office.db')),
+    livekit: { url: opts.livekit.url, apiKey: opts.livekit.apiKey, apiSecret: opts.livekit.apiSecret },
+    clientDir: opts.serveClient ? rendererDir : null,
+    origins: ['app://bundle', 'http://office.app'],
+  })
+  const url = await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' })
+  return {
+    url,
+    app,
+    dataDir,
+    async stop() {
+      await app.close()
+      dir?.remove()
+    },
+  }
+}

@@ -1,0 +1,54 @@
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { invokeChannels } from '../../../../protocol/ipc.ts'
+import { openCache, type Cache } from '../../../../main/cache/open.ts'
+import { cacheKv, getSnapshot, putWorkspace } from '../../../../main/cache/queries.ts'
+import { createSecretStore } from '../../../../main/credentials/secret-store.ts'
+import { createIpcHandlers } from '../../../../main/ipc/handlers.ts'
+import { floor, member, tempDir, workspace } from '../fixtures.ts'
+
+const config = { serverUrl: 'http://127.0.0.1:8080', platform: 'electron' as const, version: '0.1.0' }
+
+const opened: Cache[] = []
+afterEach(() => opened.splice(0).forEach((c) => c.close()))
+
+function setup() {
+  const cache = openCache(path.join(tempDir(), 'cache.db'))
+  opened.push(cache)
+  const secrets = createSecretStore({ kv: cacheKv(cache), protection: { cipher: null, weakness: null }, warn: () => {} })
+  return { cache, handlers: createIpcHandlers({ cache, secrets, config }) }
+}
+
+describe('createIpcHandlers', () => {
+  it('has a function for every channel of the contract and nothing else', () => {
+    const { handlers } = setup()
+    expect(Object.keys(handlers).sort()).toEqual(Object.keys(invokeChannels).sort())
+    for (const handler of Object.values(handlers)) expect(handler).toBeTypeOf('function')
+  })
+
+  it('answers app:getConfig with the host config', async () => {
+    expect(await setup().handlers['app:getConfig']()).toEqual(config)
+  })
+
+  it('writes floors and members through to the cache', async () => {
+    const { cache, handlers } = setup()
+    putWorkspace(cache, workspace)
+    await handlers['cache:putFloor'](workspace.id, floor(4))
+    await handlers['cache:putMembers'](workspace.id, [member('mem_ana')])
+    expect(getSnapshot(cache, workspace.id)).toMatchObject({ floors: [floor(4)], members: [member('mem_ana')] })
+  })
+
+  it('drops a stale floor without failing', async () => {
+    const { cache, handlers } = setup()
+    putWorkspace(cache, workspace)
+    await handlers['cache:putFloor'](workspace.id, floor(4))
+    expect(await handlers['cache:putFloor'](workspace.id, floor(3))).toBeNull()
+    expect(getSnapshot(cache, workspace.id)?.floors[0]?.version).toBe(4)
+  })
+
+  it('stores and reads credentials', async () => {
+    const { handlers } = setup()
+    await handlers['credentials:set']('session.token', 'tok')
+    expect(await handlers['credentials:get']('session.token')).toBe('tok')
+  })
+})
