@@ -17,6 +17,8 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
+          // @livekit/rtc-node logs at debug level unless NODE_ENV is production.
+          env: { NODE_ENV: 'production' },
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,

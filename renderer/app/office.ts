@@ -48,6 +48,21 @@ export function createOffice(platform: Platform, stores: Stores): Office {
   const denied = new Map<string, string>()
   let lastOutside = { x: 0, y: 0 }
 
+  // A peer we have never heard of is a new member: refresh the directory (once per burst).
+  let membersTimer: ReturnType<typeof setTimeout> | null = null
+  const refreshMembersSoon = () => {
+    if (membersTimer || session.getState().me?.role === 'guest') return
+    membersTimer = setTimeout(() => {
+      membersTimer = null
+      if (session.getState().phase === 'signed-in') void syncMembers(syncDeps()).catch(() => undefined)
+    }, 300)
+  }
+  presence.subscribe((state, previous) => {
+    if (state.peers === previous.peers) return
+    const known = floor.getState().members
+    if (Object.keys(state.peers).some((id) => !known[id])) refreshMembersSoon()
+  })
+
   const needApi = () => {
     if (!api) throw new Error('office not booted')
     return api

@@ -57,7 +57,7 @@ export function createApi(baseUrl: string, getToken: () => string | null): Api {
     }
     if (response.status === 204) return undefined as T
     const text = await response.text()
-    let parsed: unknown = null
+    let parsed: unknown
     try {
       parsed = text ? JSON.parse(text) : null
     } catch {

@@ -140,6 +140,10 @@ export function createLobby(deps: LobbyDeps): Lobby {
       // Setting attributes right away makes LiveKit announce us at once instead of in its 3 s batch.
       pending = { ...initial }
       flushAttributes()
+      // LiveKit batches the joins and leaves of participants that publish nothing (up to 3 s).
+      // Publishing a data track makes this participant a publisher, so that a clean quit (and a
+      // crash, once LiveKit notices) reaches everyone at once.
+      r.localParticipant.publishDataTrack({ name: 'presence' }).catch(() => undefined)
       refreshAll(r)
       parseVersions(r.metadata, deps.onFloorVersions)
     },

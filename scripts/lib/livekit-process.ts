@@ -79,8 +79,18 @@ export async function startLivekitProcess(o: LivekitOptions): Promise<LivekitPro
   child.stderr?.on('data', keep)
   const httpUrl = `http://127.0.0.1:${o.port}`
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const running = () => child.exitCode === null && child.signalCode === null
   const end = async (signal: NodeJS.Signals) => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal)
+    if (!running()) return
+    child.kill(signal)
+    if (signal === 'SIGTERM') {
+      // The first signal drains (waits for every participant to leave); a second one forces the exit.
+      const force = setTimeout(() => running() && child.kill('SIGTERM'), 300)
+      const hard = setTimeout(() => running() && child.kill('SIGKILL'), 5_000)
+      await exited
+      clearTimeout(force)
+      clearTimeout(hard)
+    }
     await exited
   }
   await waitReady(httpUrl, child, () => log)

@@ -17,7 +17,14 @@ export interface TestServer {
 
 export const rendererDir = join(root, 'out', 'renderer')
 
-export async function startServer(opts: { livekit: Pick<LivekitProcess, 'url' | 'apiKey' | 'apiSecret'>; serveClient?: boolean; port?: number; dataDir?: string }): Promise<TestServer> {
+export async function startServer(opts: {
+  livekit: Pick<LivekitProcess, 'url' | 'apiKey' | 'apiSecret'>
+  serveClient?: boolean
+  port?: number
+  dataDir?: string
+  /** Extra origins allowed by CORS, such as the desktop bundle's test origin. */
+  origins?: string[]
+}): Promise<TestServer> {
   if (opts.serveClient && !existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`the renderer is not built (${rendererDir}); run \`npm run build\` or \`npm test\``)
   }
@@ -27,7 +34,7 @@ export async function startServer(opts: { livekit: Pick<LivekitProcess, 'url' | 
     store: openSqliteStore(join(dataDir, 'office.db')),
     livekit: { url: opts.livekit.url, apiKey: opts.livekit.apiKey, apiSecret: opts.livekit.apiSecret },
     clientDir: opts.serveClient ? rendererDir : null,
-    origins: ['app://bundle', 'http://office.app'],
+    origins: ['app://bundle', ...(opts.origins ?? [])],
   })
   const url = await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' })
   return {

@@ -88,9 +88,13 @@ export function openSqliteStore(file: string): Store {
     async updateAccount(accountId, changes) {
       const sets: string[] = []
       const values: unknown[] = []
-      if (changes.name !== undefined) (sets.push('name = ?'), values.push(changes.name))
-      if (changes.colour !== undefined) (sets.push('colour = ?'), values.push(changes.colour))
-      if (changes.passwordHash !== undefined) (sets.push('password_hash = ?'), values.push(changes.passwordHash))
+      const columns = { name: 'name', colour: 'colour', passwordHash: 'password_hash' } as const
+      for (const [key, column] of Object.entries(columns)) {
+        const value = changes[key as keyof typeof columns]
+        if (value === undefined) continue
+        sets.push(`${column} = ?`)
+        values.push(value)
+      }
       if (sets.length) db.prepare(`update accounts set ${sets.join(', ')} where id = ?`).run(...values, accountId)
     },
 

@@ -1,0 +1,67 @@
+/**
+ * The desktop path: the renderer in its own origin with window.office routed to main's handlers
+ * and a real SQLite cache. Started with the server down, the floor paints from the cache with an
+ * offline bar; when the server comes back the app reconnects by itself.
+ */
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { getSnapshot } from '../../main/cache/queries.ts'
+import { launchBrowser } from '../support/browser.ts'
+import { bundleOrigin, openDesktopApp } from '../support/desktop.ts'
+import { startLivekit, type TestLivekit } from '../support/livekit.ts'
+import { freeTcpPort } from '../support/ports.ts'
+import { startServer, type TestServer } from '../support/server.ts'
+import { tempDir } from '../support/temp.ts'
+import { OfficePage } from './pages/office-page.ts'
+
+describe('desktop app with the local cache', () => {
+  let livekit: TestLivekit
+  let browser: Browser
+  const dirs = [tempDir('userdata-'), tempDir('serverdata-')]
+  const [userData, serverData] = dirs as [ReturnType<typeof tempDir>, ReturnType<typeof tempDir>]
+
+  beforeAll(async () => {
+    livekit = await startLivekit()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await livekit?.stop()
+    for (const d of dirs) d.remove()
+  })
+
+  it('paints the cached floor with an offline bar when the server is down, and recovers when it returns', async () => {
+    const [port, bundlePort] = [await freeTcpPort(), await freeTcpPort()]
+    const origins = [bundleOrigin(bundlePort)]
+    let server: TestServer = await startServer({ livekit, port, dataDir: serverData.path, origins })
+    const app = await openDesktopApp(browser, { serverUrl: server.url, userDataDir: userData.path, bundlePort })
+    const office = new OfficePage(app.page)
+    await office.createWorkspace('Acme', { name: 'Ana Silva', email: 'ana@example.com', password: 'correct horse 1' })
+    await office.desk('1', 'Ana Silva, available').waitFor()
+
+    // main's SQLite cache now holds the workspace, its floor and its members.
+    const webCache = await app.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('office:')))
+    expect(webCache, 'the desktop build keeps its cache in main, not in localStorage').toEqual([])
+    const cached = app.cache.db.prepare('select id from workspaces').all() as { id: string }[]
+    expect(cached).toHaveLength(1)
+    const snapshot = getSnapshot(app.cache, cached[0]!.id)
+    expect(snapshot?.floors[0]?.desks).toHaveLength(12)
+    expect(snapshot?.members.map((m) => m.name)).toEqual(['Ana Silva'])
+
+    // Quit, stop the server, start the app again: the floor paints from the cache, read-only.
+    await server.stop()
+    const page = await app.relaunch()
+    const offline = new OfficePage(page)
+    await offline.desk('1', 'Ana Silva').waitFor()
+    await offline.room('Meeting room').waitFor()
+    await offline.offlineBar().waitFor()
+
+    // The server returns on the same address: the app reconnects without a reload.
+    server = await startServer({ livekit, port, dataDir: serverData.path, origins })
+    await offline.offlineBar().waitFor({ state: 'detached', timeout: 20_000 })
+    await offline.desk('1', 'Ana Silva, available').waitFor()
+
+    await app.close()
+    await server.stop()
+  })
+})

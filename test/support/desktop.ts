@@ -1,0 +1,97 @@
+/**
+ * The desktop app without the Electron binary: the built renderer is served from its own loopback
+ * origin (standing in for `app://bundle`, never from the workspace server), and `window.office` is
+ * routed to main's real IPC handler table with a real SQLite cache through Playwright's
+ * exposeBinding. Only Electron's transport is swapped; handlers, argument checks and the sender
+ * check are main's own.
+ */
+import { readFile } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import { extname, join, normalize } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { openCache, type Cache } from '../../main/cache/open.ts'
+import { cacheKv } from '../../main/cache/queries.ts'
+import { createSecretStore } from '../../main/credentials/secret-store.ts'
+import { createIpcHandlers } from '../../main/ipc/handlers.ts'
+import { invokeOnWire } from '../../main/ipc/wire.ts'
+import type { HostEvent } from '../../protocol/ipc.ts'
+import { rendererDir } from './server.ts'
+
+/** The bundle's origin for a port; the server must allow it by CORS, as it allows `app://bundle`. */
+export const bundleOrigin = (port: number) => `http://127.0.0.1:${port}`
+
+const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' }
+
+export interface DesktopApp {
+  context: BrowserContext
+  page: Page
+  cache: Cache
+  /** Starts the app again (a new window on the same user data), as after quitting. */
+  relaunch(): Promise<Page>
+  emit(event: HostEvent, ...args: unknown[]): Promise<void>
+  close(): Promise<void>
+}
+
+/** A static file server for the built renderer, like Electron's `app://` protocol handler. */
+async function serveBundle(port: number): Promise<{ origin: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname))
+    const file = join(rendererDir, path === '/' ? 'index.html' : path)
+    if (!file.startsWith(rendererDir)) return void res.writeHead(404).end()
+    readFile(file).then(
+      (body) => res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body),
+      () => res.writeHead(404).end(),
+    )
+  })
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
+  return { origin: bundleOrigin(port), server }
+}
+
+export async function openDesktopApp(browser: Browser, opts: { serverUrl: string; userDataDir: string; bundlePort: number }): Promise<DesktopApp> {
+  const cache = openCache(join(opts.userDataDir, 'cache.db'))
+  const secrets = createSecretStore({ kv: cacheKv(cache), protection: { cipher: null, weakness: null }, warn: () => {} })
+  const handlers = createIpcHandlers({ cache, secrets, config: { serverUrl: opts.serverUrl, platform: 'electron', version: 'test' } })
+
+  const bundle = await serveBundle(opts.bundlePort)
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['camera', 'microphone'] })
+  await context.exposeBinding('__officeInvoke', (source, channel: unknown, ...args: unknown[]) =>
+    invokeOnWire(handlers, channel, args, source.frame.url(), { devUrl: bundle.origin }),
+  )
+  // What preload/index.ts exposes, in the page's world: invoke and on, nothing else.
+  await context.addInitScript(() => {
+    const listeners = new Map<string, Set<(...a: unknown[]) => void>>()
+    const w = globalThis as unknown as Record<string, unknown>
+    w.__officeEmit = (event: string, ...args: unknown[]) => listeners.get(event)?.forEach((l) => l(...args))
+    w.office = Object.freeze({
+      invoke: (channel: string, ...args: unknown[]) => (w.__officeInvoke as (...a: unknown[]) => Promise<unknown>)(channel, ...args),
+      on: (event: string, listener: (...a: unknown[]) => void) => {
+        const set = listeners.get(event) ?? new Set()
+        set.add(listener)
+        listeners.set(event, set)
+        return () => set.delete(listener)
+      },
+    })
+  })
+
+  let page = await context.newPage()
+  await page.goto(`${bundle.origin}/`)
+  return {
+    context,
+    get page() {
+      return page
+    },
+    cache,
+    async relaunch() {
+      await page.close({ runBeforeUnload: true })
+      page = await context.newPage()
+      await page.goto(`${bundle.origin}/`)
+      return page
+    },
+    emit: (event, ...args) => page.evaluate(([e, a]) => (globalThis as unknown as { __officeEmit(e: string, ...x: unknown[]): void }).__officeEmit(e, ...a), [event, args] as const),
+    async close() {
+      await context.close()
+      await new Promise((resolve) => bundle.server.close(resolve))
+      cache.close()
+    },
+  }
+}
