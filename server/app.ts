@@ -4,7 +4,7 @@
  */
 import cors from '@fastify/cors'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify'
 import { errorCodes, type ErrorBody } from '../protocol/errors.ts'
 import type { ServerSettings } from './context.ts'
 import { HttpError } from './http-error.ts'
@@ -37,7 +37,7 @@ export interface AppOptions {
 const DEFAULT_ORIGINS = ['app://bundle']
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: false }).withTypeProvider<TypeBoxTypeProvider>()
+  const app = Fastify({ logger: opts.logger ?? false, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 1024 * 1024, trustProxy: false }).withTypeProvider<TypeBoxTypeProvider>()
 
   // Infrastructure first: the error shape and CORS apply to everything registered after.
   app.setErrorHandler((error: FastifyError, request, reply) => {

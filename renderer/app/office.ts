@@ -78,7 +78,12 @@ export function createOffice(platform: Platform, stores: Stores): Office {
       if (presence.getState().self.room === null) lastOutside = { x, y }
       lobby?.move(x, y)
     },
-    onRest: (x, y) => lobby?.update({ x: String(Math.round(x)), y: String(Math.round(y)) }),
+    onRest: (x, y) => {
+      lobby?.update({ x: String(Math.round(x)), y: String(Math.round(y)) })
+      // A walk towards a room may have been cut short: the call follows where the avatar stopped.
+      const here = presence.getState().self.room
+      if (rooms && media.getState().roomId !== here) rooms.go(here).catch((err: unknown) => refused(here, err))
+    },
     onRoomChange: (roomId, startedAt) => {
       lobby?.update({ room: roomId ?? '' })
       rooms?.go(roomId, startedAt).catch((err: unknown) => refused(roomId, err))
@@ -138,6 +143,7 @@ export function createOffice(platform: Platform, stores: Stores): Office {
       const { member, workspace } = await needApi().me()
       if (gen !== generation) return
       session.getState().signedIn({ token: session.getState().token!, workspace, me: member })
+      if (!rooms) rooms = createMediaRooms({ api: needApi(), workspaceId: workspace.id, media })
       await platform.cache.putWorkspace(workspace)
       const hadSeat = presence.getState().self.floor !== ''
       await syncFloors(syncDeps())
@@ -158,7 +164,6 @@ export function createOffice(platform: Platform, stores: Stores): Office {
         })
         await lobby.connect(attributes())
       }
-      if (!rooms) rooms = createMediaRooms({ api: needApi(), workspaceId: workspace.id, media })
       attempt = 0
       session.getState().setConnection('online')
     } catch (err) {
@@ -243,10 +248,9 @@ export function createOffice(platform: Platform, stores: Stores): Office {
       const room = currentFloor(floor.getState())?.rooms.find((r) => r.id === roomId)
       if (!room) return
       const startedAt = performance.now()
-      // Fetch the token while walking, so arriving costs only the connect.
-      rooms?.prefetch(roomId).catch((err: unknown) => {
-        if (err instanceof ApiError) refused(roomId, err)
-      })
+      // The destination is known at the click: fetch the token and connect while the avatar walks,
+      // so the call is up by the time it arrives. A walk that ends elsewhere is reconciled at rest.
+      rooms?.go(roomId, startedAt).catch((err: unknown) => refused(roomId, err))
       const c = roomCentre(room)
       walker.walkTo(c.x, c.y, startedAt)
     },

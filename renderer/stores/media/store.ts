@@ -28,12 +28,9 @@ export interface MediaState {
   tiles: Tile[]
   micOn: boolean
   camOn: boolean
-  /** Milliseconds from the walk that entered the room to the media room being connected. */
-  lastEntryMs: number | null
   setPhase(phase: MediaPhase, roomId: string | null, error?: string | null): void
   setTiles(tiles: Tile[]): void
   setDevices(patch: Partial<Pick<MediaState, 'micOn' | 'camOn'>>): void
-  setLastEntry(ms: number): void
 }
 
 export function createMediaStore() {
@@ -44,11 +41,9 @@ export function createMediaStore() {
     tiles: [],
     micOn: true,
     camOn: true,
-    lastEntryMs: null,
     setPhase: (phase, roomId, error = null) => set({ phase, roomId, error, ...(phase === 'idle' ? { tiles: [] } : {}) }),
     setTiles: (tiles) => set({ tiles }),
     setDevices: (patch) => set(patch),
-    setLastEntry: (ms) => set({ lastEntryMs: ms }),
   }))
 }
 export type MediaStore = ReturnType<typeof createMediaStore>

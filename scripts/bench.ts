@@ -1,0 +1,31 @@
+/**
+ * `npm run bench`: runs every benchmark and prints one table (figure, value, comparison). Figures
+ * are measurements, not pass/fail: each comes with the baseline or percentiles that make it
+ * meaningful. `npm run bench -- <name>` runs the benchmarks whose name contains <name>.
+ */
+import { printTable, type Benchmark, type Row } from '../test/bench/harness.ts'
+import { roomEntry } from '../test/bench/room-entry.bench.ts'
+import { ensureChromium } from './lib/chromium.ts'
+import { ensureLivekitServer } from './lib/livekit-install.ts'
+import { bin, step } from './lib/run-step.ts'
+
+const benchmarks: Benchmark[] = [roomEntry]
+
+const filter = process.argv[2]
+ensureLivekitServer()
+ensureChromium()
+if (!step('build (electron-vite)', bin('electron-vite'), ['build', '--logLevel', 'warn'])) process.exit(1)
+
+const rows: Row[] = []
+for (const b of benchmarks.filter((x) => !filter || x.name.includes(filter))) {
+  console.log(`\n▶ ${b.name}`)
+  const started = Date.now()
+  try {
+    rows.push(...(await b.run()))
+  } catch (err) {
+    rows.push({ figure: b.name, value: 'failed', comparison: (err as Error).message.split('\n')[0] ?? '' })
+  }
+  console.log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+}
+console.log('')
+printTable(rows)
