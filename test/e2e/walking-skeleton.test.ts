@@ -70,11 +70,32 @@ describe('walking skeleton', () => {
     expect(await a.office.waitForFramesBeyond(bo.name, aFirst)).toBeGreaterThan(aFirst)
     expect(await b.office.waitForFramesBeyond(ana.name, bFirst)).toBeGreaterThan(bFirst)
 
-    // Bo walks out, back to his desk: Ana's call loses his tile and the room counts one person.
-    await b.office.stage('Meeting room').getByRole('button', { name: 'Leave room' }).click()
+    // Presence says where everyone is.
+    await a.office.page.getByRole('listitem', { name: `${bo.name}, available, in Meeting room` }).waitFor()
+
+    // Bo walks out with the keyboard: his call ends, Ana's loses his tile, the room counts one.
+    await b.office.page.keyboard.down('ArrowDown')
     await b.office.stage('Meeting room').waitFor({ state: 'detached' })
+    await b.office.page.keyboard.up('ArrowDown')
     await a.office.room('Meeting room', 1).waitFor()
     await a.office.stage('Meeting room').getByRole('figure', { name: new RegExp(`^${bo.name}`) }).waitFor({ state: 'detached' })
     await a.office.page.getByRole('listitem', { name: `${bo.name}, available, at their desk` }).waitFor()
+
+    // Ana leaves with the button and is back at her desk.
+    await a.office.stage('Meeting room').getByRole('button', { name: 'Leave room' }).click()
+    await a.office.stage('Meeting room').waitFor({ state: 'detached' })
+    await b.office.room('Meeting room', 0).waitFor()
+  })
+
+  it('a member who quits cleanly goes offline for the others at once', async () => {
+    const a = await open()
+    await a.office.signIn(ana)
+    const b = await open()
+    await b.office.signIn(bo)
+    await a.office.desk('2', `${bo.name}, available`).waitFor()
+    await b.user.page.close({ runBeforeUnload: true })
+    // Well before LiveKit's 15 s ping timeout, which is what a crash would take.
+    await a.office.desk('2', `${bo.name}, offline`).waitFor({ timeout: 5_000 })
+    await a.office.page.getByRole('list', { name: 'Offline' }).getByText(bo.name).waitFor()
   })
 })
