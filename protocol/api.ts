@@ -87,6 +87,11 @@ export const FloorsSchema = Type.Object({ floors: Type.Array(FloorSummarySchema)
 export type FloorSummary = Static<typeof FloorSummarySchema>
 export { FloorSchema }
 
+export const CreateFloorBody = Type.Object(
+  { name: Name, width: Type.Number({ exclusiveMinimum: 0, maximum: 20_000 }), height: Type.Number({ exclusiveMinimum: 0, maximum: 20_000 }) },
+  { additionalProperties: false },
+)
+
 export const OpsSinceQuery = Type.Object({ since: Type.Integer({ minimum: 0 }) })
 export const OpsBatchSchema = Type.Object({ version: Type.Integer(), batchId: Type.String(), ops: Type.Array(FloorOpSchema) })
 export const OpsSinceSchema = Type.Object({ version: Type.Integer(), batches: Type.Array(OpsBatchSchema) })
@@ -98,6 +103,9 @@ export const LobbyTokenSchema = Type.Object({ url: Type.String(), token: Type.St
 export type LobbyToken = Static<typeof LobbyTokenSchema>
 export const RoomTokenSchema = Type.Object({ url: Type.String(), token: Type.String() })
 export type RoomToken = Static<typeof RoomTokenSchema>
+
+export const OccupancySchema = Type.Object({ rooms: Type.Record(Type.String(), Type.Array(MemberIdSchema)) })
+export type Occupancy = Static<typeof OccupancySchema>
 
 export const AdmissionBody = Type.Object(
   { memberId: MemberIdSchema, minutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 * 60 })) },

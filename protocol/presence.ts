@@ -29,10 +29,17 @@ export const topics = {
   move: 'move',
   /** Reliable presence notices such as a clean goodbye. */
   presence: 'presence',
+  /** Server-sent: who is in which media room, as LiveKit reports it. */
+  occupancy: 'occupancy',
 } as const
 
 /** Reliable notices on the `presence` topic. */
 export type PresenceNotice = { type: 'bye' }
+
+/** The server's occupancy notice: every occupied room of the workspace and its members. */
+export interface OccupancyNotice {
+  rooms: Record<RoomId, MemberId[]>
+}
 
 export interface MovePacket {
   x: number

@@ -72,7 +72,14 @@ async function main() {
     const binary = ensureLivekitServer()
     const dir = join(dataDir, 'livekit')
     mkdirSync(dir, { recursive: true })
-    livekit = await startLivekitProcess({ binary, dir, port: livekitPort, udpPort: livekitUdpPort, ...localKeys() })
+    livekit = await startLivekitProcess({
+      binary,
+      dir,
+      port: livekitPort,
+      udpPort: livekitUdpPort,
+      webhookUrls: [`http://127.0.0.1:${port}/api/livekit/webhook`],
+      ...localKeys(),
+    })
     lk = livekit
     console.log(`livekit-server listening on ${livekit.url} (loopback only)`)
   }

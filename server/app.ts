@@ -3,6 +3,7 @@
  * infrastructure, services, routes. Tests build it on a temp store and drive it with `inject`.
  */
 import cors from '@fastify/cors'
+import swagger from '@fastify/swagger'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify'
 import { errorCodes, type ErrorBody } from '../protocol/errors.ts'
@@ -17,6 +18,7 @@ import invites from './routes/invites.ts'
 import members from './routes/members.ts'
 import sessions from './routes/sessions.ts'
 import tokens from './routes/tokens.ts'
+import webhooks from './routes/webhooks.ts'
 import workspaces from './routes/workspaces.ts'
 import type { Store } from './store/store.ts'
 
@@ -63,6 +65,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const origins = new Set(opts.origins ?? DEFAULT_ORIGINS)
   await app.register(cors, { origin: (origin, cb) => cb(null, origin !== undefined && origins.has(origin)), methods: ['GET', 'POST', 'PATCH', 'DELETE'] })
 
+  // The OpenAPI document is generated from the route schemas registered below.
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Virtual Office API', version: opts.version ?? '0.0.0', description: 'Accounts, workspaces, floor plans and LiveKit credentials.' },
+      components: { securitySchemes: { session: { type: 'http', scheme: 'bearer' } } },
+      security: [{ session: [] }],
+    },
+  })
+
   // Services, decorated so routes reach them as app.store, app.rooms, …
   app.decorate('store', opts.store)
   app.decorate('livekit', opts.livekit)
@@ -80,7 +91,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(members)
   await app.register(floors)
   await app.register(tokens)
+  await app.register(webhooks)
   if (opts.clientDir) await app.register(client, { root: opts.clientDir })
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
   app.addHook('onClose', async () => opts.store.close())
   return app

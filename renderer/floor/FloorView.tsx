@@ -69,12 +69,16 @@ export function FloorView() {
   const { ref, scale } = useFitScale(floor?.width ?? 1000, floor?.height ?? 600)
   useKeyboardWalking()
 
+  const serverOccupancy = usePresence((s) => s.occupancy)
   const occupancy = useMemo(() => {
-    const counts = new Map<string, number>()
-    for (const p of Object.values(peers)) if (p.room) counts.set(p.room, (counts.get(p.room) ?? 0) + 1)
-    if (self.room) counts.set(self.room, (counts.get(self.room) ?? 0) + 1)
-    return counts
-  }, [peers, self.room])
+    // The server's word (from LiveKit) joined with what people announce, which arrives a moment earlier.
+    const inside = new Map<string, Set<string>>()
+    const add = (room: string, id: string) => inside.set(room, (inside.get(room) ?? new Set()).add(id))
+    for (const [room, ids] of Object.entries(serverOccupancy)) for (const id of ids) add(room, id)
+    for (const p of Object.values(peers)) if (p.room) add(p.room, p.id)
+    if (self.room && me) add(self.room, me.id)
+    return new Map([...inside].map(([room, ids]) => [room, ids.size]))
+  }, [serverOccupancy, peers, self.room, me])
 
   if (!floor) {
     return (

@@ -1,6 +1,6 @@
 /** The typed HTTP client for server/ (shapes from protocol/api.ts). The only place that calls fetch. */
 import type {
-  AcceptInviteBody, CreateInviteBody, CreateWorkspaceBody, FloorSummary, Invite, LobbyToken, Member, OpsSince, RoomToken, SignInBody, SignedIn, Workspace,
+  AcceptInviteBody, CreateInviteBody, CreateWorkspaceBody, FloorSummary, Invite, LobbyToken, Member, Occupancy, OpsSince, RoomToken, SignInBody, SignedIn, Workspace,
 } from '../../protocol/api.ts'
 import type { ErrorBody } from '../../protocol/errors.ts'
 import type { EditBatch } from '../../protocol/floor/ops.ts'
@@ -34,6 +34,7 @@ export interface Api {
   edit(ws: string, floorId: string, batch: EditBatch): Promise<{ version: number }>
   lobbyToken(ws: string): Promise<LobbyToken>
   roomToken(ws: string, roomId: string): Promise<RoomToken>
+  occupancy(ws: string): Promise<Occupancy>
 }
 
 const REQUEST_TIMEOUT_MS = 10_000
@@ -85,5 +86,6 @@ export function createApi(baseUrl: string, getToken: () => string | null): Api {
     edit: (id, floorId, batch) => call('POST', `${ws(id)}/floors/${encodeURIComponent(floorId)}/edits`, batch),
     lobbyToken: (id) => call('POST', `${ws(id)}/lobby/token`),
     roomToken: (id, roomId) => call('POST', `${ws(id)}/rooms/${encodeURIComponent(roomId)}/token`),
+    occupancy: (id) => call('GET', `${ws(id)}/occupancy`),
   }
 }

@@ -4,7 +4,7 @@
  * everyone else's participants fill the presence store. Movement goes as lossy `move` packets.
  */
 import { DisconnectReason, Room, RoomEvent, type Participant, type RemoteParticipant } from 'livekit-client'
-import { statuses, topics, type MovePacket, type PresenceAttributes, type PresenceNotice, type Status } from '../../protocol/presence.ts'
+import { statuses, topics, type MovePacket, type OccupancyNotice, type PresenceAttributes, type PresenceNotice, type Status } from '../../protocol/presence.ts'
 import type { PresenceStore, Peer } from '../stores/presence/store.ts'
 import type { Api } from './api.ts'
 import { connectOptions } from './livekit-options.ts'
@@ -96,7 +96,11 @@ export function createLobby(deps: LobbyDeps): Lobby {
         if (p !== r.localParticipant) presence.getState().upsertPeer(peerOf(p))
       })
       .on(RoomEvent.DataReceived, (payload, participant, _kind, topic) => {
-        if (!participant) return
+        // Only the server sends without a participant; only the server's occupancy is believed.
+        if (!participant) {
+          if (topic === topics.occupancy) presence.getState().setOccupancy((JSON.parse(decoder.decode(payload)) as OccupancyNotice).rooms)
+          return
+        }
         if (topic === topics.move) {
           const m = JSON.parse(decoder.decode(payload)) as MovePacket
           if (Number.isFinite(m.x) && Number.isFinite(m.y)) presence.getState().patchPeer(participant.identity, { x: m.x, y: m.y })
@@ -106,7 +110,10 @@ export function createLobby(deps: LobbyDeps): Lobby {
         }
       })
       .on(RoomEvent.RoomMetadataChanged, (metadata) => parseVersions(metadata, deps.onFloorVersions))
-      .on(RoomEvent.Reconnected, () => refreshAll(r))
+      .on(RoomEvent.Reconnected, () => {
+        refreshAll(r)
+        deps.api.occupancy(deps.workspaceId).then((o) => presence.getState().setOccupancy(o.rooms), () => undefined)
+      })
       .on(RoomEvent.Disconnected, (reason) => {
         if (room !== r) return
         room = null
@@ -146,6 +153,8 @@ export function createLobby(deps: LobbyDeps): Lobby {
       r.localParticipant.publishDataTrack({ name: 'presence' }).catch(() => undefined)
       refreshAll(r)
       parseVersions(r.metadata, deps.onFloorVersions)
+      // Notices sent before we joined are lost to us: start from the server's current picture.
+      deps.api.occupancy(deps.workspaceId).then((o) => presence.getState().setOccupancy(o.rooms), () => undefined)
     },
     update(patch) {
       pending = { ...pending, ...patch }

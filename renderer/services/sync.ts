@@ -60,8 +60,9 @@ export async function syncFloors(deps: SyncDeps): Promise<boolean> {
 export async function syncAnnounced(deps: SyncDeps, versions: Record<string, number>): Promise<void> {
   const held = new Map(deps.floor.getState().floors.map((f) => [f.id, f]))
   const stale = Object.entries(versions).filter(([id, v]) => (held.get(id)?.version ?? -1) < v)
-  if (stale.length === 0) return
-  if (stale.some(([id]) => !held.has(id))) {
+  const removed = [...held.keys()].some((id) => !(id in versions))
+  if (stale.length === 0 && !removed) return
+  if (removed || stale.some(([id]) => !held.has(id))) {
     await syncFloors(deps)
     return
   }

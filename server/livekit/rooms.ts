@@ -1,5 +1,5 @@
 /** What the server asks of LiveKit's RoomService: lobby metadata, removing members, health. */
-import { RoomServiceClient } from 'livekit-server-sdk'
+import { DataPacket_Kind, RoomServiceClient } from 'livekit-server-sdk'
 import { lobbyRoomName } from '../../protocol/presence.ts'
 import { livekitHttpUrl, type LivekitConfig } from './config.ts'
 
@@ -10,6 +10,10 @@ export interface LobbyMetadata {
 
 export interface Rooms {
   publishFloorVersions(workspaceId: string, floors: Record<string, number>): Promise<void>
+  /** Identities in a LiveKit room; none when the room does not exist. */
+  participants(roomName: string): Promise<string[]>
+  /** A reliable data packet from the server to everyone in the workspace's lobby. */
+  sendToLobby(workspaceId: string, topic: string, payload: unknown): Promise<void>
   /** Removes a member from the lobby and every media room of the workspace. */
   removeMember(workspaceId: string, memberId: string): Promise<void>
   ping(): Promise<boolean>
@@ -26,6 +30,21 @@ export function createRooms(lk: LivekitConfig): Rooms {
         await client.updateRoomMetadata(lobbyRoomName(workspaceId), JSON.stringify(metadata))
       } catch (err) {
         // Nobody online means no lobby room; clients fetch `ops?since=` when they connect anyway.
+        if (!isNotFound(err)) throw err
+      }
+    },
+    async participants(roomName) {
+      try {
+        return (await client.listParticipants(roomName)).map((p) => p.identity)
+      } catch (err) {
+        if (isNotFound(err)) return []
+        throw err
+      }
+    },
+    async sendToLobby(workspaceId, topic, payload) {
+      try {
+        await client.sendData(lobbyRoomName(workspaceId), new TextEncoder().encode(JSON.stringify(payload)), DataPacket_Kind.RELIABLE, { topic })
+      } catch (err) {
         if (!isNotFound(err)) throw err
       }
     },

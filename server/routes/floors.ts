@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { EditBatchSchema, EditResultSchema, FloorParams, FloorSchema, FloorsSchema, OpsSinceQuery, OpsSinceSchema, WorkspaceParams } from '../../protocol/api.ts'
+import { CreateFloorBody, EditBatchSchema, EditResultSchema, FloorParams, FloorSchema, FloorsSchema, OpsSinceQuery, OpsSinceSchema, WorkspaceParams } from '../../protocol/api.ts'
 import { ErrorBodySchema } from '../../protocol/errors.ts'
 import { authenticate, inWorkspace } from '../auth/authenticate.ts'
-import { applyEdit } from '../floor/edits.ts'
+import Type from 'typebox'
+import { newId } from '../auth/tokens.ts'
+import { announceFloorVersions, applyEdit } from '../floor/edits.ts'
 import { badRequest, conflict, gone, notFound } from '../http-error.ts'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -13,6 +15,33 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const { member } = inWorkspace(request, request.params.ws)
       const floors = await app.store.listFloors(member.workspaceId)
       return { floors: floors.map((f) => ({ id: f.id, name: f.name, version: f.version })) }
+    },
+  )
+
+  app.post(
+    '/api/workspaces/:ws/floors',
+    { preHandler: authenticate, schema: { summary: 'Add a floor (hosts)', params: WorkspaceParams, body: CreateFloorBody, response: { 201: FloorSchema, 403: ErrorBodySchema } } },
+    async (request, reply) => {
+      const { member } = inWorkspace(request, request.params.ws, 'host')
+      const floor = { id: newId('floor'), name: request.body.name, version: 0, width: request.body.width, height: request.body.height, rooms: [], desks: [] }
+      await app.store.addFloor(member.workspaceId, floor)
+      void announceFloorVersions(app, member.workspaceId)
+      reply.code(201)
+      return floor
+    },
+  )
+
+  app.delete(
+    '/api/workspaces/:ws/floors/:floor',
+    { preHandler: authenticate, schema: { summary: 'Remove a floor (hosts)', params: FloorParams, response: { 204: Type.Null(), 404: ErrorBodySchema, 409: ErrorBodySchema } } },
+    async (request, reply) => {
+      const { member } = inWorkspace(request, request.params.ws, 'host')
+      const result = await app.store.removeFloor(member.workspaceId, request.params.floor)
+      if (result === 'not-found') throw notFound('floor')
+      if (result === 'last') throw conflict('a workspace keeps at least one floor')
+      void announceFloorVersions(app, member.workspaceId)
+      reply.code(204)
+      return null
     },
   )
 

@@ -1,14 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
-import { AdmissionBody, LobbyTokenSchema, RoomParams, RoomTokenSchema, WorkspaceParams } from '../../protocol/api.ts'
+import { AdmissionBody, LobbyTokenSchema, OccupancySchema, RoomParams, RoomTokenSchema, WorkspaceParams } from '../../protocol/api.ts'
 import { ErrorBodySchema } from '../../protocol/errors.ts'
 import type { Room } from '../../protocol/floor/records.ts'
-import { decideEntry } from '../auth/access.ts'
-import { authenticate, inWorkspace } from '../auth/authenticate.ts'
-import { lobbyToken, roomToken } from '../livekit/tokens.ts'
-import { HttpError, forbidden, notFound } from '../http-error.ts'
 import { errorCodes } from '../../protocol/errors.ts'
-import { atLeast } from '../auth/access.ts'
+import { atLeast, decideEntry } from '../auth/access.ts'
+import { authenticate, inWorkspace } from '../auth/authenticate.ts'
+import { HttpError, forbidden, notFound } from '../http-error.ts'
+import { lobbyToken, roomToken } from '../livekit/tokens.ts'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const findRoom = async (workspaceId: string, roomId: string): Promise<Room> => {
@@ -44,13 +43,25 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const { member } = inWorkspace(request, request.params.ws)
       const room = await findRoom(member.workspaceId, request.params.room)
       const admitted = await app.store.isAdmitted(member.workspaceId, room.id, member.id, app.now())
-      const decision = decideEntry(room, member, { admitted, occupants: 0 })
+      // Someone already inside (a reconnect, another device) does not count against the capacity.
+      const inside = (await app.store.occupancy(member.workspaceId))[room.id] ?? []
+      const occupants = inside.filter((id) => id !== member.id).length
+      const decision = decideEntry(room, member, { admitted, occupants })
       if (!decision.ok) {
         const message = decision.reason === 'full' ? `${room.name} is full` : `${room.name} is ${decision.reason}; knock to be let in`
         throw new HttpError(decision.status, { error: decision.status === 409 ? errorCodes.conflict : errorCodes.forbidden, message, reason: decision.reason })
       }
       const token = await roomToken(app.livekit, { workspaceId: member.workspaceId, memberId: member.id, name: member.name }, room)
       return { url: app.livekit.url, token }
+    },
+  )
+
+  app.get(
+    '/api/workspaces/:ws/occupancy',
+    { preHandler: authenticate, schema: { summary: 'Who is in which room now (from LiveKit)', params: WorkspaceParams, response: { 200: OccupancySchema } } },
+    async (request) => {
+      const { member } = inWorkspace(request, request.params.ws)
+      return { rooms: await app.store.occupancy(member.workspaceId) }
     },
   )
 
@@ -65,8 +76,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const room = await findRoom(member.workspaceId, request.params.room)
       const target = await app.store.getMember(member.workspaceId, request.body.memberId)
       if (!target) throw notFound('member')
-      // TODO(#3): also let anyone currently inside the room admit, from LiveKit occupancy.
-      const mayAdmit = room.ownerId === member.id || room.allowed.includes(member.id) || atLeast(member.role, 'host')
+      const inside = (await app.store.occupancy(member.workspaceId))[room.id] ?? []
+      const mayAdmit = inside.includes(member.id) || room.ownerId === member.id || atLeast(member.role, 'host')
       if (!mayAdmit) throw forbidden('only someone inside the room, its owner or a host can let people in')
       await app.store.admit(member.workspaceId, room.id, target.id, app.now() + (request.body.minutes ?? 10) * 60_000)
       reply.code(204)

@@ -97,6 +97,9 @@ export interface Store {
 
   listFloors(workspaceId: string): Promise<Floor[]>
   getFloor(workspaceId: string, floorId: string): Promise<Floor | null>
+  addFloor(workspaceId: string, floor: Floor): Promise<void>
+  /** Removes a floor and its edit log; refuses ('last') to remove the only floor. */
+  removeFloor(workspaceId: string, floorId: string): Promise<'removed' | 'last' | 'not-found'>
   /** Applies a batch atomically against `baseVersion`; the op log and the floor change together. */
   editFloor(
     workspaceId: string,
@@ -109,6 +112,11 @@ export interface Store {
 
   admit(workspaceId: string, roomId: string, memberId: string, until: number): Promise<void>
   isAdmitted(workspaceId: string, roomId: string, memberId: string, now: number): Promise<boolean>
+
+  /** Replaces who is in one media room (from LiveKit's participant list); returns whether it changed. */
+  setOccupants(workspaceId: string, roomId: string, memberIds: readonly string[], at: number): Promise<boolean>
+  /** Every occupied room of the workspace and who is in it. */
+  occupancy(workspaceId: string): Promise<Record<string, string[]>>
 
   /** Records a sign-in attempt under `key` and returns how many happened since `since`. */
   countAttempt(key: string, now: number, since: number): Promise<number>

@@ -5,32 +5,28 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, openUser, type User } from '../support/browser.ts'
-import { startLivekit, type TestLivekit } from '../support/livekit.ts'
-import { startServer, type TestServer } from '../support/server.ts'
+import { startStack, type Stack } from '../support/stack.ts'
 import { OfficePage, type Account } from './pages/office-page.ts'
 
 const ana: Account = { name: 'Ana Silva', email: 'ana@example.com', password: 'correct horse 1' }
 const bo: Account = { name: 'Bo Lee', email: 'bo@example.com', password: 'battery staple 2' }
 
 describe('walking skeleton', () => {
-  let livekit: TestLivekit
-  let server: TestServer
+  let stack: Stack
   let browser: Browser
   const users: User[] = []
 
   beforeAll(async () => {
-    livekit = await startLivekit()
-    server = await startServer({ livekit, serveClient: true })
+    stack = await startStack({ serveClient: true })
     browser = await launchBrowser()
   })
 
   afterAll(async () => {
     await browser?.close()
-    await server?.stop()
-    await livekit?.stop()
+    await stack?.stop()
   })
 
-  const open = async (url = server.url) => {
+  const open = async (url = stack.server.url) => {
     const user = await openUser(browser, url)
     users.push(user)
     return { user, office: new OfficePage(user.page) }

@@ -33,17 +33,21 @@ export interface Self {
 
 export interface PresenceState {
   peers: Record<string, Peer>
+  /** Who is in which room according to the server (LiveKit's own participant lists). */
+  occupancy: Record<string, string[]>
   self: Self
   upsertPeer(peer: Peer): void
   patchPeer(id: string, patch: Partial<Peer>): void
   removePeer(id: string): void
   clearPeers(): void
   setSelf(patch: Partial<Self>): void
+  setOccupancy(rooms: Record<string, string[]>): void
 }
 
 export function createPresenceStore() {
   return createStore<PresenceState>()((set) => ({
     peers: {},
+    occupancy: {},
     self: { x: 0, y: 0, floor: '', room: null, status: 'available', walking: false },
     upsertPeer: (peer) => set((s) => ({ peers: { ...s.peers, [peer.id]: peer } })),
     patchPeer: (id, patch) =>
@@ -57,8 +61,9 @@ export function createPresenceStore() {
         const { [id]: _gone, ...peers } = s.peers
         return { peers }
       }),
-    clearPeers: () => set({ peers: {} }),
+    clearPeers: () => set({ peers: {}, occupancy: {} }),
     setSelf: (patch) => set((s) => ({ self: { ...s.self, ...patch } })),
+    setOccupancy: (occupancy) => set({ occupancy }),
   }))
 }
 export type PresenceStore = ReturnType<typeof createPresenceStore>

@@ -172,6 +172,19 @@ export function openSqliteStore(file: string): Store {
     async getFloor(workspaceId, floorId) {
       return getFloorSync(workspaceId, floorId)
     },
+    async addFloor(workspaceId, floor) {
+      db.prepare('insert into floors (workspace_id, id, position, version, doc) values (?, ?, (select coalesce(max(position), -1) + 1 from floors where workspace_id = ?), ?, ?)')
+        .run(workspaceId, floor.id, workspaceId, floor.version, JSON.stringify(floor))
+    },
+    async removeFloor(workspaceId, floorId) {
+      return db.transaction((): 'removed' | 'last' | 'not-found' => {
+        const count = (db.prepare('select count(*) as n from floors where workspace_id = ?').get(workspaceId) as { n: number }).n
+        if (!db.prepare('select 1 from floors where workspace_id = ? and id = ?').get(workspaceId, floorId)) return 'not-found'
+        if (count <= 1) return 'last'
+        db.prepare('delete from floors where workspace_id = ? and id = ?').run(workspaceId, floorId)
+        return 'removed'
+      })()
+    },
     async editFloor(workspaceId, floorId, edit, apply) {
       return db.transaction((): EditOutcome => {
         const floor = getFloorSync(workspaceId, floorId)
@@ -209,6 +222,25 @@ export function openSqliteStore(file: string): Store {
     },
     async isAdmitted(workspaceId, roomId, memberId, now) {
       return !!db.prepare('select 1 from admissions where workspace_id = ? and room_id = ? and member_id = ? and until > ?').get(workspaceId, roomId, memberId, now)
+    },
+
+    async setOccupants(workspaceId, roomId, memberIds, at) {
+      return db.transaction(() => {
+        const before = (db.prepare('select member_id from room_occupants where workspace_id = ? and room_id = ? order by member_id').all(workspaceId, roomId) as { member_id: string }[])
+          .map((r) => r.member_id)
+        const after = [...new Set(memberIds)].sort()
+        if (before.length === after.length && before.every((id, i) => id === after[i])) return false
+        db.prepare('delete from room_occupants where workspace_id = ? and room_id = ?').run(workspaceId, roomId)
+        const insert = db.prepare('insert into room_occupants (workspace_id, room_id, member_id, since) values (?, ?, ?, ?)')
+        for (const id of after) insert.run(workspaceId, roomId, id, at)
+        return true
+      })()
+    },
+    async occupancy(workspaceId) {
+      const rows = db.prepare('select room_id, member_id from room_occupants where workspace_id = ? order by room_id, since').all(workspaceId) as { room_id: string; member_id: string }[]
+      const rooms: Record<string, string[]> = {}
+      for (const r of rows) (rooms[r.room_id] ??= []).push(r.member_id)
+      return rooms
     },
 
     async countAttempt(key, now, since) {

@@ -1,13 +1,14 @@
 /** Server store migrations by `PRAGMA user_version`, in steps of 10, each in one transaction. */
 import type { Database } from 'better-sqlite3'
 import { initial } from './0010-initial.ts'
+import { occupancy } from './0020-occupancy.ts'
 
 export interface Migration {
   version: number
   update(db: Database): void
 }
 
-export const migrations: readonly Migration[] = [initial]
+export const migrations: readonly Migration[] = [initial, occupancy]
 
 export class StoreVersionFromFutureError extends Error {}
 

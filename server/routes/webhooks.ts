@@ -1,0 +1,43 @@
+/** LiveKit → server webhooks, verified against the raw body with the API secret. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import Type from 'typebox'
+import { WebhookReceiver } from 'livekit-server-sdk'
+import { parseMediaRoomName, refreshOccupancy } from '../livekit/occupancy.ts'
+import { HttpError } from '../http-error.ts'
+import { ErrorBodySchema, errorCodes } from '../../protocol/errors.ts'
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  const receiver = new WebhookReceiver(app.livekit.apiKey, app.livekit.apiSecret)
+  // The signature covers the exact bytes LiveKit sent: keep the body as a string, never re-serialise.
+  for (const type of ['application/webhook+json', 'application/json']) {
+    app.addContentTypeParser(type, { parseAs: 'string', bodyLimit: 256 * 1024 }, (_request, body, done) => done(null, body))
+  }
+
+  app.post(
+    '/api/livekit/webhook',
+    {
+      schema: {
+        summary: 'LiveKit webhooks: a JWT in Authorization signs the SHA-256 of the raw body',
+        security: [],
+        response: { 204: Type.Null(), 401: ErrorBodySchema },
+      },
+    },
+    async (request, reply) => {
+    let event
+    try {
+      event = await receiver.receive(String(request.body ?? ''), request.headers.authorization)
+    } catch {
+      throw new HttpError(401, { error: errorCodes.unauthorized, message: 'webhook signature does not verify' })
+    }
+    const room = event.room?.name ? parseMediaRoomName(event.room.name) : null
+    if (room && (await app.store.getWorkspace(room.workspaceId)) && ['participant_joined', 'participant_left', 'participant_connection_aborted', 'room_finished'].includes(event.event)) {
+      // A finished room is empty; otherwise ask LiveKit who is in it now.
+      await refreshOccupancy(app, room.workspaceId, room.roomId, event.event === 'room_finished' ? [] : undefined)
+    }
+    reply.code(204)
+    return null
+    },
+  )
+}
+
+export default routes
