@@ -24,6 +24,16 @@ export const CacheSnapshotSchema = Type.Object({
 export type CacheSnapshot = Static<typeof CacheSnapshotSchema>
 
 const SecretKey = Type.String({ pattern: '^[a-z][a-z0-9.-]{0,63}$' })
+const SettingKey = Type.String({ pattern: '^[a-z][a-zA-Z0-9.:_-]{0,127}$' })
+
+export const NotificationSchema = Type.Object({
+  /** Echoed by the `notify:clicked` event when the user clicks the notification. */
+  id: Type.String({ maxLength: 64 }),
+  title: Type.String({ maxLength: 200 }),
+  body: Type.String({ maxLength: 1000 }),
+  silent: Type.Boolean(),
+})
+export type OsNotification = Static<typeof NotificationSchema>
 
 export const invokeChannels = {
   'app:getConfig': { args: Type.Tuple([]), result: HostConfigSchema },
@@ -33,6 +43,9 @@ export const invokeChannels = {
   'cache:putMembers': { args: Type.Tuple([WorkspaceIdSchema, Type.Array(MemberSchema)]), result: Type.Null() },
   'credentials:get': { args: Type.Tuple([SecretKey]), result: Type.Union([Type.String(), Type.Null()]) },
   'credentials:set': { args: Type.Tuple([SecretKey, Type.Union([Type.String({ maxLength: 8192 }), Type.Null()])]), result: Type.Null() },
+  'settings:get': { args: Type.Tuple([SettingKey]), result: Type.Union([Type.String(), Type.Null()]) },
+  'settings:set': { args: Type.Tuple([SettingKey, Type.Union([Type.String({ maxLength: 65_536 }), Type.Null()])]), result: Type.Null() },
+  'notify:show': { args: Type.Tuple([NotificationSchema]), result: Type.Null() },
 } as const
 
 export const IdleStateSchema = Type.Union([Type.Literal('active'), Type.Literal('idle'), Type.Literal('locked')])
@@ -42,6 +55,7 @@ export const hostEvents = {
   'power:suspended': Type.Tuple([]),
   'power:resumed': Type.Tuple([]),
   'idle:changed': Type.Tuple([IdleStateSchema]),
+  'notify:clicked': Type.Tuple([Type.String()]),
 } as const
 
 export type InvokeChannel = keyof typeof invokeChannels

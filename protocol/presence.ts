@@ -13,7 +13,10 @@ export type Status = (typeof statuses)[number]
 /** Participant attributes of a lobby participant. All values are strings (LiveKit attributes). */
 export interface PresenceAttributes {
   status: Status
+  /** Free text, often starting with an emoji: "🌴 back Monday". */
   statusText: string
+  /** When the status ends (epoch ms as a string), or '' for never. */
+  statusUntil: string
   /** The floor the member stands on. */
   floor: string
   desk: string
@@ -32,6 +35,33 @@ export const topics = {
   /** Server-sent: who is in which media room, as LiveKit reports it. */
   occupancy: 'occupancy',
 } as const
+
+/** Peer-to-peer requests, as LiveKit RPC methods on the lobby room. */
+export const rpcMethods = {
+  /** Someone at the door of a room asks the people inside (or its owner) to let them in. */
+  knock: 'office.knock',
+  /** A wave: "come and talk"; the answer is an acknowledgement. */
+  wave: 'office.wave',
+  /** After a wave between two desks: "meet me in this room". */
+  meet: 'office.meet',
+} as const
+
+export interface KnockRequest {
+  roomId: RoomId
+}
+export interface KnockAnswer {
+  answer: 'admitted' | 'declined'
+}
+export interface WaveRequest {
+  /** The room the waver is in, or null when at their desk. */
+  roomId: RoomId | null
+}
+export interface MeetRequest {
+  roomId: RoomId
+}
+
+/** How long a knock waits for someone inside to answer. */
+export const KNOCK_TIMEOUT_MS = 60_000
 
 /** Reliable notices on the `presence` topic. */
 export type PresenceNotice = { type: 'bye' }

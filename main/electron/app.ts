@@ -5,6 +5,7 @@
  */
 import { app, BrowserWindow, session } from 'electron'
 import type { IpcHandlers } from '../../protocol/ipc.ts'
+import type { Notifier } from '../ipc/handlers.ts'
 import type { Cache } from '../cache/open.ts'
 import type { Protection } from '../credentials/secret-store.ts'
 import { readLaunchConfig, type LaunchConfig } from '../launch-config.ts'
@@ -14,6 +15,7 @@ import { registerAppSchemePrivileged, serveBundle } from './app-scheme.ts'
 import { safeStorageProtection } from './credentials.ts'
 import { applyPermissionPolicy, guardAllWebContents } from './guards.ts'
 import { registerIpc } from './ipc.ts'
+import { createNotifier } from './notifications.ts'
 import { watchPower } from './power.ts'
 import { createMainWindow } from './window.ts'
 
@@ -27,6 +29,7 @@ export interface ServiceContext {
   userDataDir: string
   protection: Protection
   version: string
+  notifier: Notifier
 }
 
 export interface StartOptions {
@@ -74,7 +77,8 @@ export function startApp({ rendererRoot, preloadPath, createServices }: StartOpt
     .whenReady()
     .then(async () => {
       const protection = await safeStorageProtection()
-      const ready = createServices({ launch, userDataDir: app.getPath('userData'), protection, version: app.getVersion() })
+      const notifier = createNotifier(() => win)
+      const ready = createServices({ launch, userDataDir: app.getPath('userData'), protection, version: app.getVersion(), notifier })
       services = ready
       serveBundle(rendererRoot, buildCsp({ serverUrl: launch.serverUrl, livekitUrl: launch.livekitUrl }))
       applyPermissionPolicy(session.defaultSession, trust)

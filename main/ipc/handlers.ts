@@ -3,18 +3,27 @@
  * dependencies. No Electron here; electron/ipc.ts and the e2e bridge both route calls to it
  * through wire.ts, which checks the sender and the arguments first.
  */
-import type { HostConfig, IpcHandlers } from '../../protocol/ipc.ts'
+import type { HostConfig, IpcHandlers, OsNotification } from '../../protocol/ipc.ts'
 import type { Cache } from '../cache/open.ts'
-import { getSnapshot, putFloor, putMembers, putWorkspace } from '../cache/queries.ts'
+import { getSetting, getSnapshot, putFloor, putMembers, putSetting, putWorkspace } from '../cache/queries.ts'
 import type { SecretStore } from '../credentials/secret-store.ts'
+
+/** Shows OS notifications; a click comes back to the renderer as `notify:clicked`. */
+export interface Notifier {
+  show(notification: OsNotification): void
+}
 
 export interface IpcDeps {
   cache: Cache
   secrets: SecretStore
   config: HostConfig
+  notifier: Notifier
 }
 
-export function createIpcHandlers({ cache, secrets, config }: IpcDeps): IpcHandlers {
+/** Renderer settings share the cache's key-value table with main's own (window bounds), under a prefix. */
+const settingKey = (key: string) => `renderer:${key}`
+
+export function createIpcHandlers({ cache, secrets, config, notifier }: IpcDeps): IpcHandlers {
   return {
     'app:getConfig': async () => config,
     'cache:getSnapshot': async (workspaceId) => getSnapshot(cache, workspaceId),
@@ -34,6 +43,15 @@ export function createIpcHandlers({ cache, secrets, config }: IpcDeps): IpcHandl
     'credentials:get': (key) => secrets.get(key),
     'credentials:set': async (key, value) => {
       await secrets.set(key, value)
+      return null
+    },
+    'settings:get': async (key) => getSetting(cache, settingKey(key)),
+    'settings:set': async (key, value) => {
+      putSetting(cache, settingKey(key), value)
+      return null
+    },
+    'notify:show': async (notification) => {
+      notifier.show(notification)
       return null
     },
   }

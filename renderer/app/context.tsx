@@ -7,6 +7,7 @@ import type { MediaState } from '../stores/media/store.ts'
 import type { NoticeState } from '../stores/notices/store.ts'
 import type { PresenceState } from '../stores/presence/store.ts'
 import type { SessionState } from '../stores/session/store.ts'
+import type { SocialState } from '../stores/social/store.ts'
 import type { Office } from './office.ts'
 import type { Stores } from './stores.ts'
 
@@ -31,3 +32,4 @@ export const useFloor = <T,>(select: (s: FloorState) => T) => useStore(useCompos
 export const usePresence = <T,>(select: (s: PresenceState) => T) => useStore(useComposition().stores.presence, select)
 export const useMedia = <T,>(select: (s: MediaState) => T) => useStore(useComposition().stores.media, select)
 export const useNotices = <T,>(select: (s: NoticeState) => T) => useStore(useComposition().stores.notices, select)
+export const useSocial = <T,>(select: (s: SocialState) => T) => useStore(useComposition().stores.social, select)

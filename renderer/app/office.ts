@@ -1,22 +1,27 @@
 /**
- * The office session: signing in and out, the cache-first start, staying online (retrying with
- * backoff while showing the cache read-only) and walking between desk and rooms. UI components call
- * these actions; they never touch LiveKit or fetch themselves.
+ * The office session: signing in and out, the cache-first start, staying online (a heartbeat, and
+ * retries with backoff while the cache is shown read-only), reconnecting after sleep, and the seat
+ * taken over by another device. Walking, reaching people and status live in their own modules;
+ * UI components call these actions and never touch LiveKit or fetch themselves.
  */
 import type { AcceptInviteBody, CreateInviteBody, CreateWorkspaceBody, Invite, SignInBody, SignedIn } from '../../protocol/api.ts'
-import { roomCentre } from '../../protocol/floor/records.ts'
 import type { PresenceAttributes } from '../../protocol/presence.ts'
-import { createWalker, type Walker } from '../floor/walker.ts'
+import { createMotion, type Motion } from '../floor/motion.ts'
 import type { Platform } from '../platform/platform.ts'
 import { ApiError, OfflineError, createApi, type Api } from '../services/api.ts'
-import { createLobby, type Lobby } from '../services/lobby.ts'
+import { DisconnectReason, createLobby, type Lobby } from '../services/lobby.ts'
 import { createMediaRooms, type MediaRooms } from '../services/media-room.ts'
 import { syncAnnounced, syncFloors, syncMembers, type SyncDeps } from '../services/sync.ts'
-import { currentFloor, deskOfMember } from '../stores/floor/selectors.ts'
+import { deskOfMember } from '../stores/floor/selectors.ts'
+import { createSocial, type Social } from './social.ts'
+import { createStatus, type StatusActions } from './status.ts'
 import type { Stores } from './stores.ts'
+import { createWalking, type Walking } from './walking.ts'
 
 const SESSION_KEY = 'session'
 const RETRY_MS = [1_000, 2_000, 4_000, 8_000, 10_000]
+/** How often a connected client checks that the server still answers. */
+const HEARTBEAT_MS = 5_000
 
 interface SavedSession {
   token: string
@@ -31,37 +36,29 @@ export interface Office {
   acceptInvite(code: string, body: AcceptInviteBody): Promise<void>
   signOut(): Promise<void>
   invite(body: CreateInviteBody): Promise<Invite>
-  walker(): Walker
-  goToRoom(roomId: string): void
-  goToDesk(deskId?: string): void
+  /** After another device took the seat: take it back here. */
+  useHere(): void
   media(): MediaRooms | null
+  readonly motion: Motion
+  readonly walking: Walking
+  readonly social: Social
+  readonly status: StatusActions
 }
 
 export function createOffice(platform: Platform, stores: Stores): Office {
-  const { session, floor, presence, media, notices } = stores
+  const { session, floor, presence, media, notices, social: socialStore } = stores
   let api: Api | null = null
   let lobby: Lobby | null = null
   let rooms: MediaRooms | null = null
   let generation = 0 // bumps on sign-out, so stale async work of the previous session stops
   let retry: ReturnType<typeof setTimeout> | null = null
+  let heartbeat: ReturnType<typeof setInterval> | null = null
   let attempt = 0
-  const denied = new Map<string, string>()
-  let lastOutside = { x: 0, y: 0 }
 
-  // A peer we have never heard of is a new member: refresh the directory (once per burst).
-  let membersTimer: ReturnType<typeof setTimeout> | null = null
-  const refreshMembersSoon = () => {
-    if (membersTimer || session.getState().me?.role === 'guest') return
-    membersTimer = setTimeout(() => {
-      membersTimer = null
-      if (session.getState().phase === 'signed-in') void syncMembers(syncDeps()).catch(() => undefined)
-    }, 300)
-  }
-  presence.subscribe((state, previous) => {
-    if (state.peers === previous.peers) return
-    const known = floor.getState().members
-    if (Object.keys(state.peers).some((id) => !known[id])) refreshMembersSoon()
-  })
+  const motion = createMotion()
+  const walking = createWalking({ stores, motion, lobby: () => lobby, rooms: () => rooms })
+  const social = createSocial({ stores, platform, walking, api: () => api, lobby: () => lobby })
+  const status = createStatus({ stores, platform, lobby: () => lobby })
 
   const needApi = () => {
     if (!api) throw new Error('office not booted')
@@ -69,73 +66,64 @@ export function createOffice(platform: Platform, stores: Stores): Office {
   }
   const syncDeps = (): SyncDeps => ({ api: needApi(), platform, floor, workspaceId: session.getState().workspace!.id })
 
-  const walker = createWalker({
-    presence,
-    floor: () => currentFloor(floor.getState()),
-    mayEnter: (roomId) => !denied.has(roomId),
-    onBlocked: (roomId) => notices.getState().push(denied.get(roomId) ?? 'You cannot enter this room'),
-    onMove: (x, y) => {
-      if (presence.getState().self.room === null) lastOutside = { x, y }
-      lobby?.move(x, y)
-    },
-    onRest: (x, y) => {
-      lobby?.update({ x: String(Math.round(x)), y: String(Math.round(y)) })
-      // A walk towards a room may have been cut short: the call follows where the avatar stopped.
-      const here = presence.getState().self.room
-      if (rooms && media.getState().roomId !== here) rooms.go(here).catch((err: unknown) => refused(here, err))
-    },
-    onRoomChange: (roomId, startedAt) => {
-      lobby?.update({ room: roomId ?? '' })
-      rooms?.go(roomId, startedAt).catch((err: unknown) => refused(roomId, err))
-    },
+  // A peer we have never heard of is a new member: refresh the directory (once per burst).
+  let membersTimer: ReturnType<typeof setTimeout> | null = null
+  presence.subscribe((state, previous) => {
+    if (state.peers === previous.peers || membersTimer || session.getState().me?.role === 'guest') return
+    const known = floor.getState().members
+    if (!Object.keys(state.peers).some((id) => !known[id])) return
+    membersTimer = setTimeout(() => {
+      membersTimer = null
+      if (session.getState().phase === 'signed-in') void syncMembers(syncDeps()).catch(() => undefined)
+    }, 300)
   })
-
-  const refused = (roomId: string | null, err: unknown) => {
-    if (!roomId) return
-    const name = currentFloor(floor.getState())?.rooms.find((r) => r.id === roomId)?.name ?? 'This room'
-    const reason = err instanceof ApiError ? (err.body.reason ?? err.body.error) : 'unreachable'
-    const text = reason === 'full' ? `${name} is full` : reason === 'locked' || reason === 'private' ? `${name} is ${reason}` : `Could not join ${name}: ${(err as Error).message}`
-    if (err instanceof ApiError) denied.set(roomId, text)
-    notices.getState().push(text)
-    // Step back out of the room we could not join.
-    if (presence.getState().self.room === roomId) walker.walkTo(lastOutside.x, lastOutside.y)
-  }
 
   const attributes = (): PresenceAttributes => {
     const s = presence.getState().self
     const me = session.getState().me
+    const at = walking.walker.position()
     return {
       status: s.status,
-      statusText: '',
+      statusText: s.statusText,
+      statusUntil: s.statusUntil ? String(s.statusUntil) : '',
       floor: s.floor,
       desk: me ? (deskOfMember(floor.getState(), me.id)?.desk.id ?? '') : '',
       room: s.room ?? '',
-      x: String(Math.round(s.x)),
-      y: String(Math.round(s.y)),
+      x: String(Math.round(at.x)),
+      y: String(Math.round(at.y)),
     }
   }
 
-  const seatAtDesk = () => {
-    const me = session.getState().me
-    const seat = me ? deskOfMember(floor.getState(), me.id) : null
-    const f = seat?.floor ?? currentFloor(floor.getState())
-    if (!f) return
-    presence.getState().setSelf({ floor: f.id })
-    if (seat) walker.placeAt(seat.desk.x, seat.desk.y)
-    else walker.placeAt(f.width / 2, f.height - 40)
-    lastOutside = { x: presence.getState().self.x, y: presence.getState().self.y }
+  const stopHeartbeat = () => {
+    if (heartbeat) clearInterval(heartbeat)
+    heartbeat = null
   }
 
-  const scheduleRetry = (gen: number) => {
+  const offline = (gen: number, reason: string) => {
+    if (gen !== generation) return
+    stopHeartbeat()
+    session.getState().setConnection('offline', reason)
     if (retry) clearTimeout(retry)
     const wait = RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]!
     attempt++
     retry = setTimeout(() => void goOnline(gen), wait)
   }
 
+  const lobbyLost = (gen: number, reason: DisconnectReason | undefined) => {
+    if (gen !== generation) return
+    if (reason === DisconnectReason.DUPLICATE_IDENTITY) {
+      // Signed in elsewhere: that device has the seat now. Say so, and do not fight for it.
+      stopHeartbeat()
+      void rooms?.go(null)
+      socialStore.getState().setTakenOver(true)
+      return
+    }
+    offline(gen, 'lost the connection to LiveKit')
+  }
+
   /** Reaches the server and the lobby; on failure shows the cache read-only and retries by itself. */
   const goOnline = async (gen: number): Promise<void> => {
-    if (gen !== generation || session.getState().phase !== 'signed-in') return
+    if (gen !== generation || session.getState().phase !== 'signed-in' || socialStore.getState().takenOver) return
     if (retry) clearTimeout(retry)
     retry = null
     session.getState().setConnection('connecting')
@@ -149,23 +137,25 @@ export function createOffice(platform: Platform, stores: Stores): Office {
       await syncFloors(syncDeps())
       await syncMembers(syncDeps())
       if (gen !== generation) return
-      if (!hadSeat || !deskOfMember(floor.getState(), member.id)) seatAtDesk()
+      if (!hadSeat) walking.seatAtDesk()
       if (!lobby?.connected) {
         lobby = createLobby({
           api: needApi(),
           workspaceId: workspace.id,
           presence,
+          onPeerMove: (id, x, y) => motion.moveTo(id, x, y, 120),
           onFloorVersions: (versions) => void syncAnnounced(syncDeps(), versions).catch(() => undefined),
-          onLost: () => {
-            if (gen !== generation) return
-            session.getState().setConnection('offline', 'lost the connection to LiveKit')
-            scheduleRetry(gen)
-          },
+          onLost: (reason) => lobbyLost(gen, reason),
         })
+        social.attach(lobby)
         await lobby.connect(attributes())
       }
       attempt = 0
       session.getState().setConnection('online')
+      stopHeartbeat()
+      heartbeat = setInterval(() => {
+        needApi().ping().catch((err: unknown) => err instanceof OfflineError && offline(gen, 'cannot reach the server'))
+      }, HEARTBEAT_MS)
     } catch (err) {
       if (gen !== generation) return
       if (err instanceof ApiError && err.status === 401) {
@@ -173,10 +163,15 @@ export function createOffice(platform: Platform, stores: Stores): Office {
         await endSession()
         return
       }
-      const reason = err instanceof OfflineError ? 'cannot reach the server' : `cannot connect (${(err as Error).message})`
-      session.getState().setConnection('offline', reason)
-      scheduleRetry(gen)
+      offline(gen, err instanceof OfflineError ? 'cannot reach the server' : `cannot connect (${(err as Error).message})`)
     }
+  }
+
+  const reconnect = () => {
+    const gen = generation
+    const old = lobby
+    lobby = null
+    void (old?.disconnect() ?? Promise.resolve()).finally(() => void goOnline(gen))
   }
 
   const start = async (signed: SignedIn) => {
@@ -193,7 +188,8 @@ export function createOffice(platform: Platform, stores: Stores): Office {
   const endSession = async () => {
     generation++
     if (retry) clearTimeout(retry)
-    walker.stop()
+    stopHeartbeat()
+    walking.reset()
     const [l, r] = [lobby, rooms]
     lobby = null
     rooms = null
@@ -202,7 +198,7 @@ export function createOffice(platform: Platform, stores: Stores): Office {
     floor.getState().clear()
     presence.getState().clearPeers()
     presence.getState().setSelf({ floor: '', room: null })
-    denied.clear()
+    socialStore.getState().setTakenOver(false)
     session.getState().signedOut()
   }
 
@@ -210,11 +206,11 @@ export function createOffice(platform: Platform, stores: Stores): Office {
     async boot() {
       const config = await platform.config()
       api = createApi(config.serverUrl, () => session.getState().token)
+      // After sleep the sockets may be dead without knowing it: reconnect now, not after a timeout.
       platform.on('power:resumed', () => {
-        // After sleep the sockets may be dead without knowing it: reconnect now, not after a timeout.
-        const gen = generation
-        void lobby?.disconnect().finally(() => void goOnline(gen))
+        if (session.getState().phase === 'signed-in' && !socialStore.getState().takenOver) reconnect()
       })
+      void social.loadStars()
       const raw = await platform.credentials.get(SESSION_KEY)
       const saved = raw ? (JSON.parse(raw) as SavedSession) : null
       if (!saved) return session.getState().signedOut()
@@ -225,7 +221,7 @@ export function createOffice(platform: Platform, stores: Stores): Office {
         floor.getState().setFloors(snapshot.floors)
         floor.getState().setMembers(snapshot.members)
         session.getState().signedIn({ token: saved.token, workspace: snapshot.workspace, me })
-        seatAtDesk()
+        walking.seatAtDesk()
       } else {
         session.getState().signedIn({
           token: saved.token,
@@ -243,23 +239,14 @@ export function createOffice(platform: Platform, stores: Stores): Office {
       await endSession()
     },
     invite: (body) => needApi().createInvite(session.getState().workspace!.id, body),
-    walker: () => walker,
-    goToRoom(roomId) {
-      const room = currentFloor(floor.getState())?.rooms.find((r) => r.id === roomId)
-      if (!room) return
-      const startedAt = performance.now()
-      // The destination is known at the click: fetch the token and connect while the avatar walks,
-      // so the call is up by the time it arrives. A walk that ends elsewhere is reconciled at rest.
-      rooms?.go(roomId, startedAt).catch((err: unknown) => refused(roomId, err))
-      const c = roomCentre(room)
-      walker.walkTo(c.x, c.y, startedAt)
-    },
-    goToDesk(deskId) {
-      const state = floor.getState()
-      const me = session.getState().me
-      const desk = deskId ? currentFloor(state)?.desks.find((d) => d.id === deskId) : me ? deskOfMember(state, me.id)?.desk : undefined
-      if (desk) walker.walkTo(desk.x, desk.y)
+    useHere() {
+      socialStore.getState().setTakenOver(false)
+      reconnect()
     },
     media: () => rooms,
+    motion,
+    walking,
+    social,
+    status,
   }
 }

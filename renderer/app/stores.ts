@@ -4,6 +4,7 @@ import { createMediaStore } from '../stores/media/store.ts'
 import { createNoticeStore } from '../stores/notices/store.ts'
 import { createPresenceStore } from '../stores/presence/store.ts'
 import { createSessionStore } from '../stores/session/store.ts'
+import { createSocialStore } from '../stores/social/store.ts'
 
 export function createStores() {
   return {
@@ -12,6 +13,7 @@ export function createStores() {
     presence: createPresenceStore(),
     media: createMediaStore(),
     notices: createNoticeStore(),
+    social: createSocialStore(),
   }
 }
 export type Stores = ReturnType<typeof createStores>

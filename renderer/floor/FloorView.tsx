@@ -1,75 +1,39 @@
 /**
- * The floor plan: rooms and desks as buttons (click or Enter walks there), avatars on top, scaled to
- * fit. Arrow keys or WASD walk this member's avatar whenever focus is not in a text field.
+ * The floor plan: rooms, desks and people as three keyboard groups over a zoomable, pannable
+ * camera. Click or Enter on a room or desk walks there; a click on empty floor walks to that spot;
+ * a person opens their actions. Movement is drawn by the motion engine, not by re-rendering.
  */
-import { useEffect, useMemo, useRef, useState } from 'react'
-import { DESK_SIZE } from '../../protocol/floor/records.ts'
+import { useCallback, useMemo, useState } from 'react'
 import { useFloor, useOffice, usePresence, useSession } from '../app/context.tsx'
-import { currentFloor } from '../stores/floor/selectors.ts'
-import { Avatar } from './Avatar.tsx'
-import { deskName, roomName } from './labels.ts'
-import type { Direction } from './walker.ts'
+import { currentFloor, deskOfMember } from '../stores/floor/selectors.ts'
+import { DesksLayer } from './DesksLayer.tsx'
+import { deskName, personName } from './labels.ts'
+import { PeopleLayer, type PersonView } from './PeopleLayer.tsx'
+import { PersonCard } from './PersonCard.tsx'
+import { RoomsLayer } from './RoomsLayer.tsx'
+import { useCamera } from './useCamera.ts'
+import { useFloorKeys } from './useFloorKeys.ts'
+import { usePointerCamera } from './usePointerCamera.ts'
 
-const KEYS: Record<string, Direction> = {
-  ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right',
-  w: 'up', s: 'down', a: 'left', d: 'right', W: 'up', S: 'down', A: 'left', D: 'right',
-}
-
-const typingIn = (el: EventTarget | null) =>
-  el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) || !!el.closest('dialog'))
-
-function useKeyboardWalking() {
-  const office = useOffice()
-  useEffect(() => {
-    const walker = office.walker()
-    const down = (e: KeyboardEvent) => {
-      const dir = KEYS[e.key]
-      if (!dir || e.altKey || e.ctrlKey || e.metaKey || typingIn(e.target)) return
-      e.preventDefault()
-      walker.press(dir)
-    }
-    const up = (e: KeyboardEvent) => {
-      const dir = KEYS[e.key]
-      if (dir) walker.release(dir)
-    }
-    const blur = () => (['up', 'down', 'left', 'right'] as const).forEach((d) => walker.release(d))
-    window.addEventListener('keydown', down)
-    window.addEventListener('keyup', up)
-    window.addEventListener('blur', blur)
-    return () => {
-      window.removeEventListener('keydown', down)
-      window.removeEventListener('keyup', up)
-      window.removeEventListener('blur', blur)
-    }
-  }, [office])
-}
-
-function useFitScale(width: number, height: number) {
-  const ref = useRef<HTMLElement>(null)
-  const [scale, setScale] = useState(1)
-  useEffect(() => {
-    const el = ref.current
-    if (!el) return
-    const fit = () => setScale(Math.max(0.2, Math.min(2, (el.clientWidth - 16) / width, (el.clientHeight - 16) / height)))
-    fit()
-    const observer = new ResizeObserver(fit)
-    observer.observe(el)
-    return () => observer.disconnect()
-  }, [width, height])
-  return { ref, scale }
-}
+const GREY = '#868e96'
 
 export function FloorView() {
   const office = useOffice()
   const floor = useFloor(currentFloor)
+  const floors = useFloor((s) => s.floors)
+  const selectFloor = useFloor((s) => s.selectFloor)
   const members = useFloor((s) => s.members)
   const peers = usePresence((s) => s.peers)
+  const serverOccupancy = usePresence((s) => s.occupancy)
   const self = usePresence((s) => s.self)
   const me = useSession((s) => s.me)
-  const { ref, scale } = useFitScale(floor?.width ?? 1000, floor?.height ?? 600)
-  useKeyboardWalking()
+  const mySeat = useFloor((s) => (me ? (deskOfMember(s, me.id)?.desk.id ?? null) : null))
+  const cam = useCamera(floor)
+  const [selected, setSelected] = useState<string | null>(null)
+  useFloorKeys(office, cam.actions)
 
-  const serverOccupancy = usePresence((s) => s.occupancy)
+  const roomNames = useMemo(() => new Map((floor?.rooms ?? []).map((r) => [r.id, r.name])), [floor])
+
   const occupancy = useMemo(() => {
     // The server's word (from LiveKit) joined with what people announce, which arrives a moment earlier.
     const inside = new Map<string, Set<string>>()
@@ -80,60 +44,79 @@ export function FloorView() {
     return new Map([...inside].map(([room, ids]) => [room, ids.size]))
   }, [serverOccupancy, peers, self.room, me])
 
+  const deskNames = useMemo(() => {
+    const names = new Map<string, string>()
+    for (const desk of floor?.desks ?? []) {
+      const id = desk.assigneeId
+      if (!id) continue
+      const peer = peers[id]
+      const sitter =
+        id === me?.id
+          ? { name: me.name, status: self.status, inRoom: !!self.room }
+          : { name: peer?.name ?? members[id]?.name ?? 'Someone', status: peer ? peer.status : ('offline' as const), inRoom: !!peer?.room }
+      names.set(desk.id, deskName(desk.label, sitter))
+    }
+    return names
+  }, [floor, peers, members, me, self.status, self.room])
+
+  const people = useMemo((): PersonView[] => {
+    if (!floor) return []
+    const list: PersonView[] = Object.values(peers)
+      .filter((p) => p.floor === floor.id || p.floor === '')
+      .map((p) => ({ id: p.id, name: p.name, colour: members[p.id]?.colour ?? GREY, status: p.status, label: personName(p, p.room ? (roomNames.get(p.room) ?? 'a room') : null), at: { x: p.x, y: p.y } }))
+    if (me && self.floor === floor.id) {
+      const where = self.room ? (roomNames.get(self.room) ?? 'a room') : null
+      list.push({ id: me.id, name: me.name, colour: me.colour, status: self.status, label: personName({ name: me.name, status: self.status, statusText: self.statusText }, where, true) })
+    }
+    return list
+  }, [floor, peers, members, me, self.floor, self.status, self.statusText, self.room, roomNames])
+
+  const walkToRoom = useCallback((id: string) => office.walking.goToRoom(id), [office])
+  const walkToDesk = useCallback((id: string) => office.walking.goToDesk(id), [office])
+  const walkHome = useCallback(() => office.walking.goToDesk(), [office])
+  const select = useCallback((id: string) => setSelected(id === me?.id ? null : id), [me?.id])
+  const reveal = useCallback((el: HTMLElement) => {
+    const id = el.dataset.roving
+    const at = (id && office.motion.get(id)) || { x: Number(el.dataset.x), y: Number(el.dataset.y) }
+    cam.actions.reveal(at.x, at.y)
+  }, [office, cam.actions])
+  const pointer = usePointerCamera({ viewport: cam.viewport, camera: cam.camera, zoomBy: cam.actions.zoomBy, pan: cam.actions.pan, onSpot: (x, y) => office.walking.goToSpot(x, y) })
+
   if (!floor) {
     return (
-      <section className="floor-wrap" aria-label="Floor plan" ref={ref}>
+      <section className="floor-wrap" aria-label="Floor plan">
         <p>Loading the floor plan…</p>
       </section>
     )
   }
 
-  const sitterOf = (assigneeId: string | null) => {
-    if (!assigneeId) return null
-    if (assigneeId === me?.id) return { name: me.name, status: self.status }
-    const peer = peers[assigneeId]
-    const name = peer?.name ?? members[assigneeId]?.name ?? 'Someone'
-    return { name, status: peer ? peer.status : ('offline' as const) }
-  }
-
+  const { x, y, zoom } = cam.camera
   return (
-    <section className="floor-wrap" aria-label={`Floor plan: ${floor.name}`} ref={ref}>
-      <div className="floor" style={{ width: floor.width, height: floor.height, transform: `scale(${scale})` }}>
-        {floor.rooms.map((room) => (
-          <button
-            key={room.id}
-            type="button"
-            className={`room room-${room.kind}${self.room === room.id ? ' room-here' : ''}`}
-            style={{ left: room.x, top: room.y, width: room.width, height: room.height }}
-            aria-label={roomName(room, occupancy.get(room.id) ?? 0)}
-            onClick={() => office.goToRoom(room.id)}
-          >
-            <span className="room-name" aria-hidden="true">
-              {room.name}
-              {room.locked ? ' 🔒' : ''}
-            </span>
-          </button>
-        ))}
-        {floor.desks.map((desk) => (
-          <button
-            key={desk.id}
-            type="button"
-            className={`desk${desk.assigneeId === me?.id ? ' desk-mine' : ''}`}
-            style={{ left: desk.x - DESK_SIZE / 2, top: desk.y - DESK_SIZE / 2, width: DESK_SIZE, height: DESK_SIZE }}
-            aria-label={deskName(desk.label, sitterOf(desk.assigneeId))}
-            onClick={() => office.goToDesk(desk.id)}
-            onDoubleClick={() => office.goToDesk()}
-          >
-            <span aria-hidden="true">{desk.label}</span>
-          </button>
-        ))}
-        {Object.values(peers)
-          .filter((p) => p.floor === floor.id || p.floor === '')
-          .map((p) => (
-            <Avatar key={p.id} name={p.name} colour={members[p.id]?.colour ?? '#868e96'} status={p.status} x={p.x} y={p.y} />
-          ))}
-        {me && self.floor === floor.id && <Avatar name={me.name} colour={me.colour} status={self.status} x={self.x} y={self.y} self />}
+    <section className="floor-wrap" aria-label={`Floor plan: ${floor.name}`}>
+      <div className="floor-toolbar">
+        {floors.length > 1 && (
+          <div role="tablist" aria-label="Floors" className="tabs">
+            {floors.map((f) => (
+              <button key={f.id} role="tab" type="button" aria-selected={f.id === floor.id} onClick={() => selectFloor(f.id)}>
+                {f.name}
+              </button>
+            ))}
+          </div>
+        )}
+        <div className="zoom" role="group" aria-label="Zoom">
+          <button type="button" aria-label="Zoom out" onClick={() => cam.actions.zoomBy(0.8)}>−</button>
+          <button type="button" aria-label="Fit floor to window" onClick={cam.actions.fit}>Fit</button>
+          <button type="button" aria-label="Zoom in" onClick={() => cam.actions.zoomBy(1.25)}>+</button>
+        </div>
       </div>
+      <div className="viewport" ref={cam.viewport} {...pointer}>
+        <div className="floor" style={{ width: floor.width, height: floor.height, transform: `translate(${x}px, ${y}px) scale(${zoom})` }}>
+          <RoomsLayer rooms={floor.rooms} occupancy={occupancy} here={self.room} onWalk={walkToRoom} onFocusItem={reveal} />
+          <DesksLayer desks={floor.desks} names={deskNames} myDesk={mySeat} onWalk={walkToDesk} onHome={walkHome} onFocusItem={reveal} />
+          <PeopleLayer people={people} selfId={me?.id ?? null} motion={office.motion} onSelect={select} onFocusItem={reveal} />
+        </div>
+      </div>
+      {selected && <PersonCard id={selected} onClose={() => setSelected(null)} />}
     </section>
   )
 }

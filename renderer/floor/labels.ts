@@ -8,16 +8,33 @@ export const statusLabel: Record<Status, string> = {
   dnd: 'do not disturb',
 }
 
-export const peopleCount = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`
-
-export function deskName(label: string, sitter: { name: string; status: Status | 'offline' } | null): string {
-  if (!sitter) return `Desk ${label}`
-  const status = sitter.status === 'offline' ? 'offline' : statusLabel[sitter.status]
-  return `Desk ${label}, ${sitter.name}, ${status}`
+/** What others see: a member in a room who has not chosen another status is "in a meeting". */
+export function presenceLabel(status: Status | 'offline', inRoom: boolean): string {
+  if (status === 'offline') return 'offline'
+  return status === 'available' && inRoom ? 'in a meeting' : statusLabel[status]
 }
 
-export function roomName(room: { name: string; locked: boolean; kind: string }, occupants: number): string {
-  return `Room ${room.name}, ${peopleCount(occupants)}${room.locked ? ', locked' : ''}`
+export const peopleCount = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`
+
+export interface Sitter {
+  name: string
+  status: Status | 'offline'
+  inRoom: boolean
+}
+
+export function deskName(label: string, sitter: Sitter | null): string {
+  if (!sitter) return `Desk ${label}`
+  return `Desk ${label}, ${sitter.name}, ${presenceLabel(sitter.status, sitter.inRoom)}`
+}
+
+export function roomName(room: { name: string; locked: boolean; kind: string; capacity: number }, occupants: number): string {
+  const kind = room.kind === 'private' ? ', private office' : room.kind === 'meeting' ? '' : `, ${room.kind}`
+  return `Room ${room.name}, ${peopleCount(occupants)}${room.locked ? ', locked' : ''}${kind}, capacity ${room.capacity}`
+}
+
+export function personName(p: { name: string; status: Status; statusText: string }, where: string | null, self = false): string {
+  const text = p.statusText ? `, ${p.statusText}` : ''
+  return `${self ? 'You, ' : ''}${p.name}, ${presenceLabel(p.status, !!where)}${text}${where ? `, in ${where}` : ''}`
 }
 
 export const initials = (name: string) =>

@@ -1,17 +1,22 @@
 /**
  * The walker moves this member's avatar: eased walks to a clicked spot, continuous walking while an
  * arrow/WASD key is held, and room-boundary detection. It runs on requestAnimationFrame outside
- * React and reports only what others care about: room changes, movement ticks and resting points.
+ * React, draws through the motion engine, and reports only what others care about: room changes,
+ * movement ticks and resting points.
  */
 import { roomAt, type Floor } from '../../protocol/floor/records.ts'
 import type { PresenceStore } from '../stores/presence/store.ts'
+import type { Motion, Point } from './motion.ts'
 
 export type Direction = 'up' | 'down' | 'left' | 'right'
 
 export interface WalkerDeps {
   presence: PresenceStore
+  motion: Motion
+  /** The motion id of this member's avatar. */
+  selfId(): string
   floor(): Floor | null
-  /** Whether walking into `roomId` is allowed right now; false stops the avatar at the edge. */
+  /** Whether walking into `roomId` is allowed right now; false stops the avatar at its edge. */
   mayEnter(roomId: string): boolean
   onRoomChange(roomId: string | null, startedAt: number): void
   onMove(x: number, y: number): void
@@ -24,6 +29,7 @@ export interface Walker {
   walkTo(x: number, y: number, startedAt?: number): void
   press(dir: Direction): void
   release(dir: Direction): void
+  position(): Point
   stop(): void
   dispose(): void
 }
@@ -40,32 +46,35 @@ export function createWalker(deps: WalkerDeps): Walker {
   const held = new Set<Direction>()
   let frame: number | null = null
   let lastTick = 0
-  let walk: { fromX: number; fromY: number; toX: number; toY: number; start: number; duration: number; startedAt: number } | null = null
+  let pos: Point = { x: 0, y: 0 }
+  let walk: { from: Point; to: Point; start: number; duration: number; startedAt: number } | null = null
 
-  const self = () => deps.presence.getState().self
+  const roomHere = () => deps.presence.getState().self.room
 
   /** Moves to (x, y) unless that crosses into a room we may not enter; returns whether it moved. */
   const step = (x: number, y: number, startedAt: number): boolean => {
     const floor = deps.floor()
     if (!floor) return false
-    const cx = Math.min(Math.max(x, 0), floor.width)
-    const cy = Math.min(Math.max(y, 0), floor.height)
-    const before = self().room
-    const room = roomAt(floor, cx, cy)?.id ?? null
+    const next = { x: Math.min(Math.max(x, 0), floor.width), y: Math.min(Math.max(y, 0), floor.height) }
+    const before = roomHere()
+    const room = roomAt(floor, next.x, next.y)?.id ?? null
     if (room !== before && room !== null && !deps.mayEnter(room)) {
       deps.onBlocked(room)
       return false
     }
-    deps.presence.getState().setSelf({ x: cx, y: cy, room, walking: true })
-    deps.onMove(cx, cy)
-    if (room !== before) deps.onRoomChange(room, startedAt)
+    pos = next
+    deps.motion.moveTo(deps.selfId(), next.x, next.y)
+    deps.onMove(next.x, next.y)
+    if (room !== before) {
+      deps.presence.getState().setSelf({ room, x: next.x, y: next.y, walking: true })
+      deps.onRoomChange(room, startedAt)
+    }
     return true
   }
 
   const rest = () => {
-    const s = self()
-    deps.presence.getState().setSelf({ walking: false })
-    deps.onRest(s.x, s.y)
+    deps.presence.getState().setSelf({ x: pos.x, y: pos.y, walking: false })
+    deps.onRest(pos.x, pos.y)
   }
 
   const tick = (now: number) => {
@@ -75,7 +84,7 @@ export function createWalker(deps: WalkerDeps): Walker {
     if (walk) {
       const t = Math.min(1, (now - walk.start) / walk.duration)
       const k = ease(t)
-      const moved = step(walk.fromX + (walk.toX - walk.fromX) * k, walk.fromY + (walk.toY - walk.fromY) * k, walk.startedAt)
+      const moved = step(walk.from.x + (walk.to.x - walk.from.x) * k, walk.from.y + (walk.to.y - walk.from.y) * k, walk.startedAt)
       if (!moved || t >= 1) {
         walk = null
         if (held.size === 0) return rest()
@@ -84,8 +93,7 @@ export function createWalker(deps: WalkerDeps): Walker {
       const dx = (held.has('right') ? 1 : 0) - (held.has('left') ? 1 : 0)
       const dy = (held.has('down') ? 1 : 0) - (held.has('up') ? 1 : 0)
       const norm = Math.hypot(dx, dy) || 1
-      const s = self()
-      step(s.x + (dx / norm) * KEY_SPEED * dt, s.y + (dy / norm) * KEY_SPEED * dt, performance.now())
+      step(pos.x + (dx / norm) * KEY_SPEED * dt, pos.y + (dy / norm) * KEY_SPEED * dt, performance.now())
     }
     schedule()
   }
@@ -97,28 +105,32 @@ export function createWalker(deps: WalkerDeps): Walker {
   return {
     placeAt(x, y) {
       walk = null
+      pos = { x, y }
       const floor = deps.floor()
       const room = floor ? (roomAt(floor, x, y)?.id ?? null) : null
+      deps.motion.moveTo(deps.selfId(), x, y)
       deps.presence.getState().setSelf({ x, y, room, walking: false })
     },
     walkTo(x, y, startedAt = performance.now()) {
-      const s = self()
-      const distance = Math.hypot(x - s.x, y - s.y)
+      const distance = Math.hypot(x - pos.x, y - pos.y)
       const duration = Math.min(MAX_WALK_MS, Math.max(MIN_WALK_MS, distance / 2))
-      walk = { fromX: s.x, fromY: s.y, toX: x, toY: y, start: performance.now(), duration, startedAt }
+      walk = { from: { ...pos }, to: { x, y }, start: performance.now(), duration, startedAt }
       lastTick = 0
+      deps.presence.getState().setSelf({ walking: true })
       schedule()
     },
     press(dir) {
       walk = null
       if (!held.has(dir)) lastTick = 0
       held.add(dir)
+      if (!deps.presence.getState().self.walking) deps.presence.getState().setSelf({ walking: true })
       schedule()
     },
     release(dir) {
-      held.delete(dir)
+      if (!held.delete(dir)) return
       if (held.size === 0 && !walk) rest()
     },
+    position: () => ({ ...pos }),
     stop() {
       walk = null
       held.clear()

@@ -31,7 +31,7 @@ export function Stage() {
         <button type="button" aria-pressed={camOn} onClick={() => void office.media()?.setCamera(!camOn)}>
           {camOn ? 'Turn camera off' : 'Turn camera on'}
         </button>
-        <button type="button" onClick={() => office.goToDesk()}>
+        <button type="button" onClick={() => office.walking.goToDesk()}>
           Leave room
         </button>
       </div>

@@ -21,6 +21,11 @@ export function createElectronPlatform(bridge: OfficeBridge): Platform {
       get: (key) => call('credentials:get', key),
       set: async (key, value) => void (await call('credentials:set', key, value)),
     },
+    settings: {
+      get: (key) => call('settings:get', key),
+      set: async (key, value) => void (await call('settings:set', key, value)),
+    },
+    notify: async (n) => void (await call('notify:show', n)),
     on: (event, listener) => bridge.on(event, listener),
   }
 }

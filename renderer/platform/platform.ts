@@ -9,7 +9,7 @@
  */
 import type { Member, Workspace } from '../../protocol/api.ts'
 import type { Floor } from '../../protocol/floor/records.ts'
-import type { CacheSnapshot, HostConfig, HostEvent, HostEventArgs } from '../../protocol/ipc.ts'
+import type { CacheSnapshot, HostConfig, HostEvent, HostEventArgs, OsNotification } from '../../protocol/ipc.ts'
 
 export interface PlatformCache {
   getSnapshot(workspaceId: string): Promise<CacheSnapshot | null>
@@ -23,11 +23,20 @@ export interface PlatformCredentials {
   set(key: string, value: string | null): Promise<void>
 }
 
+export interface PlatformSettings {
+  get(key: string): Promise<string | null>
+  set(key: string, value: string | null): Promise<void>
+}
+
 export interface Platform {
   readonly kind: HostConfig['platform']
   config(): Promise<HostConfig>
   cache: PlatformCache
   credentials: PlatformCredentials
+  /** Small preferences kept on this machine (starred people, window state). */
+  settings: PlatformSettings
+  /** Shows an OS notification; a click arrives as the `notify:clicked` event with its id. */
+  notify(notification: OsNotification): Promise<void>
   on<E extends HostEvent>(event: E, listener: (...args: HostEventArgs<E>) => void): () => void
 }
 

@@ -1,11 +1,13 @@
 /**
- * The Platform in a plain browser: the cache and credentials in localStorage (synchronous, so the
- * cached floor paints before any network call returns), host events from Page Visibility.
+ * The Platform in a plain browser: the cache, credentials and settings in localStorage
+ * (synchronous, so the cached floor paints before any network call returns), notifications with
+ * the Notification API, idle from input and Page Visibility, "resume" from coming back online.
  */
 import type { Member, Workspace } from '../../protocol/api.ts'
 import type { Floor } from '../../protocol/floor/records.ts'
-import type { CacheSnapshot, HostEventArgs } from '../../protocol/ipc.ts'
+import type { CacheSnapshot, HostEvent, HostEventArgs } from '../../protocol/ipc.ts'
 import type { Platform } from './platform.ts'
+import { watchWebIdle } from './web-idle.ts'
 
 const PREFIX = 'office:'
 
@@ -27,10 +29,17 @@ function write(key: string, value: unknown): void {
   }
 }
 
+type Listener = (...args: unknown[]) => void
+
 export function createWebPlatform(): Platform {
   const snapshotKey = (ws: string) => `cache:${ws}`
   const update = (ws: string, change: (s: Partial<CacheSnapshot>) => Partial<CacheSnapshot>) =>
     write(snapshotKey(ws), { ...change(read<Partial<CacheSnapshot>>(snapshotKey(ws)) ?? {}), savedAt: Date.now() })
+
+  const listeners = new Map<HostEvent, Set<Listener>>()
+  const emit = <E extends HostEvent>(event: E, ...args: HostEventArgs<E>) => listeners.get(event)?.forEach((l) => l(...args))
+  window.addEventListener('online', () => emit('power:resumed'))
+  watchWebIdle((state) => emit('idle:changed', state))
 
   return {
     kind: 'web',
@@ -52,12 +61,24 @@ export function createWebPlatform(): Platform {
       get: async (key) => read<string>(`secret:${key}`),
       set: async (key, value) => write(`secret:${key}`, value),
     },
+    settings: {
+      get: async (key) => read<string>(`setting:${key}`),
+      set: async (key, value) => write(`setting:${key}`, value),
+    },
+    async notify({ id, title, body, silent }) {
+      // The page shows its own prompt while visible; the OS notification is for when it is not.
+      if (!document.hidden || typeof Notification === 'undefined' || Notification.permission !== 'granted') return
+      const n = new Notification(title, { body, tag: id, silent })
+      n.onclick = () => {
+        window.focus()
+        emit('notify:clicked', id)
+      }
+    },
     on(event, listener) {
-      if (event !== 'power:resumed') return () => {}
-      // A browser has no suspend/resume events; coming back online is the closest signal.
-      const handler = () => (listener as (...args: HostEventArgs<'power:resumed'>) => void)()
-      window.addEventListener('online', handler)
-      return () => window.removeEventListener('online', handler)
+      const set = listeners.get(event) ?? new Set<Listener>()
+      set.add(listener as Listener)
+      listeners.set(event, set)
+      return () => set.delete(listener as Listener)
     },
   }
 }

@@ -35,6 +35,9 @@ export interface Api {
   lobbyToken(ws: string): Promise<LobbyToken>
   roomToken(ws: string, roomId: string): Promise<RoomToken>
   occupancy(ws: string): Promise<Occupancy>
+  admit(ws: string, roomId: string, memberId: string): Promise<void>
+  /** A cheap liveness check of the server. */
+  ping(): Promise<void>
 }
 
 const REQUEST_TIMEOUT_MS = 10_000
@@ -87,5 +90,7 @@ export function createApi(baseUrl: string, getToken: () => string | null): Api {
     lobbyToken: (id) => call('POST', `${ws(id)}/lobby/token`),
     roomToken: (id, roomId) => call('POST', `${ws(id)}/rooms/${encodeURIComponent(roomId)}/token`),
     occupancy: (id) => call('GET', `${ws(id)}/occupancy`),
+    ping: () => call('GET', '/api/ping'),
+    admit: (id, roomId, memberId) => call('POST', `${ws(id)}/rooms/${encodeURIComponent(roomId)}/admissions`, { memberId }),
   }
 }

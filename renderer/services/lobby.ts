@@ -15,14 +15,23 @@ export interface LobbyDeps {
   presence: PresenceStore
   /** The lobby's metadata carries each floor's version after an edit. */
   onFloorVersions(versions: Record<string, number>): void
+  /** A peer's avatar moved (lossy packets while they walk). */
+  onPeerMove(id: string, x: number, y: number): void
   /** The connection dropped for good (not by us); `reason` is LiveKit's. */
   onLost(reason: DisconnectReason | undefined): void
 }
+
+/** Answers an RPC from a peer; the string is the response payload. */
+export type RpcHandler = (callerId: string, payload: string) => Promise<string>
 
 export interface Lobby {
   connect(initial: PresenceAttributes): Promise<void>
   update(patch: Partial<PresenceAttributes>): void
   move(x: number, y: number): void
+  /** Handles RPC `method` on this and every later connection. */
+  handle(method: string, handler: RpcHandler): void
+  /** Calls RPC `method` on a peer; rejects when they do not answer in `timeoutMs`. */
+  call(identity: string, method: string, payload: string, timeoutMs?: number): Promise<string>
   disconnect(): Promise<void>
   readonly connected: boolean
 }
@@ -41,6 +50,7 @@ export function peerOf(p: Participant): Peer {
     name: p.name || p.identity,
     status: asStatus(a.status),
     statusText: a.statusText ?? '',
+    statusUntil: Number(a.statusUntil || 0),
     floor: a.floor ?? '',
     desk: a.desk ?? '',
     room: a.room ?? '',
@@ -103,7 +113,7 @@ export function createLobby(deps: LobbyDeps): Lobby {
         }
         if (topic === topics.move) {
           const m = JSON.parse(decoder.decode(payload)) as MovePacket
-          if (Number.isFinite(m.x) && Number.isFinite(m.y)) presence.getState().patchPeer(participant.identity, { x: m.x, y: m.y })
+          if (Number.isFinite(m.x) && Number.isFinite(m.y)) deps.onPeerMove(participant.identity, m.x, m.y)
         } else if (topic === topics.presence) {
           const notice = JSON.parse(decoder.decode(payload)) as PresenceNotice
           if (notice.type === 'bye') presence.getState().removePeer(participant.identity)
@@ -127,6 +137,10 @@ export function createLobby(deps: LobbyDeps): Lobby {
     room?.localParticipant.publishData(encoder.encode(JSON.stringify({ type: 'bye' } satisfies PresenceNotice)), { reliable: true, topic: topics.presence }).catch(() => {})
   }
 
+  const handlers = new Map<string, RpcHandler>()
+  const register = (r: Room, method: string, handler: RpcHandler) =>
+    r.registerRpcMethod(method, (data) => handler(data.callerIdentity, data.payload))
+
   return {
     get connected() {
       return room !== null
@@ -135,6 +149,7 @@ export function createLobby(deps: LobbyDeps): Lobby {
       const { url, token } = await deps.api.lobbyToken(deps.workspaceId)
       const r = new Room({ adaptiveStream: false, dynacast: false, disconnectOnPageLeave: true })
       wire(r)
+      for (const [method, handler] of handlers) register(r, method, handler)
       room = r
       window.addEventListener('pagehide', sayGoodbye)
       try {
@@ -167,6 +182,14 @@ export function createLobby(deps: LobbyDeps): Lobby {
       nextMove = { x: Math.round(x), y: Math.round(y) }
       if (moveTimer) return
       moveTimer = setTimeout(sendMove, Math.max(0, lastMoveAt + MOVE_INTERVAL_MS - Date.now()))
+    },
+    handle(method, handler) {
+      handlers.set(method, handler)
+      if (room) register(room, method, handler)
+    },
+    call(identity, method, payload, timeoutMs = 15_000) {
+      if (!room) return Promise.reject(new Error('not connected'))
+      return room.localParticipant.performRpc({ destinationIdentity: identity, method, payload, responseTimeout: timeoutMs })
     },
     async disconnect() {
       const r = room

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
-import { useFloor, usePresence, useSession } from '../app/context.tsx'
-import { statusLabel } from '../floor/labels.ts'
+import { useFloor, usePresence, useSession, useSocial } from '../app/context.tsx'
+import { personName, presenceLabel } from '../floor/labels.ts'
 import { currentFloor } from '../stores/floor/selectors.ts'
 
 /** Who is here and where: online people first with their status and room, then everyone offline. */
@@ -10,16 +10,17 @@ export function People() {
   const me = useSession((s) => s.me)
   const members = useFloor((s) => s.members)
   const floor = useFloor(currentFloor)
+  const stars = useSocial((s) => s.stars)
   const roomNameOf = (id: string | null) => (id ? (floor?.rooms.find((r) => r.id === id)?.name ?? 'a room') : null)
 
   const online = useMemo(
     () => [
-      ...(me ? [{ id: me.id, name: `${me.name} (you)`, status: self.status, room: self.room }] : []),
+      ...(me ? [{ id: me.id, name: me.name, status: self.status, statusText: self.statusText, room: self.room, self: true }] : []),
       ...Object.values(peers)
         .sort((a, b) => a.name.localeCompare(b.name))
-        .map((p) => ({ id: p.id, name: p.name, status: p.status, room: p.room || null })),
+        .map((p) => ({ id: p.id, name: p.name, status: p.status, statusText: p.statusText, room: p.room || null, self: false })),
     ],
-    [me, self.status, self.room, peers],
+    [me, self.status, self.statusText, self.room, peers],
   )
   const offline = Object.values(members).filter((m) => m.id !== me?.id && !peers[m.id])
 
@@ -30,12 +31,16 @@ export function People() {
       <ul aria-label="Online">
         {online.map((p) => {
           const where = roomNameOf(p.room)
+          const label = personName(p, where, p.self)
           return (
-            <li key={p.id} aria-label={`${p.name}, ${statusLabel[p.status]}${where ? `, in ${where}` : ', at their desk'}`}>
+            <li key={p.id} aria-label={label}>
               <span className={`status-dot status-${p.status}`} aria-hidden="true" /> {p.name}
+              {p.self ? ' (you)' : ''}
+              {stars.includes(p.id) ? ' ★' : ''}
               <span className="where" aria-hidden="true">
                 {' '}
-                {where ? `in ${where}` : statusLabel[p.status]}
+                {where ? `in ${where}` : presenceLabel(p.status, false)}
+                {p.statusText ? ` · ${p.statusText}` : ''}
               </span>
             </li>
           )
@@ -48,6 +53,7 @@ export function People() {
             {offline.map((m) => (
               <li key={m.id}>
                 {m.name}
+                {stars.includes(m.id) ? ' ★' : ''}
                 <span className="where"> {m.lastSeenAt ? `last seen ${new Date(m.lastSeenAt).toLocaleString()}` : 'offline'}</span>
               </li>
             ))}

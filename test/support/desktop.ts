@@ -14,7 +14,7 @@ import { cacheKv } from '../../main/cache/queries.ts'
 import { createSecretStore } from '../../main/credentials/secret-store.ts'
 import { createIpcHandlers } from '../../main/ipc/handlers.ts'
 import { invokeOnWire } from '../../main/ipc/wire.ts'
-import type { HostEvent } from '../../protocol/ipc.ts'
+import type { HostEvent, OsNotification } from '../../protocol/ipc.ts'
 import { rendererDir } from './server.ts'
 
 /** The bundle's origin for a port; the server must allow it by CORS, as it allows `app://bundle`. */
@@ -26,6 +26,8 @@ export interface DesktopApp {
   context: BrowserContext
   page: Page
   cache: Cache
+  /** OS notifications the app has shown, oldest first. */
+  notifications: OsNotification[]
   /** Starts the app again (a new window on the same user data), as after quitting. */
   relaunch(): Promise<Page>
   emit(event: HostEvent, ...args: unknown[]): Promise<void>
@@ -50,7 +52,10 @@ async function serveBundle(port: number): Promise<{ origin: string; server: Serv
 export async function openDesktopApp(browser: Browser, opts: { serverUrl: string; userDataDir: string; bundlePort: number }): Promise<DesktopApp> {
   const cache = openCache(join(opts.userDataDir, 'cache.db'))
   const secrets = createSecretStore({ kv: cacheKv(cache), protection: { cipher: null, weakness: null }, warn: () => {} })
-  const handlers = createIpcHandlers({ cache, secrets, config: { serverUrl: opts.serverUrl, platform: 'electron', version: 'test' } })
+  const notifications: OsNotification[] = []
+  // The one fake: there is no OS notification centre here, so notifications are recorded for the test.
+  const notifier = { show: (n: OsNotification) => void notifications.push(n) }
+  const handlers = createIpcHandlers({ cache, secrets, config: { serverUrl: opts.serverUrl, platform: 'electron', version: 'test' }, notifier })
 
   const bundle = await serveBundle(opts.bundlePort)
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['camera', 'microphone'] })
@@ -81,6 +86,7 @@ export async function openDesktopApp(browser: Browser, opts: { serverUrl: string
       return page
     },
     cache,
+    notifications,
     async relaunch() {
       await page.close({ runBeforeUnload: true })
       page = await context.newPage()

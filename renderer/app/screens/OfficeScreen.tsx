@@ -1,18 +1,51 @@
-/** The office: the floor plan, who is here, and the room call when in a room. */
-import { useState } from 'react'
+/** The office: the floor plan, who is here, the room call, and the prompts that need an answer. */
+import { useEffect, useState } from 'react'
 import { FloorView } from '../../floor/FloorView.tsx'
+import { typingIn } from '../../floor/useFloorKeys.ts'
 import { Stage } from '../../media/Stage.tsx'
+import { CommandPalette } from '../../ui/CommandPalette.tsx'
 import { ConnectionBar } from '../../ui/ConnectionBar.tsx'
+import { DoorPrompt } from '../../ui/DoorPrompt.tsx'
 import { InviteDialog } from '../../ui/InviteDialog.tsx'
 import { People } from '../../ui/People.tsx'
-import { useOffice, usePresence, useSession } from '../context.tsx'
+import { Prompts } from '../../ui/Prompts.tsx'
+import { RoomAnnouncer } from '../../ui/RoomAnnouncer.tsx'
+import { ShortcutsSheet } from '../../ui/ShortcutsSheet.tsx'
+import { StatusMenu } from '../../ui/StatusMenu.tsx'
+import { TakeoverDialog } from '../../ui/TakeoverDialog.tsx'
+import { useMedia, useOffice, usePresence, useSession } from '../context.tsx'
+
+type Panel = 'invite' | 'palette' | 'shortcuts' | null
+
+/** Office-wide shortcuts: Ctrl/⌘+K finds, ? lists shortcuts, M and V toggle microphone and camera. */
+function useOfficeShortcuts(open: (p: Panel) => void) {
+  const office = useOffice()
+  const micOn = useMedia((s) => s.micOn)
+  const camOn = useMedia((s) => s.camOn)
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
+        e.preventDefault()
+        return open('palette')
+      }
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || typingIn(e.target)) return
+      if (e.key === '?') open('shortcuts')
+      else if (e.key === 'm' || e.key === 'M') void office.media()?.setMic(!micOn)
+      else if (e.key === 'v' || e.key === 'V') void office.media()?.setCamera(!camOn)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [office, open, micOn, camOn])
+}
 
 export function OfficeScreen() {
   const office = useOffice()
   const workspace = useSession((s) => s.workspace)
   const me = useSession((s) => s.me)
   const inRoom = usePresence((s) => s.self.room !== null)
-  const [inviting, setInviting] = useState(false)
+  const [panel, setPanel] = useState<Panel>(null)
+  const close = () => setPanel(null)
+  useOfficeShortcuts(setPanel)
   const isHost = me?.role === 'owner' || me?.role === 'host'
 
   return (
@@ -21,25 +54,38 @@ export function OfficeScreen() {
         <h1>{workspace?.name || 'Office'}</h1>
         <ConnectionBar />
         <div className="topbar-actions">
+          <StatusMenu />
+          <button type="button" onClick={() => setPanel('palette')} aria-keyshortcuts="Control+K">
+            Find…
+          </button>
           {isHost && (
-            <button type="button" onClick={() => setInviting(true)}>
+            <button type="button" onClick={() => setPanel('invite')}>
               Invite people
             </button>
           )}
+          <button type="button" onClick={() => setPanel('shortcuts')} aria-keyshortcuts="?">
+            Shortcuts
+          </button>
           <span className="me">{me?.name}</span>
           <button type="button" onClick={() => void office.signOut()}>
             Sign out
           </button>
         </div>
       </header>
-      <div className="office-body">
+      <main className="office-body">
         <FloorView />
         <aside className="side" aria-label="People and call">
+          <DoorPrompt />
+          <Prompts />
           {inRoom && <Stage />}
           <People />
         </aside>
-      </div>
-      {inviting && <InviteDialog onClose={() => setInviting(false)} />}
+      </main>
+      <RoomAnnouncer />
+      <TakeoverDialog />
+      {panel === 'invite' && <InviteDialog onClose={close} />}
+      {panel === 'palette' && <CommandPalette onClose={close} />}
+      {panel === 'shortcuts' && <ShortcutsSheet onClose={close} />}
     </div>
   )
 }

@@ -14,6 +14,8 @@ export interface Peer {
   name: string
   status: Status
   statusText: string
+  /** Epoch ms when the status ends, or 0. */
+  statusUntil: number
   floor: string
   desk: string
   /** The room they are in, or '' when outside every room. */
@@ -28,6 +30,10 @@ export interface Self {
   floor: string
   room: string | null
   status: Status
+  statusText: string
+  statusUntil: number
+  /** Set while `status` is 'away' only because the machine went idle; activity restores `status`. */
+  idleAway: { previous: Status } | null
   walking: boolean
 }
 
@@ -48,7 +54,7 @@ export function createPresenceStore() {
   return createStore<PresenceState>()((set) => ({
     peers: {},
     occupancy: {},
-    self: { x: 0, y: 0, floor: '', room: null, status: 'available', walking: false },
+    self: { x: 0, y: 0, floor: '', room: null, status: 'available', statusText: '', statusUntil: 0, idleAway: null, walking: false },
     upsertPeer: (peer) => set((s) => ({ peers: { ...s.peers, [peer.id]: peer } })),
     patchPeer: (id, patch) =>
       set((s) => {

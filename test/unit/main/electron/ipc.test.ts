@@ -31,7 +31,7 @@ function handlers() {
   const cache = openCache(path.join(tempDir(), 'cache.db'))
   opened.push(cache)
   const secrets = createSecretStore({ kv: cacheKv(cache), protection: { cipher: null, weakness: null }, warn: () => {} })
-  return createIpcHandlers({ cache, secrets, config: { serverUrl: 'http://127.0.0.1:8080', platform: 'electron', version: '0' } })
+  return createIpcHandlers({ cache, secrets, config: { serverUrl: 'http://127.0.0.1:8080', platform: 'electron', version: '0' }, notifier: { show: () => {} } })
 }
 
 const frame = (url: string | null) => ({ senderFrame: url === null ? null : { url } })

@@ -2,7 +2,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { invokeChannels } from '../../../../protocol/ipc.ts'
 import { openCache, type Cache } from '../../../../main/cache/open.ts'
-import { cacheKv, getSnapshot, putWorkspace } from '../../../../main/cache/queries.ts'
+import { cacheKv, getSetting, getSnapshot, putWorkspace } from '../../../../main/cache/queries.ts'
 import { createSecretStore } from '../../../../main/credentials/secret-store.ts'
 import { createIpcHandlers } from '../../../../main/ipc/handlers.ts'
 import { floor, member, tempDir, workspace } from '../fixtures.ts'
@@ -16,7 +16,7 @@ function setup() {
   const cache = openCache(path.join(tempDir(), 'cache.db'))
   opened.push(cache)
   const secrets = createSecretStore({ kv: cacheKv(cache), protection: { cipher: null, weakness: null }, warn: () => {} })
-  return { cache, handlers: createIpcHandlers({ cache, secrets, config }) }
+  return { cache, handlers: createIpcHandlers({ cache, secrets, config, notifier: { show: () => {} } }) }
 }
 
 describe('createIpcHandlers', () => {
@@ -50,5 +50,26 @@ describe('createIpcHandlers', () => {
     const { handlers } = setup()
     await handlers['credentials:set']('session.token', 'tok')
     expect(await handlers['credentials:get']('session.token')).toBe('tok')
+  })
+})
+
+describe('settings and notifications', () => {
+  it('keeps renderer settings apart from main settings and round-trips them', async () => {
+    const { cache, handlers } = setup()
+    await handlers['settings:set']('stars', '["mem_ana"]')
+    expect(await handlers['settings:get']('stars')).toBe('["mem_ana"]')
+    expect(getSetting(cache, 'stars')).toBeNull()
+    await handlers['settings:set']('stars', null)
+    expect(await handlers['settings:get']('stars')).toBeNull()
+  })
+
+  it('hands notifications to the notifier', async () => {
+    const cache = openCache(path.join(tempDir(), 'cache.db'))
+    opened.push(cache)
+    const shown: unknown[] = []
+    const secrets = createSecretStore({ kv: cacheKv(cache), protection: { cipher: null, weakness: null }, warn: () => {} })
+    const handlers = createIpcHandlers({ cache, secrets, config, notifier: { show: (n) => shown.push(n) } })
+    await handlers['notify:show']({ id: 'n1', title: 'Ana waves', body: 'Join her?', silent: true })
+    expect(shown).toEqual([{ id: 'n1', title: 'Ana waves', body: 'Join her?', silent: true }])
   })
 })

@@ -20,7 +20,7 @@ function realHandlers(): IpcHandlers {
   opened.push(cache)
   // No OS keychain off Electron; the plain path of the store is what runs here.
   const secrets = createSecretStore({ kv: cacheKv(cache), protection: { cipher: null, weakness: null }, warn: () => {} })
-  return createIpcHandlers({ cache, secrets, config })
+  return createIpcHandlers({ cache, secrets, config, notifier: { show: () => {} } })
 }
 
 /** One valid argument list per channel; typed so a new channel fails to compile until added. */
@@ -32,6 +32,9 @@ const validArgs: { [C in InvokeChannel]: unknown[] } = {
   'cache:putMembers': [workspace.id, [member('mem_ana')]],
   'credentials:get': ['session.token'],
   'credentials:set': ['session.token', 'tok'],
+  'settings:get': ['stars'],
+  'settings:set': ['stars', '["mem_ana"]'],
+  'notify:show': [{ id: 'n1', title: 'Ana waves', body: 'Join her?', silent: false }],
 }
 const channels = Object.keys(invokeChannels) as InvokeChannel[]
 const call = (handlers: IpcHandlers, channel: string, args: unknown[], sender: string | null = APP_ENTRY_URL) =>

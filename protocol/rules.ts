@@ -1,0 +1,34 @@
+/**
+ * Rules both sides apply: roles ordered by power, and who may walk into a room. The server enforces
+ * them with the tokens it signs; the client applies the same rule to stop an avatar at a door it
+ * could not get through, instead of walking in and being turned back.
+ */
+import type { Role } from './api.ts'
+import type { Room } from './floor/records.ts'
+
+const rank: Record<Role, number> = { guest: 0, member: 1, host: 2, owner: 3 }
+
+export const atLeast = (role: Role, required: Role): boolean => rank[role] >= rank[required]
+
+export interface Entrant {
+  id: string
+  role: Role
+  /** Rooms a guest's invite names. */
+  rooms: readonly string[]
+}
+
+export type EntryDecision = { ok: true } | { ok: false; status: 403 | 409; reason: 'locked' | 'private' | 'full' }
+
+/**
+ * Whether `who` may enter `room` now. A room's owner and its allowed members enter it even when
+ * locked, and an admitted knock lets one member in. Hosts may enter locked rooms (they could unlock
+ * them anyway), but a private office is private even to hosts: they knock like everyone else.
+ */
+export function decideEntry(room: Room, who: Entrant, ctx: { admitted: boolean; occupants: number }): EntryDecision {
+  const insider = room.ownerId === who.id || room.allowed.includes(who.id) || ctx.admitted
+  if (who.role === 'guest' && !who.rooms.includes(room.id) && !ctx.admitted) return { ok: false, status: 403, reason: 'private' }
+  if (room.kind === 'private' && !insider) return { ok: false, status: 403, reason: 'private' }
+  if (room.locked && !insider && !atLeast(who.role, 'host')) return { ok: false, status: 403, reason: 'locked' }
+  if (ctx.occupants >= room.capacity) return { ok: false, status: 409, reason: 'full' }
+  return { ok: true }
+}

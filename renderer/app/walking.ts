@@ -1,0 +1,198 @@
+/**
+ * Going places: the walker, the room a walk leads into, and the door rules. A click on a room
+ * connects its call while the avatar walks; a locked or full room stops the avatar at its edge and
+ * offers a knock; a refused entry steps back out. Calls follow wherever the avatar comes to rest.
+ */
+import { roomAt, roomCentre, type Floor, type Room } from '../../protocol/floor/records.ts'
+import { decideEntry } from '../../protocol/rules.ts'
+import type { Motion } from '../floor/motion.ts'
+import { createWalker, type Walker } from '../floor/walker.ts'
+import { ApiError } from '../services/api.ts'
+import type { Lobby } from '../services/lobby.ts'
+import type { MediaRooms } from '../services/media-room.ts'
+import { currentFloor, deskOfMember } from '../stores/floor/selectors.ts'
+import type { Stores } from './stores.ts'
+
+export interface WalkingDeps {
+  stores: Stores
+  motion: Motion
+  lobby(): Lobby | null
+  rooms(): MediaRooms | null
+}
+
+export interface Walking {
+  walker: Walker
+  goToRoom(roomId: string): void
+  goToDesk(deskId?: string): void
+  goToSpot(x: number, y: number): void
+  goToPerson(memberId: string): void
+  /** Puts this member at their desk (start-up, sign-in, a desk that moved). */
+  seatAtDesk(): void
+  /** Lets this member through a room's door for a while (an admitted knock). */
+  admit(roomId: string, untilMs: number): void
+  /** Why this member may not walk into the room now, or null. */
+  refusal(room: Room): 'locked' | 'private' | 'full' | null
+  reset(): void
+}
+
+/** Where an avatar stops in front of a room it may not enter: just below its bottom edge. */
+const doorOf = (room: Room, floor: Floor) => ({ x: room.x + room.width / 2, y: Math.min(floor.height, room.y + room.height + 24) })
+
+export function createWalking(deps: WalkingDeps): Walking {
+  const { session, floor, presence, media, notices, social } = deps.stores
+  const denied = new Map<string, string>()
+  const admitted = new Map<string, number>()
+  let lastOutside = { x: 0, y: 0 }
+
+  const roomById = (id: string | null) => (id ? (currentFloor(floor.getState())?.rooms.find((r) => r.id === id) ?? null) : null)
+
+  const refusal = (room: Room): 'locked' | 'private' | 'full' | null => {
+    const me = session.getState().me
+    if (!me) return null
+    const { occupancy, peers } = presence.getState()
+    const inside = new Set([...(occupancy[room.id] ?? []), ...Object.values(peers).filter((p) => p.room === room.id).map((p) => p.id)])
+    inside.delete(me.id)
+    // A guest's invite names its rooms; only the server knows them, so it decides for guests.
+    const rooms = me.role === 'guest' ? [room.id] : []
+    const decision = decideEntry(room, { id: me.id, role: me.role, rooms }, { admitted: (admitted.get(room.id) ?? 0) > Date.now(), occupants: inside.size })
+    return decision.ok ? null : decision.reason
+  }
+
+  const mayEnter = (roomId: string) => {
+    const room = roomById(roomId)
+    return !!room && !denied.has(roomId) && refusal(room) === null
+  }
+
+  /** Stopped at a door: say why, and offer a knock where a knock can help. */
+  const stoppedAt = (roomId: string) => {
+    const room = roomById(roomId)
+    if (!room) return
+    const reason = refusal(room) ?? 'locked'
+    notices.getState().push(denied.get(roomId) ?? `${room.name} is ${reason === 'full' ? 'full' : reason}`)
+    if (reason !== 'full') social.getState().setDoor({ roomId, reason })
+  }
+
+  const refused = (roomId: string | null, err: unknown) => {
+    if (!roomId) return
+    const name = roomById(roomId)?.name ?? 'This room'
+    const reason = err instanceof ApiError ? (err.body.reason ?? err.body.error) : 'unreachable'
+    const text = reason === 'full' || reason === 'locked' || reason === 'private' ? `${name} is ${reason}` : `Could not join ${name}: ${(err as Error).message}`
+    if (err instanceof ApiError && err.status !== 404) {
+      denied.set(roomId, text)
+      // The server's answer is fresh now and stale soon (a door may open): forget it in a minute.
+      setTimeout(() => denied.get(roomId) === text && denied.delete(roomId), 60_000)
+    }
+    notices.getState().push(text)
+    if (reason === 'locked' || reason === 'private') social.getState().setDoor({ roomId, reason })
+    if (presence.getState().self.room === roomId) walker.walkTo(lastOutside.x, lastOutside.y)
+  }
+
+  const goRoom = (roomId: string | null, startedAt?: number) => deps.rooms()?.go(roomId, startedAt).catch((err: unknown) => refused(roomId, err))
+
+  const walker = createWalker({
+    presence,
+    motion: deps.motion,
+    selfId: () => session.getState().me?.id ?? 'self',
+    floor: () => currentFloor(floor.getState()),
+    mayEnter,
+    onBlocked: stoppedAt,
+    onMove: (x, y) => {
+      if (presence.getState().self.room === null) lastOutside = { x, y }
+      deps.lobby()?.move(x, y)
+    },
+    onRest: (x, y) => {
+      deps.lobby()?.update({ x: String(Math.round(x)), y: String(Math.round(y)) })
+      // A walk towards a room may have been cut short: the call follows where the avatar stopped.
+      const here = presence.getState().self.room
+      if (media.getState().roomId !== here) void goRoom(here)
+    },
+    onRoomChange: (roomId, startedAt) => {
+      social.getState().setDoor(null)
+      deps.lobby()?.update({ room: roomId ?? '' })
+      void goRoom(roomId, startedAt)
+    },
+  })
+
+  /** Walking to something on another floor takes the lift: arrive at that floor's entrance. */
+  const onFloor = (target: Floor) => {
+    if (presence.getState().self.floor === target.id) return
+    void goRoom(null)
+    presence.getState().setSelf({ floor: target.id, room: null })
+    deps.lobby()?.update({ floor: target.id, room: '' })
+    walker.placeAt(target.width / 2, target.height - 24)
+  }
+
+  return {
+    walker,
+    goToRoom(roomId) {
+      const f = currentFloor(floor.getState())
+      const room = f?.rooms.find((r) => r.id === roomId)
+      if (!f || !room) return
+      onFloor(f)
+      if (presence.getState().self.room === roomId) return
+      if (!mayEnter(roomId)) {
+        const door = doorOf(room, f)
+        walker.walkTo(door.x, door.y)
+        stoppedAt(roomId)
+        return
+      }
+      const startedAt = performance.now()
+      // The destination is known at the click: fetch the token and connect while the avatar walks,
+      // so the call is up by the time it arrives. A walk that ends elsewhere is reconciled at rest.
+      void goRoom(roomId, startedAt)
+      const c = roomCentre(room)
+      walker.walkTo(c.x, c.y, startedAt)
+    },
+    goToDesk(deskId) {
+      const state = floor.getState()
+      const me = session.getState().me
+      const seat = deskId
+        ? state.floors.map((f) => ({ floor: f, desk: f.desks.find((d) => d.id === deskId) })).find((s) => s.desk)
+        : me
+          ? deskOfMember(state, me.id)
+          : null
+      if (!seat?.desk) return
+      onFloor(seat.floor)
+      walker.walkTo(seat.desk.x, seat.desk.y)
+    },
+    goToSpot(x, y) {
+      const f = currentFloor(floor.getState())
+      if (!f) return
+      onFloor(f)
+      const room = roomAt(f, x, y)
+      if (room && presence.getState().self.room !== room.id) return this.goToRoom(room.id)
+      walker.walkTo(x, y)
+    },
+    goToPerson(memberId) {
+      const peer = presence.getState().peers[memberId]
+      if (!peer) return
+      const target = floor.getState().floors.find((f) => f.id === peer.floor)
+      if (target) floor.getState().selectFloor(target.id)
+      if (peer.room) return this.goToRoom(peer.room)
+      const at = deps.motion.get(memberId) ?? { x: peer.x, y: peer.y }
+      if (target) onFloor(target)
+      walker.walkTo(at.x + 36, at.y)
+    },
+    seatAtDesk() {
+      const me = session.getState().me
+      const seat = me ? deskOfMember(floor.getState(), me.id) : null
+      const f = seat?.floor ?? currentFloor(floor.getState())
+      if (!f) return
+      presence.getState().setSelf({ floor: f.id })
+      floor.getState().selectFloor(f.id)
+      if (seat) walker.placeAt(seat.desk.x, seat.desk.y)
+      else walker.placeAt(f.width / 2, f.height - 24)
+      lastOutside = walker.position()
+    },
+    admit(roomId, untilMs) {
+      admitted.set(roomId, untilMs)
+      denied.delete(roomId)
+    },
+    refusal,
+    reset() {
+      walker.stop()
+      denied.clear()
+      admitted.clear()
+    },
+  }
+}

@@ -1,0 +1,41 @@
+import { memo } from 'react'
+import { DESK_SIZE, type Desk } from '../../protocol/floor/records.ts'
+import { RovingGroup } from './RovingGroup.tsx'
+
+const DeskButton = memo(function DeskButton(props: { desk: Desk; name: string; mine: boolean; onWalk(id: string): void; onHome(): void }) {
+  const { desk, name, mine } = props
+  return (
+    <button
+      type="button"
+      tabIndex={-1}
+      data-roving={desk.id}
+      data-x={desk.x}
+      data-y={desk.y}
+      className={`desk${mine ? ' desk-mine' : ''}${name.includes(',') ? ' desk-taken' : ''}`}
+      style={{ left: desk.x - DESK_SIZE / 2, top: desk.y - DESK_SIZE / 2, width: DESK_SIZE, height: DESK_SIZE, transform: desk.rotation ? `rotate(${desk.rotation}deg)` : undefined }}
+      aria-label={name}
+      onClick={() => props.onWalk(desk.id)}
+      onDoubleClick={props.onHome}
+    >
+      <span aria-hidden="true">{desk.label}</span>
+    </button>
+  )
+})
+
+/** Every desk, one Tab stop; a desk's name says who sits there and how they are. */
+export const DesksLayer = memo(function DesksLayer(props: {
+  desks: readonly Desk[]
+  names: ReadonlyMap<string, string>
+  myDesk: string | null
+  onWalk(deskId: string): void
+  onHome(): void
+  onFocusItem(el: HTMLElement): void
+}) {
+  return (
+    <RovingGroup label="Desks" className="layer" onFocusItem={props.onFocusItem}>
+      {props.desks.map((desk) => (
+        <DeskButton key={desk.id} desk={desk} name={props.names.get(desk.id) ?? `Desk ${desk.label}`} mine={desk.id === props.myDesk} onWalk={props.onWalk} onHome={props.onHome} />
+      ))}
+    </RovingGroup>
+  )
+})

@@ -1,0 +1,48 @@
+import { memo } from 'react'
+import type { Room } from '../../protocol/floor/records.ts'
+import { roomName } from './labels.ts'
+import { RovingGroup } from './RovingGroup.tsx'
+
+const kindLabel: Record<Room['kind'], string> = { meeting: 'Meeting', lounge: 'Lounge', private: 'Private office', stage: 'Stage' }
+
+const RoomButton = memo(function RoomButton(props: { room: Room; occupants: number; here: boolean; onWalk(id: string): void }) {
+  const { room, occupants, here } = props
+  return (
+    <button
+      type="button"
+      tabIndex={-1}
+      data-roving={room.id}
+      data-x={room.x + room.width / 2}
+      data-y={room.y + room.height / 2}
+      className={`room room-${room.kind}${here ? ' room-here' : ''}`}
+      style={{ left: room.x, top: room.y, width: room.width, height: room.height }}
+      aria-label={roomName(room, occupants)}
+      onClick={() => props.onWalk(room.id)}
+    >
+      <span className="room-name" aria-hidden="true">
+        {room.locked && <span className="lock">🔒︎ </span>}
+        {room.name}
+      </span>
+      <span className="room-meta" aria-hidden="true">
+        {kindLabel[room.kind]} · {occupants}/{room.capacity}
+      </span>
+    </button>
+  )
+})
+
+/** Every room, one Tab stop; a room's name says how many are inside and whether it is locked. */
+export const RoomsLayer = memo(function RoomsLayer(props: {
+  rooms: readonly Room[]
+  occupancy: ReadonlyMap<string, number>
+  here: string | null
+  onWalk(roomId: string): void
+  onFocusItem(el: HTMLElement): void
+}) {
+  return (
+    <RovingGroup label="Rooms" className="layer" onFocusItem={props.onFocusItem}>
+      {props.rooms.map((room) => (
+        <RoomButton key={room.id} room={room} occupants={props.occupancy.get(room.id) ?? 0} here={room.id === props.here} onWalk={props.onWalk} />
+      ))}
+    </RovingGroup>
+  )
+})

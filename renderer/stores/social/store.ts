@@ -1,0 +1,63 @@
+/**
+ * Social store: knocks at rooms I am in, my own knock while I wait at a door, waves and other
+ * prompts that need an answer, the people I starred, and whether another device took my seat.
+ *
+ * @example
+ * const social = createSocialStore()
+ * social.getState().addPrompt({ kind: 'wave', from: 'mem_1', fromName: 'Ana', roomId: null })
+ */
+import { createStore } from 'zustand/vanilla'
+
+export type Prompt =
+  | { id: number; kind: 'knock'; from: string; fromName: string; roomId: string }
+  | { id: number; kind: 'wave'; from: string; fromName: string; roomId: string | null }
+  | { id: number; kind: 'available'; from: string; fromName: string }
+
+export type PromptInput = Prompt extends infer P ? (P extends Prompt ? Omit<P, 'id'> : never) : never
+
+export interface OutgoingKnock {
+  roomId: string
+  state: 'waiting' | 'declined' | 'nobody'
+}
+
+/** A door the avatar was stopped at, offering a knock. */
+export interface Door {
+  roomId: string
+  reason: 'locked' | 'private'
+}
+
+export interface SocialState {
+  prompts: Prompt[]
+  door: Door | null
+  knock: OutgoingKnock | null
+  stars: string[]
+  takenOver: boolean
+  addPrompt(prompt: PromptInput): number
+  removePrompt(id: number): void
+  setDoor(door: Door | null): void
+  setKnock(knock: OutgoingKnock | null): void
+  setStars(stars: string[]): void
+  setTakenOver(taken: boolean): void
+}
+
+export function createSocialStore() {
+  let next = 1
+  return createStore<SocialState>()((set, get) => ({
+    prompts: [],
+    door: null,
+    knock: null,
+    stars: [],
+    takenOver: false,
+    addPrompt(prompt) {
+      const id = next++
+      set({ prompts: [...get().prompts, { ...prompt, id } as Prompt] })
+      return id
+    },
+    removePrompt: (id) => set({ prompts: get().prompts.filter((p) => p.id !== id) }),
+    setDoor: (door) => set({ door }),
+    setKnock: (knock) => set({ knock }),
+    setStars: (stars) => set({ stars }),
+    setTakenOver: (takenOver) => set({ takenOver }),
+  }))
+}
+export type SocialStore = ReturnType<typeof createSocialStore>

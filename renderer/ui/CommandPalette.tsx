@@ -1,0 +1,92 @@
+/** Ctrl+K (⌘K): find people and rooms by name, then go to them, wave, or knock. */
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { useFloor, useOffice, usePresence, useSession } from '../app/context.tsx'
+import { personName, presenceLabel } from '../floor/labels.ts'
+import { currentFloor } from '../stores/floor/selectors.ts'
+
+interface Result {
+  key: string
+  label: string
+  detail: string
+  actions: { label: string; run(): void }[]
+}
+
+export function CommandPalette({ onClose }: { onClose(): void }) {
+  const office = useOffice()
+  const dialog = useRef<HTMLDialogElement>(null)
+  const [query, setQuery] = useState('')
+  const peers = usePresence((s) => s.peers)
+  const members = useFloor((s) => s.members)
+  const floor = useFloor(currentFloor)
+  const me = useSession((s) => s.me?.id)
+
+  useEffect(() => dialog.current?.showModal(), [])
+
+  const results = useMemo((): Result[] => {
+    const q = query.trim().toLowerCase()
+    const match = (name: string) => !q || name.toLowerCase().includes(q)
+    const roomName = (id: string) => floor?.rooms.find((r) => r.id === id)?.name ?? null
+    const done = (run: () => void) => () => (run(), onClose())
+    const people: Result[] = [...new Set([...Object.keys(members), ...Object.keys(peers)])]
+      .filter((id) => id !== me)
+      .map((id) => ({ id, peer: peers[id], name: peers[id]?.name ?? members[id]?.name ?? id }))
+      .filter((p) => match(p.name))
+      .sort((a, b) => Number(!!b.peer) - Number(!!a.peer) || a.name.localeCompare(b.name))
+      .map(({ id, peer, name }) => ({
+        key: id,
+        label: name,
+        detail: peer ? personName(peer, peer.room ? roomName(peer.room) : null).slice(name.length + 2) : presenceLabel('offline', false),
+        actions: peer
+          ? [
+              { label: `Go to ${name}`, run: done(() => office.walking.goToPerson(id)) },
+              { label: `Wave at ${name}`, run: done(() => void office.social.wave(id)) },
+            ]
+          : [{ label: `Notify me when ${name} is available`, run: done(() => void office.social.toggleStar(id)) }],
+      }))
+    const rooms: Result[] = (floor?.rooms ?? [])
+      .filter((r) => match(r.name))
+      .map((r) => {
+        const blocked = office.walking.refusal(r)
+        return {
+          key: r.id,
+          label: r.name,
+          detail: `room${r.locked ? ', locked' : ''}`,
+          actions: [
+            { label: `Go to ${r.name}`, run: done(() => office.walking.goToRoom(r.id)) },
+            ...(blocked === 'locked' || blocked === 'private' ? [{ label: `Knock on ${r.name}`, run: done(() => void office.social.knock(r.id)) }] : []),
+          ],
+        }
+      })
+    return [...people, ...rooms].slice(0, 30)
+  }, [query, peers, members, floor, me, office, onClose])
+
+  return (
+    <dialog ref={dialog} className="dialog palette" aria-label="Find people and rooms" onClose={onClose}>
+      <input
+        autoFocus
+        type="search"
+        aria-label="Search people and rooms"
+        placeholder="Search people and rooms"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') results[0]?.actions[0]?.run()
+        }}
+      />
+      <ul aria-label="Results">
+        {results.map((r) => (
+          <li key={r.key} aria-label={`${r.label}, ${r.detail}`}>
+            <span className="result-name">{r.label}</span> <span className="where">{r.detail}</span>
+            <span className="result-actions">
+              {r.actions.map((a) => (
+                <button key={a.label} type="button" onClick={a.run}>
+                  {a.label}
+                </button>
+              ))}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </dialog>
+  )
+}
