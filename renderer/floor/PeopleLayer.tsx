@@ -26,25 +26,28 @@ const PersonButton = memo(function PersonButton(props: { person: PersonView; sel
     if (x !== undefined && y !== undefined) motion.moveTo(id, x, y, SETTLE_MS)
   }, [motion, id, x, y])
   useEffect(() => () => (self ? undefined : motion.forget(id)), [motion, id, self])
-  const attach = useCallback((el: HTMLButtonElement | null) => (el ? motion.attach(id, el) : undefined), [motion, id])
+  const attach = useCallback((el: HTMLDivElement | null) => (el ? motion.attach(id, el) : undefined), [motion, id])
+  // The button's only visible text is drawn by CSS (initials), and the name tag sits beside it,
+  // so its accessible name never contradicts what is seen (WCAG 2.5.3, "label in name").
   return (
-    <button
-      ref={attach}
-      type="button"
-      tabIndex={-1}
-      data-roving={id}
-      className={`avatar${self ? ' avatar-self' : ''}`}
-      style={{ background: person.colour }}
-      aria-label={person.label}
-      title={person.name}
-      onClick={() => props.onSelect(id)}
-    >
-      <span aria-hidden="true">{initials(person.name)}</span>
-      <span className={`status-dot status-${person.status}`} aria-hidden="true" />
+    <div ref={attach} className={`avatar-wrap${self ? ' avatar-self' : ''}`}>
+      <button
+        type="button"
+        tabIndex={-1}
+        data-roving={id}
+        data-initials={initials(person.name)}
+        className="avatar"
+        style={{ background: person.colour }}
+        aria-label={person.label}
+        title={person.name}
+        onClick={() => props.onSelect(id)}
+      >
+        <span className={`status-dot status-${person.status}`} aria-hidden="true" />
+      </button>
       <span className="avatar-name" aria-hidden="true">
         {person.name}
       </span>
-    </button>
+    </div>
   )
 })
 

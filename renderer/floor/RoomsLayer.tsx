@@ -7,26 +7,29 @@ const kindLabel: Record<Room['kind'], string> = { meeting: 'Meeting', lounge: 'L
 
 const RoomButton = memo(function RoomButton(props: { room: Room; occupants: number; here: boolean; onWalk(id: string): void }) {
   const { room, occupants, here } = props
+  const box = { left: room.x, top: room.y, width: room.width, height: room.height }
+  // The button shows only the room's name, which its accessible name contains (WCAG 2.5.3,
+  // "label in name"); the lock, kind and count beside it are decoration for sighted users.
   return (
-    <button
-      type="button"
-      tabIndex={-1}
-      data-roving={room.id}
-      data-x={room.x + room.width / 2}
-      data-y={room.y + room.height / 2}
-      className={`room room-${room.kind}${here ? ' room-here' : ''}`}
-      style={{ left: room.x, top: room.y, width: room.width, height: room.height }}
-      aria-label={roomName(room, occupants)}
-      onClick={() => props.onWalk(room.id)}
-    >
-      <span className="room-name" aria-hidden="true">
-        {room.locked && <span className="lock">🔒︎ </span>}
-        {room.name}
-      </span>
-      <span className="room-meta" aria-hidden="true">
+    <>
+      <button
+        type="button"
+        tabIndex={-1}
+        data-roving={room.id}
+        data-x={room.x + room.width / 2}
+        data-y={room.y + room.height / 2}
+        className={`room room-${room.kind}${here ? ' room-here' : ''}`}
+        style={box}
+        aria-label={roomName(room, occupants)}
+        onClick={() => props.onWalk(room.id)}
+      >
+        <span className="room-name">{room.name}</span>
+      </button>
+      <span className="room-meta" aria-hidden="true" style={{ left: room.x + 8, top: room.y + room.height - 24 }}>
+        {room.locked ? '🔒︎ ' : ''}
         {kindLabel[room.kind]} · {occupants}/{room.capacity}
       </span>
-    </button>
+    </>
   )
 })
 

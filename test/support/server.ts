@@ -12,7 +12,8 @@ export interface TestServer {
   url: string
   app: FastifyInstance
   dataDir: string
-  stop(): Promise<void>
+  /** Closes the server; its data folder is removed unless `keepData` (to start it again on the same data). */
+  stop(opts?: { keepData?: boolean }): Promise<void>
 }
 
 export const rendererDir = join(root, 'out', 'renderer')
@@ -41,9 +42,9 @@ export async function startServer(opts: {
     url,
     app,
     dataDir,
-    async stop() {
+    async stop({ keepData = false } = {}) {
       await app.close()
-      dir?.remove()
+      if (!keepData) dir?.remove()
     },
   }
 }

@@ -13,14 +13,15 @@ export interface Stack {
 export async function startStack(opts: { serveClient?: boolean; origins?: string[] } = {}): Promise<Stack> {
   const port = await freeTcpPort()
   const livekit = await startLivekit({ webhookUrls: [`http://127.0.0.1:${port}/api/livekit/webhook`] })
-  const server = await startServer({ livekit, port, ...opts })
-  return {
+  const stack: Stack = {
     livekit,
-    server,
+    server: await startServer({ livekit, port, ...opts }),
     port,
     async stop() {
-      await server.stop()
+      // A test may have replaced the server (a restart); stop whichever runs now.
+      await stack.server.stop()
       await livekit.stop()
     },
   }
+  return stack
 }

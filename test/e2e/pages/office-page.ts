@@ -77,6 +77,36 @@ export class OfficePage {
     return this.page.getByRole('region', { name: `Call in ${roomName}` })
   }
 
+  /** A person in the People list, by name and the rest of their accessible description. */
+  person(name: string, rest?: string): Locator {
+    return this.page.getByRole('list', { name: 'Online' }).getByRole('listitem', { name: new RegExp(`^${escape(name)}${rest ? `, ${escape(rest)}` : ''}`) })
+  }
+
+  /** A person's avatar on the floor. */
+  personOnFloor(name: string): Locator {
+    return this.page.getByRole('group', { name: 'People' }).getByRole('button', { name: new RegExp(`^${escape(name)}, `) })
+  }
+
+  /** Holds `key` until `target` reaches `state` (walking with the keyboard), then lets go. */
+  async holdKeyUntil(key: string, target: Locator, state: 'visible' | 'detached' = 'visible'): Promise<void> {
+    await this.page.locator('body').focus()
+    await this.page.keyboard.down(key)
+    try {
+      await target.waitFor({ state })
+    } finally {
+      await this.page.keyboard.up(key)
+    }
+  }
+
+  async setStatus(status: 'available' | 'busy' | 'away' | 'dnd', text: string): Promise<void> {
+    await this.page.getByRole('button', { name: /^Status: / }).click()
+    const form = this.page.getByRole('form', { name: 'Set your status' })
+    const labels = { available: 'available', busy: 'busy', away: 'away', dnd: 'do not disturb' }
+    await form.getByRole('radio', { name: labels[status] }).check()
+    await form.getByLabel('What are you up to?').fill(text)
+    await form.getByRole('button', { name: 'Save status' }).click()
+  }
+
   offlineBar(): Locator {
     return this.page.getByRole('status').filter({ hasText: /^Offline — reconnecting/ })
   }

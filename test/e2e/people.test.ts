@@ -1,0 +1,149 @@
+/**
+ * Presence and reaching people with three members online: walking by keyboard and by click,
+ * statuses, idle → away → back from the Platform's idle events, knock → admit → enter,
+ * wave → notification → join, and one seat per person.
+ */
+import type { Browser } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { SignedIn } from '../../protocol/api.ts'
+import { launchBrowser, openUser, type User } from '../support/browser.ts'
+import { bundleOrigin, openDesktopApp, type DesktopApp } from '../support/desktop.ts'
+import { httpClient } from '../support/http.ts'
+import { freeTcpPort } from '../support/ports.ts'
+import { startStack, type Stack } from '../support/stack.ts'
+import { tempDir } from '../support/temp.ts'
+import { OfficePage, type Account } from './pages/office-page.ts'
+
+const ana: Account = { name: 'Ana Silva', email: 'ana@example.com', password: 'correct horse 1' }
+const bo: Account = { name: 'Bo Lee', email: 'bo@example.com', password: 'battery staple 2' }
+const cy: Account = { name: 'Cy Young', email: 'cy@example.com', password: 'tractor beam 33' }
+
+describe('people in the office', () => {
+  let stack: Stack
+  let browser: Browser
+  let bundlePort: number
+  const users: User[] = []
+  const apps: DesktopApp[] = []
+  const dirs: { remove(): void }[] = []
+
+  beforeAll(async () => {
+    bundlePort = await freeTcpPort()
+    stack = await startStack({ serveClient: true, origins: [bundleOrigin(bundlePort)] })
+    browser = await launchBrowser()
+    // Ana owns the workspace; Bo and Cy are members (invited through the API, as a host's script would).
+    const http = httpClient(stack.server.url)
+    const owner = (await http.post<SignedIn>('/api/workspaces', { name: 'Acme', owner: ana })).body
+    for (const who of [bo, cy]) {
+      const invite = await http.post<{ code: string }>(`/api/workspaces/${owner.workspace.id}/invites`, { role: 'member' }, owner.session.token)
+      await http.post(`/api/invites/${invite.body.code}/accept`, who)
+    }
+  })
+  afterEach(async () => {
+    await Promise.all([...users.splice(0).map((u) => u.context.close()), ...apps.splice(0).map((a) => a.close())])
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await stack?.stop()
+    for (const d of dirs) d.remove()
+  })
+
+  const signIn = async (account: Account) => {
+    const user = await openUser(browser, stack.server.url)
+    users.push(user)
+    const office = new OfficePage(user.page)
+    await office.signIn(account)
+    return office
+  }
+  const signInDesktop = async (account: Account) => {
+    const dir = tempDir('userdata-')
+    dirs.push(dir)
+    const app = await openDesktopApp(browser, { serverUrl: stack.server.url, userDataDir: dir.path, bundlePort })
+    apps.push(app)
+    const office = new OfficePage(app.page)
+    await office.signIn(account)
+    return { app, office }
+  }
+
+  it('walks into and out of rooms by keyboard and by click, seen by the others', async () => {
+    const a = await signIn(ana)
+    const b = await signIn(bo)
+    const c = await signIn(cy)
+    await a.desk('2', `${bo.name}, available`).waitFor()
+    await a.desk('3', `${cy.name}, available`).waitFor()
+
+    // Bo walks up from his desk into the meeting room with the keyboard.
+    await b.holdKeyUntil('ArrowUp', b.stage('Meeting room'))
+    await a.room('Meeting room', 1).waitFor()
+    await c.person(bo.name, 'in a meeting, in Meeting room').waitFor()
+    // Cy clicks the lounge; then walks out with the keyboard.
+    await c.room('Lounge').click()
+    await c.stage('Lounge').getByText('Connected').waitFor()
+    await a.room('Lounge', 1).waitFor()
+    await c.holdKeyUntil('s', c.stage('Lounge'), 'detached')
+    await a.room('Lounge', 0).waitFor()
+    // B goes back to his desk.
+    await b.page.keyboard.press('b')
+    await b.stage('Meeting room').waitFor({ state: 'detached' })
+    await a.desk('2', `${bo.name}, available`).waitFor()
+  })
+
+  it('shows a status change to everyone, and away while the machine is idle', async () => {
+    const a = await signIn(ana)
+    const { app, office: b } = await signInDesktop(bo)
+    await a.desk('2', `${bo.name}, available`).waitFor()
+
+    await b.setStatus('busy', '🎧 Focusing')
+    await a.desk('2', `${bo.name}, busy`).waitFor()
+    await a.person(bo.name, 'busy, 🎧 Focusing').waitFor()
+
+    await b.setStatus('available', '')
+    await a.desk('2', `${bo.name}, available`).waitFor()
+    // The OS says the machine went idle: away; activity again: available.
+    await app.emit('idle:changed', 'idle')
+    await a.desk('2', `${bo.name}, away`).waitFor()
+    await app.emit('idle:changed', 'active')
+    await a.desk('2', `${bo.name}, available`).waitFor()
+  })
+
+  it('knocks on a locked room, is admitted by someone inside, and walks in', async () => {
+    const a = await signIn(ana)
+    const b = await signIn(bo)
+    // Ana (the owner) may enter her private office; Bo may not.
+    await a.room('Private office').click()
+    await a.stage('Private office').getByText('Connected').waitFor()
+    await b.room('Private office').click()
+    const door = b.page.getByRole('region', { name: 'Door of Private office' })
+    await door.getByRole('button', { name: 'Knock' }).click()
+    const knock = a.page.getByRole('alertdialog', { name: `${bo.name} is knocking` })
+    await knock.getByRole('button', { name: 'Admit' }).click()
+    await b.stage('Private office').getByText('Connected').waitFor()
+    await a.room('Private office', 2).waitFor()
+  })
+
+  it('waves: the other gets a notification, and Join brings both to a free meeting room', async () => {
+    const a = await signIn(ana)
+    const { app, office: b } = await signInDesktop(bo)
+    await a.desk('2', `${bo.name}, available`).waitFor()
+    await a.personOnFloor(bo.name).click()
+    await a.page.getByRole('region', { name: `Actions for ${bo.name}` }).getByRole('button', { name: 'Wave' }).click()
+    await b.page.getByRole('alertdialog', { name: `${ana.name} waves at you` }).waitFor()
+    await expect.poll(() => app.notifications.map((n) => n.title)).toContain(`${ana.name} waves at you`)
+    // Bo clicks the OS notification: both walk to the nearest free meeting room.
+    await app.emit('notify:clicked', app.notifications.at(-1)!.id)
+    await b.stage('Meeting room').getByText('Connected').waitFor()
+    await a.stage('Meeting room').getByText('Connected').waitFor()
+  })
+
+  it('keeps one seat per person: a second sign-in takes it over, and "Use here" takes it back', async () => {
+    const a = await signIn(ana)
+    const first = await signIn(bo)
+    await a.desk('2', `${bo.name}, available`).waitFor()
+    const second = await signIn(bo)
+    const moved = first.page.getByRole('dialog', { name: 'You are signed in on another device' })
+    await moved.waitFor()
+    await a.desk('2', `${bo.name}, available`).waitFor()
+    await moved.getByRole('button', { name: 'Use here' }).click()
+    await second.page.getByRole('dialog', { name: 'You are signed in on another device' }).waitFor()
+    await moved.waitFor({ state: 'detached' })
+  })
+})
