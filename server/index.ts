@@ -19,8 +19,18 @@ mkdirSync(dataDir, { recursive: true })
 const port = Number(env.OFFICE_PORT ?? 8080)
 const host = env.OFFICE_HOST ?? '127.0.0.1'
 
+const openStore = (file: string) => {
+  try {
+    return openSqliteStore(file)
+  } catch (err) {
+    // A store from a newer server, or a file that is not a database: say so and leave it untouched.
+    console.error(`server: cannot open ${file}: ${(err as Error).message}`)
+    process.exit(2)
+  }
+}
+
 const app = await buildApp({
-  store: openSqliteStore(join(dataDir, 'office.db')),
+  store: openStore(join(dataDir, 'office.db')),
   livekit: { url: required('LIVEKIT_URL'), apiKey: required('LIVEKIT_API_KEY'), apiSecret: required('LIVEKIT_API_SECRET') },
   clientDir: env.OFFICE_CLIENT_DIR ? resolve(env.OFFICE_CLIENT_DIR) : null,
   origins: (env.OFFICE_ORIGINS ?? 'app://bundle').split(',').map((o) => o.trim()).filter(Boolean),

@@ -7,7 +7,7 @@ import { opSchemas, type FloorOp, type FloorOpName } from './ops.ts'
 import { floorLimits, type Desk, type Floor, type MemberId, type Room } from './records.ts'
 
 export interface OpError {
-  /** Index of the offending op in the batch, or -1 for a whole-floor rule. */
+  /** Index of the offending op in the batch, or -1 for the batch as a whole. */
   index: number
   /** Dotted path of the offending field, e.g. `ops[2].room.width`. */
   field: string
@@ -31,84 +31,147 @@ function checkOp(raw: unknown, index: number): { error: OpError } | { op: FloorO
   }
   const schema = opSchemas[name as FloorOpName]
   if (Value.Check(schema, raw)) return { op: raw as FloorOp }
-  const first = [...Value.Errors(schema, raw)][0]
-  const field = first ? pathOf(index, first.instancePath) : `ops[${index}]`
-  // TypeBox reports an unexpected property as the `false` schema of additionalProperties.
-  const message = first?.message === 'schema is false' ? 'unexpected field' : (first?.message ?? 'invalid')
+  const errors = [...Value.Errors(schema, raw)]
+  const first = errors[0]
+  if (!first) return { error: { index, field: `ops[${index}]`, message: `${name}: invalid` } }
+  let field = pathOf(index, first.instancePath)
+  let message = first.message
+  if (first.keyword === 'required') {
+    // Name the missing field itself, not the object that lacks it.
+    const missing = (first.params as { requiredProperties?: string[] }).requiredProperties ?? []
+    if (missing[0]) field += `.${missing[0]}`
+  } else if (first.message === 'schema is false') {
+    // TypeBox reports an unexpected property as the `false` schema of additionalProperties.
+    message = 'unexpected field'
+  } else if (first.keyword === 'const') {
+    const allowed = errors.filter((e) => e.keyword === 'const' && e.instancePath === first.instancePath)
+    message = `must be one of ${allowed.map((e) => JSON.stringify((e.params as { allowedValue?: unknown }).allowedValue)).join(', ')}`
+  }
   return { error: { index, field, message: `${name}: ${message}` } }
 }
 
-const fail = (index: number, field: string, message: string): ApplyResult => ({ ok: false, error: { index, field, message } })
+/** Which op last set a record's field, so a whole-floor rule can name the op that broke it. */
+interface Origin {
+  index: number
+  field: string
+}
 
-/** Applies `ops` in order; any failure leaves the input untouched and names the op and field. */
+const FLOOR = '#floor'
+
+/**
+ * Applies `ops` in order; any failure leaves the input untouched and names the op and field.
+ * The floor rules (bounds, membership, one desk per member, limits) hold for the floor after the
+ * batch, so a batch may pass through an invalid state (swapping two people's desks, say).
+ */
 export function applyBatch(floor: Floor, ops: readonly unknown[], ctx: ApplyContext): ApplyResult {
+  if (ops.length === 0) return { ok: false, error: { index: -1, field: 'ops', message: 'a batch holds at least one op' } }
   const rooms = new Map<string, Room>(floor.rooms.map((r) => [r.id, r]))
   const desks = new Map<string, Desk>(floor.desks.map((d) => [d.id, d]))
   let meta = { name: floor.name, width: floor.width, height: floor.height }
+  const origins = new Map<string, Origin>()
+  const touch = (id: string, keys: string[], index: number, base: string) => {
+    for (const key of keys) origins.set(`${id}/${key}`, { index, field: `${base}.${key}` })
+  }
+  let lastRoomAdd = -1
+  let lastDeskAdd = -1
 
   for (const [index, raw] of ops.entries()) {
     const checked = checkOp(raw, index)
     if ('error' in checked) return { ok: false, error: checked.error }
     const op = checked.op
+    const at = `ops[${index}]`
     switch (op.op) {
       case 'room.add':
-        if (rooms.has(op.room.id) || desks.has(op.room.id)) return fail(index, `ops[${index}].room.id`, `id ${op.room.id} already exists`)
+        if (rooms.has(op.room.id) || desks.has(op.room.id)) return fail(index, `${at}.room.id`, `id ${op.room.id} already exists`)
         rooms.set(op.room.id, op.room)
+        touch(op.room.id, Object.keys(op.room), index, `${at}.room`)
+        lastRoomAdd = index
         break
       case 'room.update': {
         const room = rooms.get(op.id)
-        if (!room) return fail(index, `ops[${index}].id`, `no room ${op.id} on this floor`)
+        if (!room) return fail(index, `${at}.id`, `no room ${op.id} on this floor`)
         rooms.set(op.id, { ...room, ...op.changes } as Room)
+        touch(op.id, Object.keys(op.changes), index, `${at}.changes`)
         break
       }
       case 'room.remove':
-        if (!rooms.delete(op.id)) return fail(index, `ops[${index}].id`, `no room ${op.id} on this floor`)
+        if (!rooms.delete(op.id)) return fail(index, `${at}.id`, `no room ${op.id} on this floor`)
         break
       case 'desk.add':
-        if (desks.has(op.desk.id) || rooms.has(op.desk.id)) return fail(index, `ops[${index}].desk.id`, `id ${op.desk.id} already exists`)
+        if (desks.has(op.desk.id) || rooms.has(op.desk.id)) return fail(index, `${at}.desk.id`, `id ${op.desk.id} already exists`)
         desks.set(op.desk.id, op.desk)
+        touch(op.desk.id, Object.keys(op.desk), index, `${at}.desk`)
+        lastDeskAdd = index
         break
       case 'desk.update': {
         const desk = desks.get(op.id)
-        if (!desk) return fail(index, `ops[${index}].id`, `no desk ${op.id} on this floor`)
+        if (!desk) return fail(index, `${at}.id`, `no desk ${op.id} on this floor`)
         desks.set(op.id, { ...desk, ...op.changes } as Desk)
+        touch(op.id, Object.keys(op.changes), index, `${at}.changes`)
         break
       }
       case 'desk.remove':
-        if (!desks.delete(op.id)) return fail(index, `ops[${index}].id`, `no desk ${op.id} on this floor`)
+        if (!desks.delete(op.id)) return fail(index, `${at}.id`, `no desk ${op.id} on this floor`)
         break
       case 'floor.update':
         meta = { ...meta, ...op.changes } as typeof meta
+        touch(FLOOR, Object.keys(op.changes), index, `${at}.changes`)
         break
     }
   }
 
   const next: Floor = { id: floor.id, ...meta, version: floor.version + 1, rooms: [...rooms.values()], desks: [...desks.values()] }
-  const broken = checkFloor(next, ctx)
+  if (next.rooms.length > floorLimits.maxRooms && lastRoomAdd >= 0) {
+    return fail(lastRoomAdd, `ops[${lastRoomAdd}].room`, `a floor holds at most ${floorLimits.maxRooms} rooms`)
+  }
+  if (next.desks.length > floorLimits.maxDesks && lastDeskAdd >= 0) {
+    return fail(lastDeskAdd, `ops[${lastDeskAdd}].desk`, `a floor holds at most ${floorLimits.maxDesks} desks`)
+  }
+  const broken = checkRules(next, ctx, origins)
   return broken ? { ok: false, error: broken } : { ok: true, floor: next }
 }
 
-/** Whole-floor rules checked after a batch: sizes, bounds, membership, one desk per member. */
-export function checkFloor(floor: Floor, ctx: ApplyContext): OpError | null {
-  const rule = (field: string, message: string): OpError => ({ index: -1, field, message })
-  if (floor.rooms.length > floorLimits.maxRooms) return rule('rooms', `a floor holds at most ${floorLimits.maxRooms} rooms`)
-  if (floor.desks.length > floorLimits.maxDesks) return rule('desks', `a floor holds at most ${floorLimits.maxDesks} desks`)
+const fail = (index: number, field: string, message: string): ApplyResult => ({ ok: false, error: { index, field, message } })
+
+/**
+ * The floor rules, blamed on the latest op that set one of the fields involved (candidates listed
+ * in order of preference). A violation no op of this batch touched predates it and is left alone:
+ * an unrelated edit must not fail because of it.
+ */
+function checkRules(floor: Floor, ctx: ApplyContext, origins: Map<string, Origin>): OpError | null {
+  const found: OpError[] = []
+  const report = (candidates: [string, string][], message: string, suffix = '') => {
+    let blame: Origin | undefined
+    for (const [id, key] of candidates) {
+      const origin = origins.get(`${id}/${key}`)
+      if (origin && (!blame || origin.index > blame.index)) blame = origin
+    }
+    if (blame) found.push({ index: blame.index, field: blame.field + suffix, message })
+  }
+  const size = `${floor.width}×${floor.height}`
   for (const room of floor.rooms) {
-    if (room.x + room.width > floor.width || room.y + room.height > floor.height) {
-      return rule(`rooms.${room.id}`, `room ${room.id} extends outside the floor (${floor.width}×${floor.height})`)
-    }
-    for (const id of [room.ownerId, ...room.allowed]) {
-      if (id !== null && !ctx.isMember(id)) return rule(`rooms.${room.id}`, `${id} is not a member of this workspace`)
-    }
+    if (room.x + room.width > floor.width) report([[room.id, 'width'], [room.id, 'x'], [FLOOR, 'width']], `room ${room.id} extends outside the floor (${size})`)
+    if (room.y + room.height > floor.height) report([[room.id, 'height'], [room.id, 'y'], [FLOOR, 'height']], `room ${room.id} extends outside the floor (${size})`)
+    if (room.ownerId !== null && !ctx.isMember(room.ownerId)) report([[room.id, 'ownerId']], `${room.ownerId} is not a member of this workspace`)
+    const stranger = room.allowed.findIndex((id) => !ctx.isMember(id))
+    if (stranger >= 0) report([[room.id, 'allowed']], `${room.allowed[stranger]} is not a member of this workspace`, `[${stranger}]`)
   }
-  const seated = new Map<string, string>()
+  const seated = new Map<string, Desk>()
   for (const desk of floor.desks) {
-    if (desk.x > floor.width || desk.y > floor.height) return rule(`desks.${desk.id}`, `desk ${desk.id} is outside the floor`)
+    if (desk.x > floor.width) report([[desk.id, 'x'], [FLOOR, 'width']], `desk ${desk.id} is outside the floor (${size})`)
+    if (desk.y > floor.height) report([[desk.id, 'y'], [FLOOR, 'height']], `desk ${desk.id} is outside the floor (${size})`)
     if (desk.assigneeId === null) continue
-    if (!ctx.isMember(desk.assigneeId)) return rule(`desks.${desk.id}.assigneeId`, `${desk.assigneeId} is not a member of this workspace`)
+    if (!ctx.isMember(desk.assigneeId)) report([[desk.id, 'assigneeId']], `${desk.assigneeId} is not a member of this workspace`)
     const other = seated.get(desk.assigneeId)
-    if (other) return rule(`desks.${desk.id}.assigneeId`, `${desk.assigneeId} already has desk ${other}`)
-    seated.set(desk.assigneeId, desk.id)
+    if (!other) {
+      seated.set(desk.assigneeId, desk)
+      continue
+    }
+    // Blame whichever of the two desks this batch gave the member last.
+    const mine = origins.get(`${desk.id}/assigneeId`)
+    const theirs = origins.get(`${other.id}/assigneeId`)
+    const [blamed, kept] = (theirs?.index ?? -1) > (mine?.index ?? -1) ? [other, desk] : [desk, other]
+    report([[blamed.id, 'assigneeId']], `${desk.assigneeId} already has desk ${kept.id}`)
   }
-  return null
+  return found.reduce<OpError | null>((first, e) => (first && first.index <= e.index ? first : e), null)
 }

@@ -3,7 +3,7 @@
  * against `baseVersion` (see apply.ts); only the server appends batches to the edit log.
  */
 import Type, { type Static } from 'typebox'
-import { DeskIdSchema, DeskSchema, RoomIdSchema, RoomSchema } from './records.ts'
+import { DeskIdSchema, DeskSchema, floorLimits, RoomIdSchema, RoomSchema } from './records.ts'
 
 const partialOf = <T extends Type.TObject>(schema: T) =>
   Type.Partial(Type.Omit(schema, ['id']), { additionalProperties: false, minProperties: 1 })
@@ -25,9 +25,9 @@ export const FloorUpdateOp = Type.Object(
     op: Type.Literal('floor.update'),
     changes: Type.Partial(
       Type.Object({
-        name: Type.String({ minLength: 1, maxLength: 64 }),
-        width: Type.Number({ exclusiveMinimum: 0, maximum: 20_000 }),
-        height: Type.Number({ exclusiveMinimum: 0, maximum: 20_000 }),
+        name: Type.String({ minLength: 1, maxLength: floorLimits.maxLabel }),
+        width: Type.Number({ exclusiveMinimum: 0, maximum: floorLimits.maxSide }),
+        height: Type.Number({ exclusiveMinimum: 0, maximum: floorLimits.maxSide }),
       }),
       { additionalProperties: false, minProperties: 1 },
     ),

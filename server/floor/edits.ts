@@ -23,10 +23,44 @@ export async function applyEdit(app: FastifyInstance, workspaceId: string, floor
   return outcome
 }
 
-/** Puts the floor versions into the lobby's metadata; clients seeing a newer version catch up. */
-export async function announceFloorVersions(app: FastifyInstance, workspaceId: string): Promise<void> {
-  const floors = await app.store.listFloors(workspaceId)
+/**
+ * Per LiveKit connection and workspace: the announcement in flight, and whether another is owed
+ * after it. Keyed by `app.rooms`, which every route plugin shares (their `app`s are not the same).
+ */
+const lanes = new WeakMap<object, Map<string, { again: boolean; done: Promise<void> }>>()
+
+/**
+ * Puts the floor versions into the lobby's metadata; clients seeing a newer version catch up.
+ * Announcements of one workspace run one at a time, each reading the versions afresh, and edits
+ * landing meanwhile fold into one more run: concurrent RoomService calls could arrive out of order
+ * and leave the lobby showing an older version than the floor's.
+ */
+export function announceFloorVersions(app: FastifyInstance, workspaceId: string): Promise<void> {
+  let byWorkspace = lanes.get(app.rooms)
+  if (!byWorkspace) lanes.set(app.rooms, (byWorkspace = new Map()))
+  const running = byWorkspace.get(workspaceId)
+  if (running) {
+    running.again = true
+    return running.done
+  }
+  const lane = { again: false, done: Promise.resolve() }
+  lane.done = (async () => {
+    try {
+      do {
+        lane.again = false
+        await publishFloorVersions(app, workspaceId)
+      } while (lane.again)
+    } finally {
+      byWorkspace.delete(workspaceId)
+    }
+  })()
+  byWorkspace.set(workspaceId, lane)
+  return lane.done
+}
+
+async function publishFloorVersions(app: FastifyInstance, workspaceId: string): Promise<void> {
   try {
+    const floors = await app.store.listFloors(workspaceId)
     await app.rooms.publishFloorVersions(workspaceId, Object.fromEntries(floors.map((f) => [f.id, f.version])))
   } catch (err) {
     app.log.warn({ err, workspaceId }, 'could not announce floor versions to the lobby')

@@ -107,7 +107,7 @@ export interface Store {
     edit: { baseVersion: number; batchId: string; ops: unknown[]; authorId: string; at: number },
     apply: (floor: Floor, ops: unknown[]) => ApplyResult,
   ): Promise<EditOutcome>
-  /** Batches after `since`, or 'gone' when the log no longer reaches back that far. */
+  /** Batches after `since`, or 'gone' when the log no longer reaches back that far (or `since` is ahead of the floor). */
   opsSince(workspaceId: string, floorId: string, since: number): Promise<{ version: number; batches: OpsBatch[] } | 'gone' | null>
 
   admit(workspaceId: string, roomId: string, memberId: string, until: number): Promise<void>

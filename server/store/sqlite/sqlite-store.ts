@@ -38,14 +38,34 @@ const toMember = (r: MemberRow): MemberRecord => ({
   lastSeenAt: r.last_seen_at,
 })
 
-export function openSqliteStore(file: string): Store {
+export interface SqliteStoreOptions {
+  /** Batches per floor kept for `ops?since=` (default OPS_KEPT); tests lower it to reach the end quickly. */
+  opsKept?: number
+}
+
+export function openSqliteStore(file: string, opts: SqliteStoreOptions = {}): Store {
+  const opsKept = opts.opsKept ?? OPS_KEPT
+  if (!Number.isInteger(opsKept) || opsKept < 1) throw new Error(`opsKept must be a positive integer (got ${opsKept})`)
   const db = new Database(file)
-  const mode = db.pragma('journal_mode = WAL', { simple: true })
-  if (mode !== 'wal' && file !== ':memory:') throw new Error(`could not switch ${file} to WAL (got ${String(mode)})`)
-  db.pragma('synchronous = FULL')
-  db.pragma('foreign_keys = ON')
-  db.pragma('busy_timeout = 5000')
-  migrate(db)
+  try {
+    const mode = db.pragma('journal_mode = WAL', { simple: true })
+    if (mode !== 'wal' && file !== ':memory:') throw new Error(`could not switch ${file} to WAL (got ${String(mode)})`)
+    db.pragma('synchronous = FULL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('busy_timeout = 5000')
+    migrate(db)
+  } catch (err) {
+    // A refused file stays as it was, and unlocked for whoever looks at it next.
+    db.close()
+    throw err
+  }
+
+  /**
+   * Every read-then-write runs as BEGIN IMMEDIATE: it takes the write lock before its first read, so
+   * a second connection on the same file (another server instance) waits on busy_timeout instead of
+   * failing with SQLITE_BUSY when its deferred read snapshot turns stale.
+   */
+  const write = <T>(fn: () => T): T => db.transaction(fn).immediate()
 
   const insertMember = (workspaceId: string, m: NewMember, at: number) => {
     let accountId: string
@@ -67,12 +87,12 @@ export function openSqliteStore(file: string): Store {
 
   const store: Store = {
     async createWorkspace(workspace, owner, floor) {
-      db.transaction(() => {
+      write(() => {
         db.prepare('insert into workspaces (id, name, created_at) values (?, ?, ?)').run(workspace.id, workspace.name, workspace.createdAt)
         insertMember(workspace.id, owner, workspace.createdAt)
         db.prepare('insert into floors (workspace_id, id, position, version, doc) values (?, ?, 0, ?, ?)')
           .run(workspace.id, floor.id, floor.version, JSON.stringify(floor))
-      })()
+      })
     },
     async getWorkspace(id) {
       const r = db.prepare('select id, name, created_at from workspaces where id = ?').get(id) as { id: string; name: string; created_at: number } | undefined
@@ -99,7 +119,7 @@ export function openSqliteStore(file: string): Store {
     },
 
     async acceptInvite(codeHash, member, now) {
-      return db.transaction((): 'ok' | 'gone' | 'email-taken' => {
+      return write((): 'ok' | 'gone' | 'email-taken' => {
         const invite = db.prepare('select workspace_id, used_at, expires_at from invites where code_hash = ?').get(codeHash) as
           | { workspace_id: string; used_at: number | null; expires_at: number }
           | undefined
@@ -113,7 +133,7 @@ export function openSqliteStore(file: string): Store {
         db.prepare('update invites set used_at = ? where code_hash = ?').run(now, codeHash)
         insertMember(invite.workspace_id, member, now)
         return 'ok'
-      })()
+      })
     },
     async getMember(workspaceId, memberId) {
       const r = db.prepare(`${memberSelect} where m.workspace_id = ? and m.id = ?`).get(workspaceId, memberId) as MemberRow | undefined
@@ -177,16 +197,16 @@ export function openSqliteStore(file: string): Store {
         .run(workspaceId, floor.id, workspaceId, floor.version, JSON.stringify(floor))
     },
     async removeFloor(workspaceId, floorId) {
-      return db.transaction((): 'removed' | 'last' | 'not-found' => {
+      return write((): 'removed' | 'last' | 'not-found' => {
         const count = (db.prepare('select count(*) as n from floors where workspace_id = ?').get(workspaceId) as { n: number }).n
         if (!db.prepare('select 1 from floors where workspace_id = ? and id = ?').get(workspaceId, floorId)) return 'not-found'
         if (count <= 1) return 'last'
         db.prepare('delete from floors where workspace_id = ? and id = ?').run(workspaceId, floorId)
         return 'removed'
-      })()
+      })
     },
     async editFloor(workspaceId, floorId, edit, apply) {
-      return db.transaction((): EditOutcome => {
+      return write((): EditOutcome => {
         const floor = getFloorSync(workspaceId, floorId)
         if (!floor) return { kind: 'not-found' }
         const seen = db.prepare('select version from floor_ops where workspace_id = ? and floor_id = ? and batch_id = ?').get(workspaceId, floorId, edit.batchId) as
@@ -200,20 +220,24 @@ export function openSqliteStore(file: string): Store {
         db.prepare('update floors set version = ?, doc = ? where workspace_id = ? and id = ?').run(next.version, JSON.stringify(next), workspaceId, floorId)
         db.prepare('insert into floor_ops (workspace_id, floor_id, version, batch_id, ops, author_id, created_at) values (?, ?, ?, ?, ?, ?, ?)')
           .run(workspaceId, floorId, next.version, edit.batchId, JSON.stringify(edit.ops), edit.authorId, edit.at)
-        db.prepare('delete from floor_ops where workspace_id = ? and floor_id = ? and version <= ?').run(workspaceId, floorId, next.version - OPS_KEPT)
+        db.prepare('delete from floor_ops where workspace_id = ? and floor_id = ? and version <= ?').run(workspaceId, floorId, next.version - opsKept)
         return { kind: 'applied', version: next.version, floor: next }
-      })()
+      })
     },
     async opsSince(workspaceId, floorId, since) {
-      const floor = getFloorSync(workspaceId, floorId)
-      if (!floor) return null
-      if (since >= floor.version) return { version: floor.version, batches: [] }
-      const rows = db.prepare('select version, batch_id, ops from floor_ops where workspace_id = ? and floor_id = ? and version > ? order by version')
-        .all(workspaceId, floorId, since) as { version: number; batch_id: string; ops: string }[]
-      // The log must hold every version after `since`; a gap means it was trimmed past the reader.
-      if (rows.length !== floor.version - since) return 'gone'
-      const batches: OpsBatch[] = rows.map((r) => ({ version: r.version, batchId: r.batch_id, ops: JSON.parse(r.ops) as OpsBatch['ops'] }))
-      return { version: floor.version, batches }
+      // One read transaction, so the floor's version and the log come from the same snapshot.
+      return db.transaction((): { version: number; batches: OpsBatch[] } | 'gone' | null => {
+        const floor = getFloorSync(workspaceId, floorId)
+        if (!floor) return null
+        if (since === floor.version) return { version: floor.version, batches: [] }
+        // A reader ahead of the floor holds a plan this store never had (a restored backup): refetch.
+        if (since > floor.version) return 'gone'
+        const rows = db.prepare('select version, batch_id, ops from floor_ops where workspace_id = ? and floor_id = ? and version > ? order by version')
+          .all(workspaceId, floorId, since) as { version: number; batch_id: string; ops: string }[]
+        // The log must hold every version after `since`; a gap means it was trimmed past the reader.
+        if (rows.length !== floor.version - since) return 'gone'
+        return { version: floor.version, batches: rows.map((r) => ({ version: r.version, batchId: r.batch_id, ops: JSON.parse(r.ops) as OpsBatch['ops'] })) }
+      })()
     },
 
     async admit(workspaceId, roomId, memberId, until) {
@@ -225,7 +249,7 @@ export function openSqliteStore(file: string): Store {
     },
 
     async setOccupants(workspaceId, roomId, memberIds, at) {
-      return db.transaction(() => {
+      return write(() => {
         const before = (db.prepare('select member_id from room_occupants where workspace_id = ? and room_id = ? order by member_id').all(workspaceId, roomId) as { member_id: string }[])
           .map((r) => r.member_id)
         const after = [...new Set(memberIds)].sort()
@@ -234,7 +258,7 @@ export function openSqliteStore(file: string): Store {
         const insert = db.prepare('insert into room_occupants (workspace_id, room_id, member_id, since) values (?, ?, ?, ?)')
         for (const id of after) insert.run(workspaceId, roomId, id, at)
         return true
-      })()
+      })
     },
     async occupancy(workspaceId) {
       const rows = db.prepare('select room_id, member_id from room_occupants where workspace_id = ? order by room_id, since').all(workspaceId) as { room_id: string; member_id: string }[]
@@ -244,12 +268,12 @@ export function openSqliteStore(file: string): Store {
     },
 
     async countAttempt(key, now, since) {
-      return db.transaction(() => {
+      return write(() => {
         // One hour is the longest window any limiter asks about.
         db.prepare('delete from sign_in_attempts where at < ?').run(now - 3_600_000)
         db.prepare('insert into sign_in_attempts (key, at) values (?, ?)').run(key, now)
         return (db.prepare('select count(*) as n from sign_in_attempts where key = ? and at >= ?').get(key, since) as { n: number }).n
-      })()
+      })
     },
 
     close() {

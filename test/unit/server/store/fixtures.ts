@@ -1,0 +1,42 @@
+/** Real SQLite store files in temp folders for the store tests, closed and removed after each test. */
+import { afterEach } from 'vitest'
+import { join } from 'node:path'
+import type { Floor } from '../../../../protocol/floor/records.ts'
+import { starterFloor } from '../../../../server/floor/starter.ts'
+import { openSqliteStore, type SqliteStoreOptions } from '../../../../server/store/sqlite/sqlite-store.ts'
+import type { NewMember, Store } from '../../../../server/store/store.ts'
+import { tempDir } from '../../../support/temp.ts'
+
+const cleanups: (() => void)[] = []
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup()
+})
+
+/** A path for a database file in a fresh folder removed after the test. */
+export function dbFile(): string {
+  const dir = tempDir('store-')
+  cleanups.push(() => dir.remove())
+  return join(dir.path, 'office.db')
+}
+
+export function openStore(file = dbFile(), opts: SqliteStoreOptions = {}): Store {
+  const store = openSqliteStore(file, opts)
+  cleanups.push(() => store.close())
+  return store
+}
+
+let counter = 0
+export const newMember = (role: NewMember['role'] = 'member', memberId = `mem_${++counter}`): NewMember => ({
+  memberId,
+  role,
+  rooms: [],
+  account: { id: `acc_${memberId}`, email: `${memberId}@example.com`, name: memberId, passwordHash: 'not-a-real-hash', colour: '#1971c2' },
+})
+
+/** A workspace with its owner and the starter floor (version 0), as POST /api/workspaces makes it. */
+export async function seedWorkspace(store: Store, workspaceId = 'ws_acme'): Promise<{ workspaceId: string; ownerId: string; floor: Floor }> {
+  const owner = newMember('owner', `mem_owner_${workspaceId}`)
+  const floor = starterFloor(owner.memberId)
+  await store.createWorkspace({ id: workspaceId, name: 'Acme', createdAt: 1_700_000_000_000 }, owner, floor)
+  return { workspaceId, ownerId: owner.memberId, floor }
+}
