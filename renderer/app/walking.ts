@@ -35,6 +35,9 @@ export interface Walking {
   reset(): void
 }
 
+/** How close (floor units) to a room's edge its token is fetched ahead of the avatar walking in. */
+const PREFETCH_DISTANCE = 60
+
 /** Where an avatar stops in front of a room it may not enter: just below its bottom edge. */
 const doorOf = (room: Room, floor: Floor) => ({ x: room.x + room.width / 2, y: Math.min(floor.height, room.y + room.height + 24) })
 
@@ -87,6 +90,16 @@ export function createWalking(deps: WalkingDeps): Walking {
     if (presence.getState().self.room === roomId) walker.walkTo(lastOutside.x, lastOutside.y)
   }
 
+  /** Near a door we may go through, fetch the room's token now: entering then costs one connect. */
+  const prefetchNear = (x: number, y: number) => {
+    const f = currentFloor(floor.getState())
+    for (const r of f?.rooms ?? []) {
+      const dx = Math.max(r.x - x, 0, x - (r.x + r.width))
+      const dy = Math.max(r.y - y, 0, y - (r.y + r.height))
+      if (dx + dy < PREFETCH_DISTANCE && mayEnter(r.id)) deps.rooms()?.prefetch(r.id)
+    }
+  }
+
   const goRoom = (roomId: string | null, startedAt?: number) => deps.rooms()?.go(roomId, startedAt).catch((err: unknown) => refused(roomId, err))
 
   const walker = createWalker({
@@ -97,7 +110,10 @@ export function createWalking(deps: WalkingDeps): Walking {
     mayEnter,
     onBlocked: stoppedAt,
     onMove: (x, y) => {
-      if (presence.getState().self.room === null) lastOutside = { x, y }
+      if (presence.getState().self.room === null) {
+        lastOutside = { x, y }
+        prefetchNear(x, y)
+      }
       deps.lobby()?.move(x, y)
     },
     onRest: (x, y) => {

@@ -20,6 +20,8 @@ export interface MediaRoomDeps {
 }
 
 export interface MediaRooms {
+  /** Fetches a room's token ahead of time (the avatar is approaching its door). */
+  prefetch(roomId: string): void
   /** Enters `roomId`, or leaves every room with null. Transitions are queued in order. */
   go(roomId: string | null, startedAt?: number): Promise<void>
   setMic(on: boolean): Promise<void>
@@ -136,6 +138,7 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
   }
 
   return {
+    prefetch: (id) => void prefetch(id).catch(() => undefined),
     go(target, startedAt = performance.now()) {
       return queue.run(async () => {
         if (target === roomId) return

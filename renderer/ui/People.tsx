@@ -3,6 +3,13 @@ import { useFloor, usePresence, useSession, useSocial } from '../app/context.tsx
 import { personName, presenceLabel } from '../floor/labels.ts'
 import { currentFloor } from '../stores/floor/selectors.ts'
 
+const formatSeen = (at: number) => {
+  const minutes = Math.round((Date.now() - at) / 60_000)
+  if (minutes < 1) return 'just now'
+  if (minutes < 60) return `${minutes} min ago`
+  return new Date(at).toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' })
+}
+
 /** Who is here and where: online people first with their status and room, then everyone offline. */
 export function People() {
   const peers = usePresence((s) => s.peers)
@@ -11,6 +18,7 @@ export function People() {
   const members = useFloor((s) => s.members)
   const floor = useFloor(currentFloor)
   const stars = useSocial((s) => s.stars)
+  const lastSeen = usePresence((s) => s.lastSeen)
   const roomNameOf = (id: string | null) => (id ? (floor?.rooms.find((r) => r.id === id)?.name ?? 'a room') : null)
 
   const online = useMemo(
@@ -50,13 +58,16 @@ export function People() {
         <>
           <h3>Offline ({offline.length})</h3>
           <ul aria-label="Offline">
-            {offline.map((m) => (
-              <li key={m.id}>
-                {m.name}
-                {stars.includes(m.id) ? ' ★' : ''}
-                <span className="where"> {m.lastSeenAt ? `last seen ${new Date(m.lastSeenAt).toLocaleString()}` : 'offline'}</span>
-              </li>
-            ))}
+            {offline.map((m) => {
+              const seen = Math.max(m.lastSeenAt ?? 0, lastSeen[m.id] ?? 0)
+              return (
+                <li key={m.id}>
+                  {m.name}
+                  {stars.includes(m.id) ? ' ★' : ''}
+                  <span className="where"> {seen ? `last seen ${formatSeen(seen)}` : 'offline'}</span>
+                </li>
+              )
+            })}
           </ul>
         </>
       )}

@@ -13,6 +13,9 @@ export function parseMediaRoomName(name: string): { workspaceId: string; roomId:
   return match ? { workspaceId: match[1]!, roomId: match[2]! } : null
 }
 
+/** `<workspaceId>.lobby` → the workspace id; null otherwise. */
+export const parseLobbyRoomName = (name: string): string | null => /^(ws_[A-Za-z0-9_-]+)\.lobby$/.exec(name)?.[1] ?? null
+
 export async function refreshOccupancy(app: FastifyInstance, workspaceId: string, roomId: string, known?: string[]): Promise<void> {
   const identities = known ?? (await app.rooms.participants(mediaRoomName(workspaceId, roomId)))
   const changed = await app.store.setOccupants(workspaceId, roomId, identities, app.now())

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { WebhookReceiver } from 'livekit-server-sdk'
-import { parseMediaRoomName, refreshOccupancy } from '../livekit/occupancy.ts'
+import { parseLobbyRoomName, parseMediaRoomName, refreshOccupancy } from '../livekit/occupancy.ts'
 import { HttpError } from '../http-error.ts'
 import { ErrorBodySchema, errorCodes } from '../../protocol/errors.ts'
 
@@ -23,19 +23,26 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-    let event
-    try {
-      event = await receiver.receive(String(request.body ?? ''), request.headers.authorization)
-    } catch {
-      throw new HttpError(401, { error: errorCodes.unauthorized, message: 'webhook signature does not verify' })
-    }
-    const room = event.room?.name ? parseMediaRoomName(event.room.name) : null
-    if (room && (await app.store.getWorkspace(room.workspaceId)) && ['participant_joined', 'participant_left', 'participant_connection_aborted', 'room_finished'].includes(event.event)) {
-      // A finished room is empty; otherwise ask LiveKit who is in it now.
-      await refreshOccupancy(app, room.workspaceId, room.roomId, event.event === 'room_finished' ? [] : undefined)
-    }
-    reply.code(204)
-    return null
+      let event
+      try {
+        event = await receiver.receive(String(request.body ?? ''), request.headers.authorization)
+      } catch {
+        throw new HttpError(401, { error: errorCodes.unauthorized, message: 'webhook signature does not verify' })
+      }
+      const name = event.room?.name ?? ''
+      const identity = event.participant?.identity
+      const lobby = parseLobbyRoomName(name)
+      if (lobby && identity && ['participant_joined', 'participant_left', 'participant_connection_aborted'].includes(event.event)) {
+        // Presence is the lobby: leaving it is going offline, which is what "last seen" means.
+        if (await app.store.getMember(lobby, identity)) await app.store.touchMember(identity, app.now())
+      }
+      const room = parseMediaRoomName(name)
+      if (room && (await app.store.getWorkspace(room.workspaceId)) && ['participant_joined', 'participant_left', 'participant_connection_aborted', 'room_finished'].includes(event.event)) {
+        // A finished room is empty; otherwise ask LiveKit who is in it now.
+        await refreshOccupancy(app, room.workspaceId, room.roomId, event.event === 'room_finished' ? [] : undefined)
+      }
+      reply.code(204)
+      return null
     },
   )
 }

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The floor by keyboard and screen reader: every desk, room and person reachable with Tab and the
  * arrow keys under a meaningful name, and an axe-core scan without serious violations.

@@ -39,6 +39,8 @@ export interface Self {
 
 export interface PresenceState {
   peers: Record<string, Peer>
+  /** When this client saw each member leave the lobby (epoch ms), to say "last seen". */
+  lastSeen: Record<string, number>
   /** Who is in which room according to the server (LiveKit's own participant lists). */
   occupancy: Record<string, string[]>
   self: Self
@@ -53,6 +55,7 @@ export interface PresenceState {
 export function createPresenceStore() {
   return createStore<PresenceState>()((set) => ({
     peers: {},
+    lastSeen: {},
     occupancy: {},
     self: { x: 0, y: 0, floor: '', room: null, status: 'available', statusText: '', statusUntil: 0, idleAway: null, walking: false },
     upsertPeer: (peer) => set((s) => ({ peers: { ...s.peers, [peer.id]: peer } })),
@@ -65,7 +68,7 @@ export function createPresenceStore() {
       set((s) => {
         if (!(id in s.peers)) return s
         const { [id]: _gone, ...peers } = s.peers
-        return { peers }
+        return { peers, lastSeen: { ...s.lastSeen, [id]: Date.now() } }
       }),
     clearPeers: () => set({ peers: {}, occupancy: {} }),
     setSelf: (patch) => set((s) => ({ self: { ...s.self, ...patch } })),
