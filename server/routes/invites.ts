@@ -4,6 +4,7 @@ import { ErrorBodySchema } from '../../protocol/errors.ts'
 import { inWorkspace, authenticate } from '../auth/authenticate.ts'
 import { atLeast } from '../auth/access.ts'
 import { hashPassword, verifyPassword } from '../auth/passwords.ts'
+import { limitPasswordAttempts } from '../auth/rate-limit.ts'
 import { openSession } from '../auth/sessions.ts'
 import { hashSecret, newId, newSecret } from '../auth/tokens.ts'
 import { ensureDesk } from '../floor/edits.ts'
@@ -39,7 +40,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/invites/:code/accept',
-    { schema: { summary: 'Join a workspace with an invite', params: InviteParams, body: AcceptInviteBody, response: { 201: SignedInSchema, 409: ErrorBodySchema, 410: ErrorBodySchema } } },
+    { schema: { summary: 'Join a workspace with an invite', params: InviteParams, body: AcceptInviteBody, response: { 201: SignedInSchema, 409: ErrorBodySchema, 410: ErrorBodySchema, 429: ErrorBodySchema } } },
     async (request, reply) => {
       const codeHash = hashSecret(request.params.code)
       const invite = await app.store.getInvite(codeHash)
@@ -47,6 +48,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const { name, email, password } = request.body
       if (invite.email && invite.email.toLowerCase() !== email.toLowerCase()) throw badRequest('this invite is for another email address', 'email')
       const existing = await app.store.findAccountByEmail(email)
+      // An unused invite must not become a way to guess an existing account's password.
+      if (existing) await limitPasswordAttempts(app, request, reply, email)
       if (existing && !(await verifyPassword(password, existing.passwordHash))) {
         throw conflict('an account with this email already exists; use its password')
       }

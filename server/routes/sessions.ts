@@ -1,15 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { MemberSchema, PatchMeBody, SignInBody, SignedInSchema, WorkspaceSchema } from '../../protocol/api.ts'
-import { ErrorBodySchema, errorCodes } from '../../protocol/errors.ts'
+import { ErrorBodySchema } from '../../protocol/errors.ts'
 import { authOf, authenticate } from '../auth/authenticate.ts'
 import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.ts'
+import { limitPasswordAttempts } from '../auth/rate-limit.ts'
 import { openSession } from '../auth/sessions.ts'
 import { ensureDesk } from '../floor/edits.ts'
-import { HttpError, badRequest, unauthorized } from '../http-error.ts'
+import { badRequest, unauthorized } from '../http-error.ts'
 import { toMember } from '../members.ts'
-
-const limits = { ipPerMinute: 60, emailPer15Minutes: 20 }
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -17,13 +16,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { summary: 'Sign in', body: SignInBody, response: { 201: SignedInSchema, 401: ErrorBodySchema, 429: ErrorBodySchema } } },
     async (request, reply) => {
       const { email, password, workspaceId } = request.body
-      const now = app.now()
-      const byIp = await app.store.countAttempt(`ip:${request.ip}`, now, now - 60_000)
-      const byEmail = await app.store.countAttempt(`email:${email.toLowerCase()}`, now, now - 15 * 60_000)
-      if (byIp > limits.ipPerMinute || byEmail > limits.emailPer15Minutes) {
-        reply.header('retry-after', '60')
-        throw new HttpError(429, { error: errorCodes.rateLimited, message: 'too many sign-in attempts; wait a minute and try again' })
-      }
+      await limitPasswordAttempts(app, request, reply, email)
       const account = await app.store.findAccountByEmail(email)
       // Same work and same answer for an unknown email and a wrong password.
       const ok = await verifyPassword(password, account?.passwordHash ?? (await decoyHash))
@@ -54,12 +47,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.patch(
     '/api/me',
-    { preHandler: authenticate, schema: { summary: 'Change my name, password or avatar colour', body: PatchMeBody, response: { 200: MeSchema, 400: ErrorBodySchema } } },
-    async (request) => {
+    { preHandler: authenticate, schema: { summary: 'Change my name, password or avatar colour', body: PatchMeBody, response: { 200: MeSchema, 400: ErrorBodySchema, 429: ErrorBodySchema } } },
+    async (request, reply) => {
       const { member, tokenHash } = authOf(request)
       const { name, colour, password, currentPassword } = request.body
       let passwordHash: string | undefined
       if (password !== undefined) {
+        // A stolen session must not become a way to guess the password behind it.
+        await limitPasswordAttempts(app, request, reply, member.email)
         const account = (await app.store.findAccountByEmail(member.email))!
         if (!currentPassword || !(await verifyPassword(currentPassword, account.passwordHash))) {
           throw badRequest('changing the password needs the current password', 'currentPassword')

@@ -76,8 +76,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const room = await findRoom(member.workspaceId, request.params.room)
       const target = await app.store.getMember(member.workspaceId, request.body.memberId)
       if (!target) throw notFound('member')
+      // Nobody lets themselves in: a host who could admit themselves would walk into every private office.
+      if (target.id === member.id) throw forbidden('you cannot let yourself in; knock and wait for an answer')
       const inside = (await app.store.occupancy(member.workspaceId))[room.id] ?? []
-      const mayAdmit = inside.includes(member.id) || room.ownerId === member.id || atLeast(member.role, 'host')
+      const insider = inside.includes(member.id) || room.ownerId === member.id || room.allowed.includes(member.id)
+      // A private office is private even to hosts (see decideEntry): only people with standing in it open its door.
+      const mayAdmit = insider || (room.kind !== 'private' && atLeast(member.role, 'host'))
       if (!mayAdmit) throw forbidden('only someone inside the room, its owner or a host can let people in')
       await app.store.admit(member.workspaceId, room.id, target.id, app.now() + (request.body.minutes ?? 10) * 60_000)
       reply.code(204)

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CreateWorkspaceBody, SignedInSchema } from '../../protocol/api.ts'
 import { ErrorBodySchema } from '../../protocol/errors.ts'
 import { hashPassword, verifyPassword } from '../auth/passwords.ts'
+import { limitPasswordAttempts } from '../auth/rate-limit.ts'
 import { openSession } from '../auth/sessions.ts'
 import { newId } from '../auth/tokens.ts'
 import { starterFloor } from '../floor/starter.ts'
@@ -11,11 +12,13 @@ import { colourFor } from '../members.ts'
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/workspaces',
-    { schema: { summary: 'Create a workspace; the caller becomes its owner', body: CreateWorkspaceBody, response: { 201: SignedInSchema, 409: ErrorBodySchema } } },
+    { schema: { summary: 'Create a workspace; the caller becomes its owner', body: CreateWorkspaceBody, response: { 201: SignedInSchema, 409: ErrorBodySchema, 429: ErrorBodySchema } } },
     async (request, reply) => {
       const { name, owner } = request.body
       const existing = await app.store.findAccountByEmail(owner.email)
-      // An existing account may open another workspace, but only with its own password.
+      // An existing account may open another workspace, but only with its own password; checking
+      // it is a password guess like a sign-in, so it counts against the same limits.
+      if (existing) await limitPasswordAttempts(app, request, reply, owner.email)
       if (existing && !(await verifyPassword(owner.password, existing.passwordHash))) {
         throw conflict('an account with this email already exists; use its password or sign in')
       }
