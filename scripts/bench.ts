@@ -5,11 +5,12 @@
  */
 import { printTable, type Benchmark, type Row } from '../test/bench/harness.ts'
 import { roomEntry } from '../test/bench/room-entry.bench.ts'
+import { serverLoad } from '../test/bench/tokens.bench.ts'
 import { ensureChromium } from './lib/chromium.ts'
 import { ensureLivekitServer } from './lib/livekit-install.ts'
 import { bin, step } from './lib/run-step.ts'
 
-const benchmarks: Benchmark[] = [roomEntry]
+const benchmarks: Benchmark[] = [serverLoad, roomEntry]
 
 const filter = process.argv[2]
 ensureLivekitServer()

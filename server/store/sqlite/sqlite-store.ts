@@ -38,6 +38,14 @@ const toMember = (r: MemberRow): MemberRecord => ({
   lastSeenAt: r.last_seen_at,
 })
 
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const v of Object.values(value)) deepFreeze(v)
+  }
+  return value
+}
+
 export interface SqliteStoreOptions {
   /** Batches per floor kept for `ops?since=` (default OPS_KEPT); tests lower it to reach the end quickly. */
   opsKept?: number
@@ -67,40 +75,66 @@ export function openSqliteStore(file: string, opts: SqliteStoreOptions = {}): St
    */
   const write = <T>(fn: () => T): T => db.transaction(fn).immediate()
 
+  // Preparing a statement costs more than running it on the hot paths (every request authenticates),
+  // so each distinct statement is prepared once per connection.
+  const statements = new Map<string, Database.Statement>()
+  const sql = (text: string): Database.Statement => {
+    let statement = statements.get(text)
+    if (!statement) {
+      statement = db.prepare(text)
+      statements.set(text, statement)
+    }
+    return statement
+  }
+
+  // Parsed floor documents by workspace/floor, valid for exactly one version: every read checks the
+  // version in the database first, so this never answers with anything the database does not hold.
+  // Frozen, because the same object is handed to every caller until the next edit.
+  const parsed = new Map<string, { version: number; floor: Floor }>()
+  const floorOf = (workspaceId: string, id: string, version: number): Floor => {
+    const key = `${workspaceId}/${id}`
+    const hit = parsed.get(key)
+    if (hit && hit.version === version) return hit.floor
+    const row = sql('select doc from floors where workspace_id = ? and id = ?').get(workspaceId, id) as { doc: string }
+    const floor = deepFreeze(JSON.parse(row.doc) as Floor)
+    parsed.set(key, { version, floor })
+    return floor
+  }
+
   const insertMember = (workspaceId: string, m: NewMember, at: number) => {
     let accountId: string
     if ('existingId' in m.account) {
       accountId = m.account.existingId
     } else {
       accountId = m.account.id
-      db.prepare('insert into accounts (id, email, name, password_hash, colour, created_at) values (?, ?, ?, ?, ?, ?)')
+      sql('insert into accounts (id, email, name, password_hash, colour, created_at) values (?, ?, ?, ?, ?, ?)')
         .run(accountId, m.account.email, m.account.name, m.account.passwordHash, m.account.colour, at)
     }
-    db.prepare('insert into members (id, workspace_id, account_id, role, rooms, created_at) values (?, ?, ?, ?, ?, ?)')
+    sql('insert into members (id, workspace_id, account_id, role, rooms, created_at) values (?, ?, ?, ?, ?, ?)')
       .run(m.memberId, workspaceId, accountId, m.role, JSON.stringify(m.rooms), at)
   }
 
   const getFloorSync = (workspaceId: string, floorId: string): Floor | null => {
-    const row = db.prepare('select doc from floors where workspace_id = ? and id = ?').get(workspaceId, floorId) as { doc: string } | undefined
-    return row ? (JSON.parse(row.doc) as Floor) : null
+    const row = sql('select version from floors where workspace_id = ? and id = ?').get(workspaceId, floorId) as { version: number } | undefined
+    return row ? floorOf(workspaceId, floorId, row.version) : null
   }
 
   const store: Store = {
     async createWorkspace(workspace, owner, floor) {
       write(() => {
-        db.prepare('insert into workspaces (id, name, created_at) values (?, ?, ?)').run(workspace.id, workspace.name, workspace.createdAt)
+        sql('insert into workspaces (id, name, created_at) values (?, ?, ?)').run(workspace.id, workspace.name, workspace.createdAt)
         insertMember(workspace.id, owner, workspace.createdAt)
-        db.prepare('insert into floors (workspace_id, id, position, version, doc) values (?, ?, 0, ?, ?)')
+        sql('insert into floors (workspace_id, id, position, version, doc) values (?, ?, 0, ?, ?)')
           .run(workspace.id, floor.id, floor.version, JSON.stringify(floor))
       })
     },
     async getWorkspace(id) {
-      const r = db.prepare('select id, name, created_at from workspaces where id = ?').get(id) as { id: string; name: string; created_at: number } | undefined
+      const r = sql('select id, name, created_at from workspaces where id = ?').get(id) as { id: string; name: string; created_at: number } | undefined
       return r ? ({ id: r.id, name: r.name, createdAt: r.created_at } satisfies WorkspaceRecord) : null
     },
 
     async findAccountByEmail(email) {
-      const r = db.prepare('select id, email, name, password_hash, colour from accounts where email = ?').get(email) as
+      const r = sql('select id, email, name, password_hash, colour from accounts where email = ?').get(email) as
         | { id: string; email: string; name: string; password_hash: string; colour: string }
         | undefined
       return r ? ({ id: r.id, email: r.email, name: r.name, passwordHash: r.password_hash, colour: r.colour } satisfies AccountRecord) : null
@@ -115,70 +149,70 @@ export function openSqliteStore(file: string, opts: SqliteStoreOptions = {}): St
         sets.push(`${column} = ?`)
         values.push(value)
       }
-      if (sets.length) db.prepare(`update accounts set ${sets.join(', ')} where id = ?`).run(...values, accountId)
+      if (sets.length) sql(`update accounts set ${sets.join(', ')} where id = ?`).run(...values, accountId)
     },
 
     async acceptInvite(codeHash, member, now) {
       return write((): 'ok' | 'gone' | 'email-taken' => {
-        const invite = db.prepare('select workspace_id, used_at, expires_at from invites where code_hash = ?').get(codeHash) as
+        const invite = sql('select workspace_id, used_at, expires_at from invites where code_hash = ?').get(codeHash) as
           | { workspace_id: string; used_at: number | null; expires_at: number }
           | undefined
         if (!invite || invite.used_at !== null || invite.expires_at <= now) return 'gone'
         if ('existingId' in member.account) {
-          const already = db.prepare('select 1 from members where workspace_id = ? and account_id = ?').get(invite.workspace_id, member.account.existingId)
+          const already = sql('select 1 from members where workspace_id = ? and account_id = ?').get(invite.workspace_id, member.account.existingId)
           if (already) return 'email-taken'
-        } else if (db.prepare('select 1 from accounts where email = ?').get(member.account.email)) {
+        } else if (sql('select 1 from accounts where email = ?').get(member.account.email)) {
           return 'email-taken'
         }
-        db.prepare('update invites set used_at = ? where code_hash = ?').run(now, codeHash)
+        sql('update invites set used_at = ? where code_hash = ?').run(now, codeHash)
         insertMember(invite.workspace_id, member, now)
         return 'ok'
       })
     },
     async getMember(workspaceId, memberId) {
-      const r = db.prepare(`${memberSelect} where m.workspace_id = ? and m.id = ?`).get(workspaceId, memberId) as MemberRow | undefined
+      const r = sql(`${memberSelect} where m.workspace_id = ? and m.id = ?`).get(workspaceId, memberId) as MemberRow | undefined
       return r ? toMember(r) : null
     },
     async membersOfAccount(accountId) {
-      return (db.prepare(`${memberSelect} where m.account_id = ? order by m.created_at`).all(accountId) as MemberRow[]).map(toMember)
+      return (sql(`${memberSelect} where m.account_id = ? order by m.created_at`).all(accountId) as MemberRow[]).map(toMember)
     },
     async listMembers(workspaceId) {
-      return (db.prepare(`${memberSelect} where m.workspace_id = ? order by a.name collate nocase`).all(workspaceId) as MemberRow[]).map(toMember)
+      return (sql(`${memberSelect} where m.workspace_id = ? order by a.name collate nocase`).all(workspaceId) as MemberRow[]).map(toMember)
     },
     async setRole(workspaceId, memberId, role) {
-      db.prepare('update members set role = ? where workspace_id = ? and id = ?').run(role, workspaceId, memberId)
+      sql('update members set role = ? where workspace_id = ? and id = ?').run(role, workspaceId, memberId)
     },
     async removeMember(workspaceId, memberId) {
-      db.prepare('delete from members where workspace_id = ? and id = ?').run(workspaceId, memberId)
+      sql('delete from members where workspace_id = ? and id = ?').run(workspaceId, memberId)
     },
     async touchMember(memberId, at) {
-      db.prepare('update members set last_seen_at = ? where id = ?').run(at, memberId)
+      sql('update members set last_seen_at = ? where id = ?').run(at, memberId)
     },
 
     async createSession(tokenHash, memberId, expiresAt) {
-      db.prepare('insert into sessions (token_hash, member_id, created_at, expires_at) values (?, ?, ?, ?)').run(tokenHash, memberId, Date.now(), expiresAt)
+      sql('insert into sessions (token_hash, member_id, created_at, expires_at) values (?, ?, ?, ?)').run(tokenHash, memberId, Date.now(), expiresAt)
     },
     async getSession(tokenHash) {
-      const r = db.prepare('select s.member_id, m.workspace_id, s.expires_at from sessions s join members m on m.id = s.member_id where s.token_hash = ?')
+      const r = sql('select s.member_id, m.workspace_id, s.expires_at from sessions s join members m on m.id = s.member_id where s.token_hash = ?')
         .get(tokenHash) as { member_id: string; workspace_id: string; expires_at: number } | undefined
       return r ? { memberId: r.member_id, workspaceId: r.workspace_id, expiresAt: r.expires_at } : null
     },
     async extendSession(tokenHash, expiresAt) {
-      db.prepare('update sessions set expires_at = ? where token_hash = ?').run(expiresAt, tokenHash)
+      sql('update sessions set expires_at = ? where token_hash = ?').run(expiresAt, tokenHash)
     },
     async deleteSession(tokenHash) {
-      db.prepare('delete from sessions where token_hash = ?').run(tokenHash)
+      sql('delete from sessions where token_hash = ?').run(tokenHash)
     },
     async deleteSessionsOfAccount(accountId, except) {
-      db.prepare('delete from sessions where member_id in (select id from members where account_id = ?) and token_hash != ?').run(accountId, except ?? '')
+      sql('delete from sessions where member_id in (select id from members where account_id = ?) and token_hash != ?').run(accountId, except ?? '')
     },
 
     async createInvite(codeHash, invite) {
-      db.prepare('insert into invites (code_hash, workspace_id, role, email, rooms, expires_at, created_by) values (?, ?, ?, ?, ?, ?, ?)')
+      sql('insert into invites (code_hash, workspace_id, role, email, rooms, expires_at, created_by) values (?, ?, ?, ?, ?, ?, ?)')
         .run(codeHash, invite.workspaceId, invite.role, invite.email, JSON.stringify(invite.rooms), invite.expiresAt, invite.createdBy)
     },
     async getInvite(codeHash) {
-      const r = db.prepare('select workspace_id, role, email, rooms, expires_at, used_at from invites where code_hash = ?').get(codeHash) as
+      const r = sql('select workspace_id, role, email, rooms, expires_at, used_at from invites where code_hash = ?').get(codeHash) as
         | { workspace_id: string; role: Role; email: string | null; rooms: string; expires_at: number; used_at: number | null }
         | undefined
       return r
@@ -187,21 +221,22 @@ export function openSqliteStore(file: string, opts: SqliteStoreOptions = {}): St
     },
 
     async listFloors(workspaceId) {
-      return (db.prepare('select doc from floors where workspace_id = ? order by position').all(workspaceId) as { doc: string }[]).map((r) => JSON.parse(r.doc) as Floor)
+      const rows = sql('select id, version from floors where workspace_id = ? order by position').all(workspaceId) as { id: string; version: number }[]
+      return rows.map((r) => floorOf(workspaceId, r.id, r.version))
     },
     async getFloor(workspaceId, floorId) {
       return getFloorSync(workspaceId, floorId)
     },
     async addFloor(workspaceId, floor) {
-      db.prepare('insert into floors (workspace_id, id, position, version, doc) values (?, ?, (select coalesce(max(position), -1) + 1 from floors where workspace_id = ?), ?, ?)')
+      sql('insert into floors (workspace_id, id, position, version, doc) values (?, ?, (select coalesce(max(position), -1) + 1 from floors where workspace_id = ?), ?, ?)')
         .run(workspaceId, floor.id, workspaceId, floor.version, JSON.stringify(floor))
     },
     async removeFloor(workspaceId, floorId) {
       return write((): 'removed' | 'last' | 'not-found' => {
-        const count = (db.prepare('select count(*) as n from floors where workspace_id = ?').get(workspaceId) as { n: number }).n
-        if (!db.prepare('select 1 from floors where workspace_id = ? and id = ?').get(workspaceId, floorId)) return 'not-found'
+        const count = (sql('select count(*) as n from floors where workspace_id = ?').get(workspaceId) as { n: number }).n
+        if (!sql('select 1 from floors where workspace_id = ? and id = ?').get(workspaceId, floorId)) return 'not-found'
         if (count <= 1) return 'last'
-        db.prepare('delete from floors where workspace_id = ? and id = ?').run(workspaceId, floorId)
+        sql('delete from floors where workspace_id = ? and id = ?').run(workspaceId, floorId)
         return 'removed'
       })
     },
@@ -209,7 +244,7 @@ export function openSqliteStore(file: string, opts: SqliteStoreOptions = {}): St
       return write((): EditOutcome => {
         const floor = getFloorSync(workspaceId, floorId)
         if (!floor) return { kind: 'not-found' }
-        const seen = db.prepare('select version from floor_ops where workspace_id = ? and floor_id = ? and batch_id = ?').get(workspaceId, floorId, edit.batchId) as
+        const seen = sql('select version from floor_ops where workspace_id = ? and floor_id = ? and batch_id = ?').get(workspaceId, floorId, edit.batchId) as
           | { version: number }
           | undefined
         if (seen) return { kind: 'duplicate', version: seen.version }
@@ -217,10 +252,10 @@ export function openSqliteStore(file: string, opts: SqliteStoreOptions = {}): St
         const result = apply(floor, edit.ops)
         if (!result.ok) return { kind: 'invalid', error: result.error }
         const next = result.floor
-        db.prepare('update floors set version = ?, doc = ? where workspace_id = ? and id = ?').run(next.version, JSON.stringify(next), workspaceId, floorId)
-        db.prepare('insert into floor_ops (workspace_id, floor_id, version, batch_id, ops, author_id, created_at) values (?, ?, ?, ?, ?, ?, ?)')
+        sql('update floors set version = ?, doc = ? where workspace_id = ? and id = ?').run(next.version, JSON.stringify(next), workspaceId, floorId)
+        sql('insert into floor_ops (workspace_id, floor_id, version, batch_id, ops, author_id, created_at) values (?, ?, ?, ?, ?, ?, ?)')
           .run(workspaceId, floorId, next.version, edit.batchId, JSON.stringify(edit.ops), edit.authorId, edit.at)
-        db.prepare('delete from floor_ops where workspace_id = ? and floor_id = ? and version <= ?').run(workspaceId, floorId, next.version - opsKept)
+        sql('delete from floor_ops where workspace_id = ? and floor_id = ? and version <= ?').run(workspaceId, floorId, next.version - opsKept)
         return { kind: 'applied', version: next.version, floor: next }
       })
     },
@@ -232,7 +267,7 @@ export function openSqliteStore(file: string, opts: SqliteStoreOptions = {}): St
         if (since === floor.version) return { version: floor.version, batches: [] }
         // A reader ahead of the floor holds a plan this store never had (a restored backup): refetch.
         if (since > floor.version) return 'gone'
-        const rows = db.prepare('select version, batch_id, ops from floor_ops where workspace_id = ? and floor_id = ? and version > ? order by version')
+        const rows = sql('select version, batch_id, ops from floor_ops where workspace_id = ? and floor_id = ? and version > ? order by version')
           .all(workspaceId, floorId, since) as { version: number; batch_id: string; ops: string }[]
         // The log must hold every version after `since`; a gap means it was trimmed past the reader.
         if (rows.length !== floor.version - since) return 'gone'
@@ -241,27 +276,27 @@ export function openSqliteStore(file: string, opts: SqliteStoreOptions = {}): St
     },
 
     async admit(workspaceId, roomId, memberId, until) {
-      db.prepare('insert into admissions (workspace_id, room_id, member_id, until) values (?, ?, ?, ?) on conflict do update set until = excluded.until')
+      sql('insert into admissions (workspace_id, room_id, member_id, until) values (?, ?, ?, ?) on conflict do update set until = excluded.until')
         .run(workspaceId, roomId, memberId, until)
     },
     async isAdmitted(workspaceId, roomId, memberId, now) {
-      return !!db.prepare('select 1 from admissions where workspace_id = ? and room_id = ? and member_id = ? and until > ?').get(workspaceId, roomId, memberId, now)
+      return !!sql('select 1 from admissions where workspace_id = ? and room_id = ? and member_id = ? and until > ?').get(workspaceId, roomId, memberId, now)
     },
 
     async setOccupants(workspaceId, roomId, memberIds, at) {
       return write(() => {
-        const before = (db.prepare('select member_id from room_occupants where workspace_id = ? and room_id = ? order by member_id').all(workspaceId, roomId) as { member_id: string }[])
+        const before = (sql('select member_id from room_occupants where workspace_id = ? and room_id = ? order by member_id').all(workspaceId, roomId) as { member_id: string }[])
           .map((r) => r.member_id)
         const after = [...new Set(memberIds)].sort()
         if (before.length === after.length && before.every((id, i) => id === after[i])) return false
-        db.prepare('delete from room_occupants where workspace_id = ? and room_id = ?').run(workspaceId, roomId)
-        const insert = db.prepare('insert into room_occupants (workspace_id, room_id, member_id, since) values (?, ?, ?, ?)')
+        sql('delete from room_occupants where workspace_id = ? and room_id = ?').run(workspaceId, roomId)
+        const insert = sql('insert into room_occupants (workspace_id, room_id, member_id, since) values (?, ?, ?, ?)')
         for (const id of after) insert.run(workspaceId, roomId, id, at)
         return true
       })
     },
     async occupancy(workspaceId) {
-      const rows = db.prepare('select room_id, member_id from room_occupants where workspace_id = ? order by room_id, since').all(workspaceId) as { room_id: string; member_id: string }[]
+      const rows = sql('select room_id, member_id from room_occupants where workspace_id = ? order by room_id, since').all(workspaceId) as { room_id: string; member_id: string }[]
       const rooms: Record<string, string[]> = {}
       for (const r of rows) (rooms[r.room_id] ??= []).push(r.member_id)
       return rooms
@@ -270,9 +305,9 @@ export function openSqliteStore(file: string, opts: SqliteStoreOptions = {}): St
     async countAttempt(key, now, since) {
       return write(() => {
         // One hour is the longest window any limiter asks about.
-        db.prepare('delete from sign_in_attempts where at < ?').run(now - 3_600_000)
-        db.prepare('insert into sign_in_attempts (key, at) values (?, ?)').run(key, now)
-        return (db.prepare('select count(*) as n from sign_in_attempts where key = ? and at >= ?').get(key, since) as { n: number }).n
+        sql('delete from sign_in_attempts where at < ?').run(now - 3_600_000)
+        sql('insert into sign_in_attempts (key, at) values (?, ?)').run(key, now)
+        return (sql('select count(*) as n from sign_in_attempts where key = ? and at >= ?').get(key, since) as { n: number }).n
       })
     },
 
