@@ -1,7 +1,7 @@
 /** Member records as the API shows them: desk from the floor plan, email only to the member and hosts. */
 import type { Member, Role } from '../protocol/api.ts'
 import type { Floor } from '../protocol/floor/records.ts'
-import { atLeast } from './auth/access.ts'
+import { atLeast } from '../protocol/rules.ts'
 import { deskOf } from './floor/edits.ts'
 import type { MemberRecord } from './store/store.ts'
 

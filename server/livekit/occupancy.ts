@@ -18,7 +18,9 @@ export const parseLobbyRoomName = (name: string): string | null => /^(ws_[A-Za-z
 
 export async function refreshOccupancy(app: FastifyInstance, workspaceId: string, roomId: string, known?: string[]): Promise<void> {
   const identities = known ?? (await app.rooms.participants(mediaRoomName(workspaceId, roomId)))
-  const changed = await app.store.setOccupants(workspaceId, roomId, identities, app.now())
+  // Only members count: someone removed moments ago may still be on their way out of LiveKit.
+  const members = new Set((await app.store.listMembers(workspaceId)).map((m) => m.id))
+  const changed = await app.store.setOccupants(workspaceId, roomId, identities.filter((id) => members.has(id)), app.now())
   if (changed) await publishOccupancy(app, workspaceId)
 }
 

@@ -14,6 +14,8 @@ export interface Rooms {
   participants(roomName: string): Promise<string[]>
   /** A reliable data packet from the server to everyone in the workspace's lobby. */
   sendToLobby(workspaceId: string, topic: string, payload: unknown): Promise<void>
+  /** Removes one participant from one room; nothing happens when either is gone already. */
+  removeParticipant(roomName: string, identity: string): Promise<void>
   /** Removes a member from the lobby and every media room of the workspace. */
   removeMember(workspaceId: string, memberId: string): Promise<void>
   ping(): Promise<boolean>
@@ -47,6 +49,11 @@ export function createRooms(lk: LivekitConfig): Rooms {
       } catch (err) {
         if (!isNotFound(err)) throw err
       }
+    },
+    async removeParticipant(roomName, identity) {
+      await client.removeParticipant(roomName, identity).catch((err: unknown) => {
+        if (!isNotFound(err)) throw err
+      })
     },
     async removeMember(workspaceId, memberId) {
       const rooms = await client.listRooms()

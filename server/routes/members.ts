@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyInstance } from 'fastify'
 import Type from 'typebox'
 import { MemberParams, MembersSchema, PatchMemberBody, WorkspaceParams, MemberSchema } from '../../protocol/api.ts'
 import { ErrorBodySchema } from '../../protocol/errors.ts'
@@ -6,6 +7,24 @@ import { authenticate, inWorkspace } from '../auth/authenticate.ts'
 import { applyEdit } from '../floor/edits.ts'
 import { badRequest, forbidden, notFound } from '../http-error.ts'
 import { toMember } from '../members.ts'
+
+/** Takes a member off a floor's desks, ownerships and allow-lists; a concurrent edit is caught up with. */
+async function releaseFromFloor(app: FastifyInstance, workspaceId: string, floorId: string, memberId: string, authorId: string): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const floor = await app.store.getFloor(workspaceId, floorId)
+    if (!floor) return
+    const ops = [
+      ...floor.desks.filter((d) => d.assigneeId === memberId).map((d) => ({ op: 'desk.update', id: d.id, changes: { assigneeId: null } })),
+      ...floor.rooms
+        .filter((r) => r.ownerId === memberId || r.allowed.includes(memberId))
+        .map((r) => ({ op: 'room.update', id: r.id, changes: { ownerId: r.ownerId === memberId ? null : r.ownerId, allowed: r.allowed.filter((a) => a !== memberId) } })),
+    ]
+    if (ops.length === 0) return
+    const outcome = await applyEdit(app, workspaceId, floorId, { baseVersion: floor.version, ops }, authorId)
+    if (outcome.kind !== 'conflict') return
+  }
+  throw new Error(`could not release ${memberId} from ${floorId}: the floor kept changing`)
+}
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -41,14 +60,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       if (!target) throw notFound('member')
       if (target.role === 'owner') throw forbidden('the owner cannot be removed')
       // Free their desk and room rights first: the floor must never name a non-member.
-      for (const floor of await app.store.listFloors(member.workspaceId)) {
-        const ops = [
-          ...floor.desks.filter((d) => d.assigneeId === target.id).map((d) => ({ op: 'desk.update', id: d.id, changes: { assigneeId: null } })),
-          ...floor.rooms
-            .filter((r) => r.ownerId === target.id || r.allowed.includes(target.id))
-            .map((r) => ({ op: 'room.update', id: r.id, changes: { ownerId: r.ownerId === target.id ? null : r.ownerId, allowed: r.allowed.filter((a) => a !== target.id) } })),
-        ]
-        if (ops.length) await applyEdit(app, member.workspaceId, floor.id, { baseVersion: floor.version, ops }, member.id)
+      for (const { id: floorId } of await app.store.listFloors(member.workspaceId)) {
+        await releaseFromFloor(app, member.workspaceId, floorId, target.id, member.id)
       }
       await app.store.removeMember(member.workspaceId, target.id)
       await app.rooms.removeMember(member.workspaceId, target.id)

@@ -4,7 +4,7 @@ import { AdmissionBody, LobbyTokenSchema, OccupancySchema, RoomParams, RoomToken
 import { ErrorBodySchema } from '../../protocol/errors.ts'
 import type { Room } from '../../protocol/floor/records.ts'
 import { errorCodes } from '../../protocol/errors.ts'
-import { atLeast, decideEntry } from '../auth/access.ts'
+import { atLeast, decideEntry } from '../../protocol/rules.ts'
 import { authenticate, inWorkspace } from '../auth/authenticate.ts'
 import { HttpError, forbidden, notFound } from '../http-error.ts'
 import { lobbyToken, roomToken } from '../livekit/tokens.ts'

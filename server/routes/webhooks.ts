@@ -32,11 +32,16 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const name = event.room?.name ?? ''
       const identity = event.participant?.identity
       const lobby = parseLobbyRoomName(name)
+      const room = parseMediaRoomName(name)
+      const workspaceId = lobby ?? room?.workspaceId
+      if (workspaceId && identity && event.event === 'participant_joined' && !(await app.store.getMember(workspaceId, identity))) {
+        // A token outlives a removal by up to its TTL: whoever is no longer a member is shown out.
+        await app.rooms.removeParticipant(name, identity)
+      }
       if (lobby && identity && ['participant_joined', 'participant_left', 'participant_connection_aborted'].includes(event.event)) {
         // Presence is the lobby: leaving it is going offline, which is what "last seen" means.
         if (await app.store.getMember(lobby, identity)) await app.store.touchMember(identity, app.now())
       }
-      const room = parseMediaRoomName(name)
       if (room && (await app.store.getWorkspace(room.workspaceId)) && ['participant_joined', 'participant_left', 'participant_connection_aborted', 'room_finished'].includes(event.event)) {
         // A finished room is empty; otherwise ask LiveKit who is in it now.
         await refreshOccupancy(app, room.workspaceId, room.roomId, event.event === 'room_finished' ? [] : undefined)

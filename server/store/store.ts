@@ -87,7 +87,8 @@ export interface Store {
   touchMember(memberId: string, at: number): Promise<void>
 
   createSession(tokenHash: string, memberId: string, expiresAt: number): Promise<void>
-  getSession(tokenHash: string): Promise<SessionRecord | null>
+  /** The session and its member in one read: every authenticated request starts here. */
+  getSession(tokenHash: string): Promise<(SessionRecord & { member: MemberRecord }) | null>
   extendSession(tokenHash: string, expiresAt: number): Promise<void>
   deleteSession(tokenHash: string): Promise<void>
   deleteSessionsOfAccount(accountId: string, except?: string): Promise<void>

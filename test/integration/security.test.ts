@@ -166,6 +166,11 @@ describe('security', () => {
       expectErrorBody(await http.post(`/api/workspaces/${owner.workspace.id}/lobby/token`, undefined, leaver.session.token), 401)
       expectErrorBody(await http.post('/api/sessions', { ...signInBody(leaver, MEMBER_PASSWORD), workspaceId: owner.workspace.id }), 401)
       await until(async () => !(await occupantsOf(http, owner, 'room_meeting')).includes(leaver.member.id), 'the room to empty')
+
+      // Their LiveKit tokens are still within their TTL: coming back with them gets them shown out.
+      const again = await connectParticipant(lobbyToken.body.url, lobbyToken.body.token)
+      rooms.push(again)
+      expect(await dropped(again)).toBe(DisconnectReason.PARTICIPANT_REMOVED)
     })
   })
 

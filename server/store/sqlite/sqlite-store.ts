@@ -193,9 +193,10 @@ export function openSqliteStore(file: string, opts: SqliteStoreOptions = {}): St
       sql('insert into sessions (token_hash, member_id, created_at, expires_at) values (?, ?, ?, ?)').run(tokenHash, memberId, Date.now(), expiresAt)
     },
     async getSession(tokenHash) {
-      const r = sql('select s.member_id, m.workspace_id, s.expires_at from sessions s join members m on m.id = s.member_id where s.token_hash = ?')
-        .get(tokenHash) as { member_id: string; workspace_id: string; expires_at: number } | undefined
-      return r ? { memberId: r.member_id, workspaceId: r.workspace_id, expiresAt: r.expires_at } : null
+      const r = sql(`select s.expires_at, m.id, m.workspace_id, m.account_id, a.name, a.email, a.colour, m.role, m.rooms, m.last_seen_at
+          from sessions s join members m on m.id = s.member_id join accounts a on a.id = m.account_id where s.token_hash = ?`)
+        .get(tokenHash) as (MemberRow & { expires_at: number }) | undefined
+      return r ? { memberId: r.id, workspaceId: r.workspace_id, expiresAt: r.expires_at, member: toMember(r) } : null
     },
     async extendSession(tokenHash, expiresAt) {
       sql('update sessions set expires_at = ? where token_hash = ?').run(expiresAt, tokenHash)

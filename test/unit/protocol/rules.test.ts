@@ -4,9 +4,9 @@
  * them run over every combination so no corner of the product escapes.
  */
 import { describe, expect, it } from 'vitest'
-import type { Role } from '../../../../protocol/api.ts'
-import type { Room, RoomKind } from '../../../../protocol/floor/records.ts'
-import { atLeast, decideEntry, type EntryDecision } from '../../../../server/auth/access.ts'
+import type { Role } from '../../../protocol/api.ts'
+import type { Room, RoomKind } from '../../../protocol/floor/records.ts'
+import { atLeast, decideEntry, type EntryDecision } from '../../../protocol/rules.ts'
 
 const ME = 'mem_me'
 const OTHER = 'mem_other'
