@@ -149,6 +149,9 @@ export function createOffice(platform: Platform, stores: Stores): Office {
         })
         social.attach(lobby)
         await lobby.connect(attributes())
+        // Edits made while we were not yet in the lobby announced themselves to nobody (the lobby
+        // room may not even have existed): catch up once more now that announcements reach us.
+        await syncFloors(syncDeps())
       }
       attempt = 0
       session.getState().setConnection('online')
