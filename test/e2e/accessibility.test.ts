@@ -5,11 +5,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openUser } from '../support/browser.ts'
-import { startStack, type Stack } from '../support/stack.ts'
-import { OfficePage } from './pages/office-page.ts'
+import { describe, expect, it } from 'vitest'
+import { officeSuite } from '../support/office-suite.ts'
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
@@ -21,21 +18,10 @@ interface AxeViolation {
 }
 
 describe('accessibility of the floor', () => {
-  let stack: Stack
-  let browser: Browser
-
-  beforeAll(async () => {
-    stack = await startStack({ serveClient: true })
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.stop()
-  })
+  const suite = officeSuite()
 
   it('reaches rooms, desks and people by Tab and arrows, and has no serious axe violations', async () => {
-    const user = await openUser(browser, stack.server.url)
-    const office = new OfficePage(user.page)
+    const { user, office } = await suite.open()
     await office.createWorkspace('Acme', { name: 'Ana Silva', email: 'ana@example.com', password: 'correct horse 1' })
     await office.desk('1', 'Ana Silva, available').waitFor()
     const page = user.page
@@ -77,6 +63,5 @@ describe('accessibility of the floor', () => {
     })
     const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
     expect(serious, JSON.stringify(serious, null, 2)).toEqual([])
-    await user.context.close()
   })
 })

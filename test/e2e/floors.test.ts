@@ -3,34 +3,20 @@
  * Several floors and the camera: a host adds a floor, members see it appear in the floor switcher
  * without reloading, switch to it, and zoom and fit the view with buttons and keys.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { SignedIn } from '../../protocol/api.ts'
-import { launchBrowser, openUser } from '../support/browser.ts'
-import { httpClient } from '../support/http.ts'
-import { startStack, type Stack } from '../support/stack.ts'
-import { OfficePage, type Account } from './pages/office-page.ts'
+import { officeSuite } from '../support/office-suite.ts'
+import type { Account } from './pages/office-page.ts'
 
 const ana: Account = { name: 'Ana Silva', email: 'ana@example.com', password: 'correct horse 1' }
 
 describe('floors and the camera', () => {
-  let stack: Stack
-  let browser: Browser
-
-  beforeAll(async () => {
-    stack = await startStack({ serveClient: true })
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.stop()
-  })
+  const suite = officeSuite()
 
   it('shows a floor added live in the switcher, switches to it, and zooms and fits the view', async () => {
-    const http = httpClient(stack.server.url)
+    const http = suite.http()
     const owner = (await http.post<SignedIn>('/api/workspaces', { name: 'Acme', owner: ana })).body
-    const user = await openUser(browser, stack.server.url)
-    const office = new OfficePage(user.page)
+    const { user, office } = await suite.open()
     await office.signIn(ana)
     await office.desk('1', `${ana.name}, available`).waitFor()
 
@@ -60,6 +46,5 @@ describe('floors and the camera', () => {
     // Walking into the Studio from the other floor takes the lift and joins its call.
     await office.room('Studio').click()
     await office.stage('Studio').getByText('Connected').waitFor()
-    await user.context.close()
   })
 })

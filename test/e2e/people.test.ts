@@ -3,66 +3,37 @@
  * statuses, idle → away → back from the Platform's idle events, knock → admit → enter,
  * wave → notification → join, and one seat per person.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { SignedIn } from '../../protocol/api.ts'
-import { launchBrowser, openUser, type User } from '../support/browser.ts'
-import { bundleOrigin, openDesktopApp, type DesktopApp } from '../support/desktop.ts'
-import { httpClient } from '../support/http.ts'
-import { freeTcpPort } from '../support/ports.ts'
-import { startStack, type Stack } from '../support/stack.ts'
-import { tempDir } from '../support/temp.ts'
-import { OfficePage, type Account } from './pages/office-page.ts'
+import { officeSuite } from '../support/office-suite.ts'
+import type { Account } from './pages/office-page.ts'
 
 const ana: Account = { name: 'Ana Silva', email: 'ana@example.com', password: 'correct horse 1' }
 const bo: Account = { name: 'Bo Lee', email: 'bo@example.com', password: 'battery staple 2' }
 const cy: Account = { name: 'Cy Young', email: 'cy@example.com', password: 'tractor beam 33' }
 
 describe('people in the office', () => {
-  let stack: Stack
-  let browser: Browser
-  let bundlePort: number
-  const users: User[] = []
-  const apps: DesktopApp[] = []
-  const dirs: { remove(): void }[] = []
+  const suite = officeSuite()
+  const signIn = async (account: Account) => {
+    const { office } = await suite.open()
+    await office.signIn(account)
+    return office
+  }
+  const signInDesktop = async (account: Account) => {
+    const { app, office } = await suite.openDesktop()
+    await office.signIn(account)
+    return { app, office }
+  }
 
+  // Ana owns the workspace; Bo and Cy are members (invited through the API, as a host's script would).
   beforeAll(async () => {
-    bundlePort = await freeTcpPort()
-    stack = await startStack({ serveClient: true, origins: [bundleOrigin(bundlePort)] })
-    browser = await launchBrowser()
-    // Ana owns the workspace; Bo and Cy are members (invited through the API, as a host's script would).
-    const http = httpClient(stack.server.url)
+    const http = suite.http()
     const owner = (await http.post<SignedIn>('/api/workspaces', { name: 'Acme', owner: ana })).body
     for (const who of [bo, cy]) {
       const invite = await http.post<{ code: string }>(`/api/workspaces/${owner.workspace.id}/invites`, { role: 'member' }, owner.session.token)
       await http.post(`/api/invites/${invite.body.code}/accept`, who)
     }
   })
-  afterEach(async () => {
-    await Promise.all([...users.splice(0).map((u) => u.context.close()), ...apps.splice(0).map((a) => a.close())])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.stop()
-    for (const d of dirs) d.remove()
-  })
-
-  const signIn = async (account: Account) => {
-    const user = await openUser(browser, stack.server.url)
-    users.push(user)
-    const office = new OfficePage(user.page)
-    await office.signIn(account)
-    return office
-  }
-  const signInDesktop = async (account: Account) => {
-    const dir = tempDir('userdata-')
-    dirs.push(dir)
-    const app = await openDesktopApp(browser, { serverUrl: stack.server.url, userDataDir: dir.path, bundlePort })
-    apps.push(app)
-    const office = new OfficePage(app.page)
-    await office.signIn(account)
-    return { app, office }
-  }
 
   it('walks into and out of rooms by keyboard and by click, seen by the others', async () => {
     const a = await signIn(ana)

@@ -3,39 +3,26 @@
  * offline bar; when the server returns the client recovers by itself, catches up with an edit made
  * while it was away, and shows no ghost avatars.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { SignedIn } from '../../protocol/api.ts'
-import { launchBrowser, openUser } from '../support/browser.ts'
-import { httpClient } from '../support/http.ts'
+import { officeSuite } from '../support/office-suite.ts'
 import { startServer } from '../support/server.ts'
-import { startStack, type Stack } from '../support/stack.ts'
-import { OfficePage, type Account } from './pages/office-page.ts'
+import type { Account } from './pages/office-page.ts'
 
 const ana: Account = { name: 'Ana Silva', email: 'ana@example.com', password: 'correct horse 1' }
 const bo: Account = { name: 'Bo Lee', email: 'bo@example.com', password: 'battery staple 2' }
 
 describe('recovering from a lost server', () => {
-  let stack: Stack
-  let browser: Browser
-
-  beforeAll(async () => {
-    stack = await startStack({ serveClient: true })
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.stop()
-  })
+  const suite = officeSuite()
 
   it('keeps the floor with an offline bar while the server is down, then catches up with an edit made meanwhile', async () => {
-    const http = httpClient(stack.server.url)
+    const { stack } = suite
+    const http = suite.http()
     const owner = (await http.post<SignedIn>('/api/workspaces', { name: 'Acme', owner: ana })).body
     const invite = await http.post<{ code: string }>(`/api/workspaces/${owner.workspace.id}/invites`, { role: 'member' }, owner.session.token)
     await http.post(`/api/invites/${invite.body.code}/accept`, bo)
 
-    const user = await openUser(browser, stack.server.url)
-    const b = new OfficePage(user.page)
+    const { office: b } = await suite.open()
     await b.signIn(bo)
     await b.desk('1', `${ana.name}, offline`).waitFor()
 
@@ -47,7 +34,7 @@ describe('recovering from a lost server', () => {
     await b.desk('2', `${bo.name}, available`).waitFor()
 
     // It comes back on the same address and data; a host renames a room before the client is back.
-    stack.server = await startServer({ livekit: stack.livekit, port: stack.port, dataDir, serveClient: true })
+    stack.server = await startServer({ livekit: stack.livekit, port: stack.port, dataDir, serveClient: true, origins: stack.server.origins })
     const floor = await http.get<{ version: number }>(`/api/workspaces/${owner.workspace.id}/floors/floor_main`, owner.session.token)
     const edit = await http.post(`/api/workspaces/${owner.workspace.id}/floors/floor_main/edits`, {
       baseVersion: floor.body.version,
@@ -59,6 +46,5 @@ describe('recovering from a lost server', () => {
     await b.room('Garden').waitFor()
     // Exactly one avatar of Bo on the floor: nothing doubled by the reconnect.
     expect(await b.page.getByRole('group', { name: 'People' }).getByRole('button', { name: new RegExp(bo.name) }).count()).toBe(1)
-    await user.context.close()
   })
 })

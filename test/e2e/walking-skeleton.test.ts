@@ -2,40 +2,16 @@
  * The first complete loop on real parts: a real livekit-server, the real server serving the built
  * client, and two Chromium users with fake cameras who meet in a room and see each other's video.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openUser, type User } from '../support/browser.ts'
-import { startStack, type Stack } from '../support/stack.ts'
-import { OfficePage, type Account } from './pages/office-page.ts'
+import { describe, expect, it } from 'vitest'
+import { officeSuite } from '../support/office-suite.ts'
+import type { Account } from './pages/office-page.ts'
 
 const ana: Account = { name: 'Ana Silva', email: 'ana@example.com', password: 'correct horse 1' }
 const bo: Account = { name: 'Bo Lee', email: 'bo@example.com', password: 'battery staple 2' }
 
 describe('walking skeleton', () => {
-  let stack: Stack
-  let browser: Browser
-  const users: User[] = []
-
-  beforeAll(async () => {
-    stack = await startStack({ serveClient: true })
-    browser = await launchBrowser()
-  })
-
-  // Each test starts with nobody online: a page left open would keep its member in the lobby.
-  afterEach(async () => {
-    await Promise.all(users.splice(0).map((u) => u.context.close()))
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.stop()
-  })
-
-  const open = async (url = stack.server.url) => {
-    const user = await openUser(browser, url)
-    users.push(user)
-    return { user, office: new OfficePage(user.page) }
-  }
+  const suite = officeSuite()
+  const open = (url?: string) => suite.open(url)
 
   it('two members sign in, see each other at their desks, meet in a room with video, and one walks out', async () => {
     const a = await open()

@@ -12,6 +12,8 @@ export interface TestServer {
   url: string
   app: FastifyInstance
   dataDir: string
+  /** The extra CORS origins it was started with, to start it again alike. */
+  origins: string[]
   /** Closes the server; its data folder is removed unless `keepData` (to start it again on the same data). */
   stop(opts?: { keepData?: boolean }): Promise<void>
 }
@@ -42,6 +44,7 @@ export async function startServer(opts: {
     url,
     app,
     dataDir,
+    origins: opts.origins ?? [],
     async stop({ keepData = false } = {}) {
       await app.close()
       if (!keepData) dir?.remove()
