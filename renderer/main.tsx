@@ -1,13 +1,9 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { LogLevel, setLogLevel } from 'livekit-client'
 import { App } from './app/App.tsx'
 import { compose } from './app/compose.ts'
 import { CompositionContext } from './app/context.tsx'
 import './styles.css'
-
-// livekit-client logs every signalling step at info level; keep the console for what matters.
-setLogLevel(LogLevel.warn)
 
 const composition = compose()
 createRoot(document.getElementById('root')!).render(

@@ -85,13 +85,4 @@ export const FloorSchema = Type.Object(
 )
 export type Floor = Static<typeof FloorSchema>
 
-/** Desks are drawn as squares of this side, centred on their position. */
-export const DESK_SIZE = 48
-
-export function roomAt(floor: Pick<Floor, 'rooms'>, x: number, y: number): Room | undefined {
-  return floor.rooms.find((r) => x >= r.x && x <= r.x + r.width && y >= r.y && y <= r.y + r.height)
-}
-
-export function roomCentre(room: Room): { x: number; y: number } {
-  return { x: room.x + room.width / 2, y: room.y + room.height / 2 }
-}
+export { DESK_SIZE, roomAt } from './geometry.ts'

@@ -9,14 +9,17 @@ import type { PresenceAttributes } from '../../protocol/presence.ts'
 import { createMotion, type Motion } from '../floor/motion.ts'
 import type { Platform } from '../platform/platform.ts'
 import { ApiError, OfflineError, createApi, type Api } from '../services/api.ts'
-import { DisconnectReason, createLobby, type Lobby } from '../services/lobby.ts'
-import { createMediaRooms, type MediaRooms } from '../services/media-room.ts'
-import { syncAnnounced, syncFloors, syncMembers, type SyncDeps } from '../services/sync.ts'
+import type { Lobby } from '../services/lobby.ts'
+import type { MediaRooms } from '../services/media-room.ts'
+import type { SyncDeps } from '../services/sync.ts'
 import { deskOfMember } from '../stores/floor/selectors.ts'
 import { createSocial, type Social } from './social.ts'
 import { createStatus, type StatusActions } from './status.ts'
 import type { Stores } from './stores.ts'
 import { createWalking, type Walking } from './walking.ts'
+
+/** What going online needs (LiveKit, floor sync) loads on demand: a cached office paints first. */
+const loadOnline = () => import('../services/online.ts')
 
 const SESSION_KEY = 'session'
 const RETRY_MS = [1_000, 2_000, 4_000, 8_000, 10_000]
@@ -74,7 +77,7 @@ export function createOffice(platform: Platform, stores: Stores): Office {
     if (!Object.keys(state.peers).some((id) => !known[id])) return
     membersTimer = setTimeout(() => {
       membersTimer = null
-      if (session.getState().phase === 'signed-in') void syncMembers(syncDeps()).catch(() => undefined)
+      if (session.getState().phase === 'signed-in') void loadOnline().then(({ syncMembers }) => syncMembers(syncDeps())).catch(() => undefined)
     }, 300)
   })
 
@@ -109,9 +112,9 @@ export function createOffice(platform: Platform, stores: Stores): Office {
     retry = setTimeout(() => void goOnline(gen), wait)
   }
 
-  const lobbyLost = (gen: number, reason: DisconnectReason | undefined) => {
+  const lobbyLost = (gen: number, why: 'taken-over' | 'lost') => {
     if (gen !== generation) return
-    if (reason === DisconnectReason.DUPLICATE_IDENTITY) {
+    if (why === 'taken-over') {
       // Signed in elsewhere: that device has the seat now. Say so, and do not fight for it.
       stopHeartbeat()
       void rooms?.go(null)
@@ -128,9 +131,12 @@ export function createOffice(platform: Platform, stores: Stores): Office {
     retry = null
     session.getState().setConnection('connecting')
     try {
+      const online = loadOnline() // in parallel with the first request
       const { member, workspace } = await needApi().me()
       if (gen !== generation) return
       session.getState().signedIn({ token: session.getState().token!, workspace, me: member })
+      const { createLobby, createMediaRooms, syncAnnounced, syncFloors, syncMembers } = await online
+      if (gen !== generation) return
       if (!rooms) rooms = createMediaRooms({ api: needApi(), workspaceId: workspace.id, media })
       await platform.cache.putWorkspace(workspace)
       const hadSeat = presence.getState().self.floor !== ''
@@ -145,7 +151,7 @@ export function createOffice(platform: Platform, stores: Stores): Office {
           presence,
           onPeerMove: (id, x, y) => motion.moveTo(id, x, y, 120),
           onFloorVersions: (versions) => void syncAnnounced(syncDeps(), versions).catch(() => undefined),
-          onLost: (reason) => lobbyLost(gen, reason),
+          onLost: (why) => lobbyLost(gen, why),
         })
         social.attach(lobby)
         await lobby.connect(attributes())

@@ -3,9 +3,11 @@
  * connects its call while the avatar walks; a locked or full room stops the avatar at its edge and
  * offers a knock; a refused entry steps back out. Calls follow wherever the avatar comes to rest.
  */
-import { roomAt, roomCentre, type Floor, type Room } from '../../protocol/floor/records.ts'
+import { roomAt } from '../../protocol/floor/geometry.ts'
+import type { Floor, Room } from '../../protocol/floor/records.ts'
 import { decideEntry } from '../../protocol/rules.ts'
 import type { Motion } from '../floor/motion.ts'
+import { freeSpotIn } from '../floor/spots.ts'
 import { createWalker, type Walker } from '../floor/walker.ts'
 import { ApiError } from '../services/api.ts'
 import type { Lobby } from '../services/lobby.ts'
@@ -100,6 +102,12 @@ export function createWalking(deps: WalkingDeps): Walking {
     }
   }
 
+  /** Where the others in a room stand now (the motion engine knows, also mid-walk). */
+  const peopleIn = (roomId: string) =>
+    Object.values(presence.getState().peers)
+      .filter((p) => p.room === roomId)
+      .map((p) => deps.motion.get(p.id) ?? { x: p.x, y: p.y })
+
   const goRoom = (roomId: string | null, startedAt?: number) => deps.rooms()?.go(roomId, startedAt).catch((err: unknown) => refused(roomId, err))
 
   const walker = createWalker({
@@ -156,8 +164,8 @@ export function createWalking(deps: WalkingDeps): Walking {
       // The destination is known at the click: fetch the token and connect while the avatar walks,
       // so the call is up by the time it arrives. A walk that ends elsewhere is reconciled at rest.
       void goRoom(roomId, startedAt)
-      const c = roomCentre(room)
-      walker.walkTo(c.x, c.y, startedAt)
+      const spot = freeSpotIn(room, peopleIn(roomId))
+      walker.walkTo(spot.x, spot.y, startedAt)
     },
     goToDesk(deskId) {
       const state = floor.getState()

@@ -1,5 +1,6 @@
 import { memo } from 'react'
-import { DESK_SIZE, type Desk } from '../../protocol/floor/records.ts'
+import { DESK_SIZE } from '../../protocol/floor/geometry.ts'
+import type { Desk } from '../../protocol/floor/records.ts'
 import { RovingGroup } from './RovingGroup.tsx'
 
 const DeskButton = memo(function DeskButton(props: { desk: Desk; name: string; mine: boolean; onWalk(id: string): void; onHome(): void }) {

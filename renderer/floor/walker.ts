@@ -4,7 +4,8 @@
  * React, draws through the motion engine, and reports only what others care about: room changes,
  * movement ticks and resting points.
  */
-import { roomAt, type Floor } from '../../protocol/floor/records.ts'
+import { roomAt } from '../../protocol/floor/geometry.ts'
+import type { Floor } from '../../protocol/floor/records.ts'
 import type { PresenceStore } from '../stores/presence/store.ts'
 import type { Motion, Point } from './motion.ts'
 

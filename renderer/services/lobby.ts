@@ -17,8 +17,8 @@ export interface LobbyDeps {
   onFloorVersions(versions: Record<string, number>): void
   /** A peer's avatar moved (lossy packets while they walk). */
   onPeerMove(id: string, x: number, y: number): void
-  /** The connection dropped for good (not by us); `reason` is LiveKit's. */
-  onLost(reason: DisconnectReason | undefined): void
+  /** The connection dropped for good (not by us): another device took the seat, or it was lost. */
+  onLost(why: 'taken-over' | 'lost'): void
 }
 
 /** Answers an RPC from a peer; the string is the response payload. */
@@ -128,7 +128,7 @@ export function createLobby(deps: LobbyDeps): Lobby {
         if (room !== r) return
         room = null
         presence.getState().clearPeers()
-        deps.onLost(reason)
+        deps.onLost(reason === DisconnectReason.DUPLICATE_IDENTITY ? 'taken-over' : 'lost')
       })
   }
 
@@ -217,4 +217,3 @@ function parseVersions(metadata: string | undefined, onVersions: (v: Record<stri
   }
 }
 
-export { DisconnectReason }

@@ -23,7 +23,7 @@ export const roomEntry: Benchmark = {
       await office.createWorkspace('Bench', { name: 'Bench User', email: 'bench@example.com', password: 'bench-password' })
       await office.desk('1', 'Bench User, available').waitFor()
       for (let i = 0; i <= ENTRIES; i++) {
-        await office.room('Meeting room').click()
+        await office.walkInto('Meeting room')
         await office.stage('Meeting room').getByText('Connected').waitFor()
         await office.stage('Meeting room').getByRole('button', { name: 'Leave room' }).click()
         await office.stage('Meeting room').waitFor({ state: 'detached' })

@@ -44,7 +44,7 @@ describe('floors and the camera', () => {
     expect(await scale()).toBeCloseTo(fitted, 5)
 
     // Walking into the Studio from the other floor takes the lift and joins its call.
-    await office.room('Studio').click()
+    await office.walkInto('Studio')
     await office.stage('Studio').getByText('Connected').waitFor()
   })
 })

@@ -47,7 +47,7 @@ describe('people in the office', () => {
     await a.room('Meeting room', 1).waitFor()
     await c.person(bo.name, 'in a meeting, in Meeting room').waitFor()
     // Cy clicks the lounge; then walks out with the keyboard.
-    await c.room('Lounge').click()
+    await c.walkInto('Lounge')
     await c.stage('Lounge').getByText('Connected').waitFor()
     await a.room('Lounge', 1).waitFor()
     await c.holdKeyUntil('s', c.stage('Lounge'), 'detached')
@@ -80,9 +80,9 @@ describe('people in the office', () => {
     const a = await signIn(ana)
     const b = await signIn(bo)
     // Ana (the owner) may enter her private office; Bo may not.
-    await a.room('Private office').click()
+    await a.walkInto('Private office')
     await a.stage('Private office').getByText('Connected').waitFor()
-    await b.room('Private office').click()
+    await b.walkInto('Private office')
     const door = b.page.getByRole('region', { name: 'Door of Private office' })
     await door.getByRole('button', { name: 'Knock' }).click()
     const knock = a.page.getByRole('alertdialog', { name: `${bo.name} is knocking` })

@@ -34,9 +34,9 @@ describe('walking skeleton', () => {
     await b.office.desk('1', `${ana.name}, available`).waitFor()
 
     // Both walk into the meeting room: clicking it walks the avatar in and joins its call.
-    await a.office.room('Meeting room').click()
+    await a.office.walkInto('Meeting room')
     await a.office.stage('Meeting room').getByText('Connected').waitFor()
-    await b.office.room('Meeting room').click()
+    await b.office.walkInto('Meeting room')
     await b.office.stage('Meeting room').getByText('Connected').waitFor()
     await a.office.room('Meeting room', 2).waitFor()
     await b.office.room('Meeting room', 2).waitFor()

@@ -72,6 +72,14 @@ export class OfficePage {
     return this.page.getByRole('button', { name: new RegExp(`^Room ${escape(name)}, ${count}`) })
   }
 
+  /**
+   * Clicks a room to walk in. Near its top-left corner, by its name, as people do: its middle may
+   * be taken by the avatars of those already inside (which open their own actions when clicked).
+   */
+  async walkInto(name: string): Promise<void> {
+    await this.room(name).click({ position: { x: 16, y: 16 } })
+  }
+
   /** The call panel of the room this user is in. */
   stage(roomName: string): Locator {
     return this.page.getByRole('region', { name: `Call in ${roomName}` })
