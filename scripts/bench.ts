@@ -4,13 +4,17 @@
  * meaningful. `npm run bench -- <name>` runs the benchmarks whose name contains <name>.
  */
 import { printTable, type Benchmark, type Row } from '../test/bench/harness.ts'
+import { coldStart } from '../test/bench/cold-start.bench.ts'
+import { floorRender } from '../test/bench/floor-render.bench.ts'
+import { idle } from '../test/bench/idle.bench.ts'
+import { presenceLatency } from '../test/bench/presence-latency.bench.ts'
 import { roomEntry } from '../test/bench/room-entry.bench.ts'
 import { serverLoad } from '../test/bench/tokens.bench.ts'
 import { ensureChromium } from './lib/chromium.ts'
 import { ensureLivekitServer } from './lib/livekit-install.ts'
 import { bin, step } from './lib/run-step.ts'
 
-const benchmarks: Benchmark[] = [serverLoad, roomEntry]
+const benchmarks: Benchmark[] = [serverLoad, roomEntry, floorRender, presenceLatency, coldStart, idle]
 
 const filter = process.argv[2]
 ensureLivekitServer()

@@ -1,0 +1,13 @@
+/** A seeded random generator shared by the benchmark pages and their Node side (no DOM, no Node APIs). */
+
+/** mulberry32: a small seeded generator, so the office is identical in every run. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
+  }
+}
