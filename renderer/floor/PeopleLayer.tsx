@@ -45,7 +45,7 @@ const PersonButton = memo(function PersonButton(props: { person: PersonView; sel
         <span className={`status-dot status-${person.status}`} aria-hidden="true" />
       </button>
       <span className="avatar-name" aria-hidden="true">
-        {person.name}
+        <span>{person.name}</span>
       </span>
     </div>
   )
