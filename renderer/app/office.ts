@@ -213,14 +213,14 @@ export function createOffice(platform: Platform, stores: Stores): Office {
 
   return {
     async boot() {
-      const config = await platform.config()
+      // Host calls are round trips (IPC in Electron): ask for what does not depend on each other at once.
+      const [config, raw] = await Promise.all([platform.config(), platform.credentials.get(SESSION_KEY)])
       api = createApi(config.serverUrl, () => session.getState().token)
       // After sleep the sockets may be dead without knowing it: reconnect now, not after a timeout.
       platform.on('power:resumed', () => {
         if (session.getState().phase === 'signed-in' && !socialStore.getState().takenOver) reconnect()
       })
       void social.loadStars()
-      const raw = await platform.credentials.get(SESSION_KEY)
       const saved = raw ? (JSON.parse(raw) as SavedSession) : null
       if (!saved) return session.getState().signedOut()
       const snapshot = await platform.cache.getSnapshot(saved.workspaceId)
