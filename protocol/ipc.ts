@@ -15,10 +15,31 @@ export const HostConfigSchema = Type.Object({
 })
 export type HostConfig = Static<typeof HostConfigSchema>
 
+/** Who was where when the app last saw the office: painted, marked as such, until the lobby answers. */
+export const PresenceSnapshotSchema = Type.Object({
+  savedAt: Type.Integer(),
+  peers: Type.Array(
+    Type.Object({
+      id: Type.String({ maxLength: 64 }),
+      name: Type.String({ maxLength: 64 }),
+      status: Type.Union([Type.Literal('available'), Type.Literal('busy'), Type.Literal('away'), Type.Literal('dnd')]),
+      statusText: Type.String({ maxLength: 200 }),
+      floor: Type.String({ maxLength: 64 }),
+      desk: Type.String({ maxLength: 64 }),
+      room: Type.String({ maxLength: 64 }),
+      x: Type.Number(),
+      y: Type.Number(),
+    }),
+    { maxItems: 5_000 },
+  ),
+})
+export type PresenceSnapshot = Static<typeof PresenceSnapshotSchema>
+
 export const CacheSnapshotSchema = Type.Object({
   workspace: WorkspaceSchema,
   floors: Type.Array(FloorSchema),
   members: Type.Array(MemberSchema),
+  presence: Type.Union([PresenceSnapshotSchema, Type.Null()]),
   savedAt: Type.Integer(),
 })
 export type CacheSnapshot = Static<typeof CacheSnapshotSchema>
@@ -41,6 +62,7 @@ export const invokeChannels = {
   'cache:putWorkspace': { args: Type.Tuple([WorkspaceSchema]), result: Type.Null() },
   'cache:putFloor': { args: Type.Tuple([WorkspaceIdSchema, FloorSchema]), result: Type.Null() },
   'cache:putMembers': { args: Type.Tuple([WorkspaceIdSchema, Type.Array(MemberSchema)]), result: Type.Null() },
+  'cache:putPresence': { args: Type.Tuple([WorkspaceIdSchema, PresenceSnapshotSchema]), result: Type.Null() },
   'credentials:get': { args: Type.Tuple([SecretKey]), result: Type.Union([Type.String(), Type.Null()]) },
   'credentials:set': { args: Type.Tuple([SecretKey, Type.Union([Type.String({ maxLength: 8192 }), Type.Null()])]), result: Type.Null() },
   'settings:get': { args: Type.Tuple([SettingKey]), result: Type.Union([Type.String(), Type.Null()]) },

@@ -7,7 +7,7 @@ import { Value } from 'typebox/value'
 import type { TSchema, Static } from 'typebox'
 import { MemberSchema, WorkspaceSchema, type Member, type Workspace } from '../../protocol/api.ts'
 import { FloorSchema, type Floor, type WorkspaceId } from '../../protocol/floor/records.ts'
-import type { CacheSnapshot } from '../../protocol/ipc.ts'
+import { PresenceSnapshotSchema, type CacheSnapshot, type PresenceSnapshot } from '../../protocol/ipc.ts'
 import type { ErrorCode } from '../../protocol/errors.ts'
 import type { Cache } from './open.ts'
 
@@ -53,7 +53,16 @@ export function getSnapshot(cache: Cache, workspaceId: WorkspaceId): CacheSnapsh
   // rowid order is the order the server listed them in (members are rewritten as a set).
   const floors = rows('SELECT json, saved_at FROM floors WHERE workspace_id = ? ORDER BY rowid', FloorSchema)
   const members = rows('SELECT json, saved_at FROM members WHERE workspace_id = ? ORDER BY rowid', MemberSchema)
-  return { workspace, floors, members, savedAt }
+  const presenceJson = getSetting(cache, presenceKey(workspaceId))
+  const presence = presenceJson === null ? null : parseRow(PresenceSnapshotSchema, presenceJson)
+  return { workspace, floors, members, presence, savedAt }
+}
+
+const presenceKey = (workspaceId: WorkspaceId) => `presence:${workspaceId}`
+
+/** The last presence seen in a workspace; kept beside the workspace's rows, replaced as a whole. */
+export function putPresence(cache: Cache, workspaceId: WorkspaceId, presence: PresenceSnapshot): void {
+  putSetting(cache, presenceKey(workspaceId), JSON.stringify(presence))
 }
 
 export function putWorkspace(cache: Cache, workspace: Workspace): void {

@@ -23,6 +23,8 @@ const loadOnline = () => import('../services/online.ts')
 
 const SESSION_KEY = 'session'
 const RETRY_MS = [1_000, 2_000, 4_000, 8_000, 10_000]
+/** How often at most the presence picture is written to the cache. */
+const PRESENCE_SAVE_MS = 3_000
 /** How often a connected client checks that the server still answers. */
 const HEARTBEAT_MS = 5_000
 
@@ -79,6 +81,24 @@ export function createOffice(platform: Platform, stores: Stores): Office {
       membersTimer = null
       if (session.getState().phase === 'signed-in') void loadOnline().then(({ syncMembers }) => syncMembers(syncDeps())).catch(() => undefined)
     }, 300)
+  })
+
+  // While the lobby is live, its picture of who is where goes to the cache at most every 3 s (the
+  // first change at once), so the next start can show it before the lobby answers.
+  let presenceTimer: ReturnType<typeof setTimeout> | null = null
+  let presenceSavedAt = 0
+  const savePresence = () => {
+    presenceTimer = null
+    const ws = session.getState().workspace?.id
+    // Only a live picture is worth keeping: the lobby must be connected.
+    if (!ws || !lobby?.connected) return
+    presenceSavedAt = Date.now()
+    const peers = Object.values(presence.getState().peers).map(({ statusUntil: _until, ...p }) => p)
+    void platform.cache.putPresence(ws, { savedAt: presenceSavedAt, peers }).catch(() => undefined)
+  }
+  presence.subscribe((state, previous) => {
+    if (state.peers === previous.peers || presenceTimer || !lobby?.connected) return
+    presenceTimer = setTimeout(savePresence, Math.max(0, presenceSavedAt + PRESENCE_SAVE_MS - Date.now()))
   })
 
   const attributes = (): PresenceAttributes => {
@@ -229,6 +249,7 @@ export function createOffice(platform: Platform, stores: Stores): Office {
         // Paint the cached office before any network call returns.
         floor.getState().setFloors(snapshot.floors)
         floor.getState().setMembers(snapshot.members)
+        if (snapshot.presence) presence.getState().remember(snapshot.presence.savedAt, snapshot.presence.peers.map((p) => ({ ...p, statusUntil: 0 })))
         session.getState().signedIn({ token: saved.token, workspace: snapshot.workspace, me })
         walking.seatAtDesk()
       } else {

@@ -42,6 +42,7 @@ export function FloorView() {
   const selectFloor = useFloor((s) => s.selectFloor)
   const members = useFloor((s) => s.members)
   const peers = usePresence((s) => s.peers)
+  const remembered = usePresence((s) => s.remembered)
   const serverOccupancy = usePresence((s) => s.occupancy)
   const self = usePresence((s) => s.self)
   const me = useSession((s) => s.me)
@@ -83,12 +84,19 @@ export function FloorView() {
     const list: PersonView[] = Object.values(peers)
       .filter((p) => p.floor === floor.id || p.floor === '')
       .map((p) => ({ id: p.id, name: p.name, colour: members[p.id]?.colour ?? GREY, status: p.status, label: personName(p, p.room ? (roomNames.get(p.room) ?? 'a room') : null), at: { x: p.x, y: p.y } }))
+    // Until the lobby answers, the cache's picture of who was where, marked with when it was taken.
+    const asOf = remembered.at ? new Date(remembered.at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) : ''
+    for (const p of remembered.peers) {
+      if (p.id === me?.id || peers[p.id] || (p.floor !== floor.id && p.floor !== '')) continue
+      const where = p.room ? (roomNames.get(p.room) ?? 'a room') : null
+      list.push({ id: p.id, name: p.name, colour: members[p.id]?.colour ?? GREY, status: p.status, stale: true, label: `${personName(p, where)}, as of ${asOf}`, at: { x: p.x, y: p.y } })
+    }
     if (me && self.floor === floor.id) {
       const where = self.room ? (roomNames.get(self.room) ?? 'a room') : null
       list.push({ id: me.id, name: me.name, colour: me.colour, status: self.status, label: personName({ name: me.name, status: self.status, statusText: self.statusText }, where, true) })
     }
     return list
-  }, [floor, peers, members, me, self.floor, self.status, self.statusText, self.room, roomNames])
+  }, [floor, peers, remembered, members, me, self.floor, self.status, self.statusText, self.room, roomNames])
 
   const walkToRoom = useCallback((id: string) => office.walking.goToRoom(id), [office])
   const walkToDesk = useCallback((id: string) => office.walking.goToDesk(id), [office])

@@ -10,6 +10,8 @@ export interface PersonView {
   label: string
   colour: string
   status: Status
+  /** Remembered from the cache, not live: drawn faded, named with the time it is from. */
+  stale?: boolean
   /** Resting position from presence; undefined for this member (the walker places them). */
   at?: { x: number; y: number }
 }
@@ -30,7 +32,7 @@ const PersonButton = memo(function PersonButton(props: { person: PersonView; sel
   // The button's only visible text is drawn by CSS (initials), and the name tag sits beside it,
   // so its accessible name never contradicts what is seen (WCAG 2.5.3, "label in name").
   return (
-    <div ref={attach} className={`avatar-wrap${self ? ' avatar-self' : ''}`}>
+    <div ref={attach} className={`avatar-wrap${self ? ' avatar-self' : ''}${person.stale ? ' avatar-stale' : ''}`}>
       <button
         type="button"
         tabIndex={-1}

@@ -16,6 +16,7 @@ export function createElectronPlatform(bridge: OfficeBridge): Platform {
       putWorkspace: async (w) => void (await call('cache:putWorkspace', w)),
       putFloor: async (ws, f) => void (await call('cache:putFloor', ws, f)),
       putMembers: async (ws, m) => void (await call('cache:putMembers', ws, m)),
+      putPresence: async (ws, p) => void (await call('cache:putPresence', ws, p)),
     },
     credentials: {
       get: (key) => call('credentials:get', key),

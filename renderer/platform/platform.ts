@@ -9,13 +9,14 @@
  */
 import type { Member, Workspace } from '../../protocol/api.ts'
 import type { Floor } from '../../protocol/floor/records.ts'
-import type { CacheSnapshot, HostConfig, HostEvent, HostEventArgs, OsNotification } from '../../protocol/ipc.ts'
+import type { CacheSnapshot, HostConfig, HostEvent, HostEventArgs, OsNotification, PresenceSnapshot } from '../../protocol/ipc.ts'
 
 export interface PlatformCache {
   getSnapshot(workspaceId: string): Promise<CacheSnapshot | null>
   putWorkspace(workspace: Workspace): Promise<void>
   putFloor(workspaceId: string, floor: Floor): Promise<void>
   putMembers(workspaceId: string, members: Member[]): Promise<void>
+  putPresence(workspaceId: string, presence: PresenceSnapshot): Promise<void>
 }
 
 export interface PlatformCredentials {

@@ -5,7 +5,7 @@
  */
 import type { Member, Workspace } from '../../protocol/api.ts'
 import type { Floor } from '../../protocol/floor/records.ts'
-import type { CacheSnapshot, HostEvent, HostEventArgs } from '../../protocol/ipc.ts'
+import type { CacheSnapshot, HostEvent, HostEventArgs, PresenceSnapshot } from '../../protocol/ipc.ts'
 import type { Platform } from './platform.ts'
 import { watchWebIdle } from './web-idle.ts'
 
@@ -47,7 +47,7 @@ export function createWebPlatform(): Platform {
     cache: {
       async getSnapshot(ws) {
         const s = read<Partial<CacheSnapshot>>(snapshotKey(ws))
-        return s?.workspace ? { workspace: s.workspace, floors: s.floors ?? [], members: s.members ?? [], savedAt: s.savedAt ?? 0 } : null
+        return s?.workspace ? { workspace: s.workspace, floors: s.floors ?? [], members: s.members ?? [], presence: s.presence ?? null, savedAt: s.savedAt ?? 0 } : null
       },
       putWorkspace: async (w: Workspace) => update(w.id, (s) => ({ ...s, workspace: w })),
       putFloor: async (ws: string, floor: Floor) =>
@@ -56,6 +56,7 @@ export function createWebPlatform(): Platform {
           return { ...s, floors: floors.some((f) => f.id === floor.id) ? floors : [...floors, floor] }
         }),
       putMembers: async (ws: string, members: Member[]) => update(ws, (s) => ({ ...s, members })),
+      putPresence: async (ws: string, presence: PresenceSnapshot) => update(ws, (s) => ({ ...s, presence })),
     },
     credentials: {
       get: async (key) => read<string>(`secret:${key}`),

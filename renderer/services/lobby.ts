@@ -94,6 +94,8 @@ export function createLobby(deps: LobbyDeps): Lobby {
   const refreshAll = (r: Room) => {
     presence.getState().clearPeers()
     for (const p of r.remoteParticipants.values()) presence.getState().upsertPeer(peerOf(p))
+    // The live picture replaces whatever the cache remembered.
+    presence.getState().remember(0, [])
   }
 
   const wire = (r: Room) => {

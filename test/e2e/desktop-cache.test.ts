@@ -6,6 +6,9 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getSnapshot } from '../../main/cache/queries.ts'
+import type { LobbyToken, SignedIn } from '../../protocol/api.ts'
+import { addMember, connectParticipant } from '../support/factories.ts'
+import { httpClient } from '../support/http.ts'
 import { launchBrowser } from '../support/browser.ts'
 import { bundleOrigin, openDesktopApp } from '../support/desktop.ts'
 import { startLivekit, type TestLivekit } from '../support/livekit.ts'
@@ -48,19 +51,35 @@ describe('desktop app with the local cache', () => {
     await expect.poll(() => getSnapshot(app.cache, cached[0]!.id)?.members.map((m) => m.name)).toEqual(['Ana Silva'])
     expect(getSnapshot(app.cache, cached[0]!.id)?.floors[0]?.desks).toHaveLength(12)
 
-    // Quit, stop the server, start the app again: the floor paints from the cache, read-only.
+    // Bo is online at his desk (a member with a real LiveKit participant in the lobby).
+    const http = httpClient(server.url)
+    const anaSession = (await http.post<SignedIn>('/api/sessions', { email: 'ana@example.com', password: 'correct horse 1' })).body
+    const bo = await addMember(http, anaSession)
+    const lobbyToken = await http.post<LobbyToken>(`/api/workspaces/${bo.workspace.id}/lobby/token`, undefined, bo.session.token)
+    const boRoom = await connectParticipant(lobbyToken.body.url, lobbyToken.body.token)
+    await boRoom.localParticipant!.setAttributes({ status: 'busy', statusText: 'Focusing', floor: 'floor_main', desk: bo.member.deskId ?? '', room: '', x: '280', y: '420' })
+    await office.personOnFloor(bo.member.name).waitFor()
+    // The app keeps its last picture of who is where in the cache (written every few seconds).
+    await expect.poll(() => getSnapshot(app.cache, bo.workspace.id)?.presence?.peers.find((p) => p.id === bo.member.id)?.status, { timeout: 10_000 }).toBe('busy')
+
+    // Quit, stop the server, start the app again: the floor paints from the cache, read-only, and
+    // shows who was where, marked with when that was.
     await server.stop()
     const page = await app.relaunch()
     const offline = new OfficePage(page)
     await offline.desk('1', 'Ana Silva').waitFor()
     await offline.room('Meeting room').waitFor()
     await offline.offlineBar().waitFor()
+    await page.getByRole('group', { name: 'People' }).getByRole('button', { name: new RegExp(`^${bo.member.name}, busy, Focusing, as of `) }).waitFor()
 
     // The server returns on the same address: the app reconnects without a reload.
     server = await startServer({ livekit, port, dataDir: serverData.path, origins })
     await offline.offlineBar().waitFor({ state: 'detached', timeout: 20_000 })
     await offline.desk('1', 'Ana Silva, available').waitFor()
+    // Live again: Bo as he is now, no longer "as of".
+    await page.getByRole('group', { name: 'People' }).getByRole('button', { name: `${bo.member.name}, busy, Focusing` }).waitFor()
 
+    await boRoom.disconnect()
     await app.close()
     await server.stop()
   })

@@ -105,6 +105,19 @@ describe('people in the office', () => {
     await a.stage('Meeting room').getByText('Connected').waitFor()
   })
 
+  it('do not disturb silences the notification of a wave, but the wave still waits in the list', async () => {
+    const a = await signIn(ana)
+    const { app, office: b } = await signInDesktop(bo)
+    await b.setStatus('dnd', '')
+    await a.desk('2', `${bo.name}, do not disturb`).waitFor()
+    await a.personOnFloor(bo.name).click()
+    await a.page.getByRole('region', { name: `Actions for ${bo.name}` }).getByRole('button', { name: 'Wave' }).click()
+    await b.page.getByRole('alertdialog', { name: `${ana.name} waves at you` }).waitFor()
+    // One more host call from the page: any notification asked for before it has arrived by now.
+    await b.page.evaluate(() => (globalThis as unknown as { office: { invoke(c: string, k: string): Promise<unknown> } }).office.invoke('settings:get', 'stars'))
+    expect(app.notifications).toEqual([])
+  })
+
   it('keeps one seat per person: a second sign-in takes it over, and "Use here" takes it back', async () => {
     const a = await signIn(ana)
     const first = await signIn(bo)

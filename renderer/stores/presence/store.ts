@@ -39,6 +39,11 @@ export interface Self {
 
 export interface PresenceState {
   peers: Record<string, Peer>
+  /**
+   * Who was where when the app last saw the office (from the cache), shown marked as such from the
+   * moment it opens until the lobby answers; emptied by the first live picture.
+   */
+  remembered: { at: number; peers: Peer[] }
   /** When this client saw each member leave the lobby (epoch ms), to say "last seen". */
   lastSeen: Record<string, number>
   /** Who is in which room according to the server (LiveKit's own participant lists). */
@@ -50,11 +55,13 @@ export interface PresenceState {
   clearPeers(): void
   setSelf(patch: Partial<Self>): void
   setOccupancy(rooms: Record<string, string[]>): void
+  remember(at: number, peers: Peer[]): void
 }
 
 export function createPresenceStore() {
   return createStore<PresenceState>()((set) => ({
     peers: {},
+    remembered: { at: 0, peers: [] },
     lastSeen: {},
     occupancy: {},
     self: { x: 0, y: 0, floor: '', room: null, status: 'available', statusText: '', statusUntil: 0, idleAway: null, walking: false },
@@ -73,6 +80,7 @@ export function createPresenceStore() {
     clearPeers: () => set({ peers: {}, occupancy: {} }),
     setSelf: (patch) => set((s) => ({ self: { ...s.self, ...patch } })),
     setOccupancy: (occupancy) => set({ occupancy }),
+    remember: (at, peers) => set({ remembered: { at, peers } }),
   }))
 }
 export type PresenceStore = ReturnType<typeof createPresenceStore>

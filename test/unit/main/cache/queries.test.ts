@@ -6,6 +6,7 @@ import {
   cacheKv,
   getSetting,
   getSnapshot,
+  putPresence,
   putFloor,
   putMembers,
   putSetting,
@@ -33,8 +34,18 @@ describe('cache queries', () => {
     cache.close()
 
     const reopened = open(file)
-    expect(getSnapshot(reopened, workspace.id)).toEqual({ workspace, floors: [floor(3)], members, savedAt: 5000 })
+    expect(getSnapshot(reopened, workspace.id)).toEqual({ workspace, floors: [floor(3)], members, presence: null, savedAt: 5000 })
     reopened.close()
+  })
+
+  it('keeps the last presence seen, and drops a presence row that does not match the contract', () => {
+    const cache = open(path.join(tempDir(), 'cache.db'))
+    putWorkspace(cache, workspace)
+    const presence = { savedAt: 42, peers: [{ id: 'mem_bo', name: 'Bo', status: 'busy' as const, statusText: '🎧', floor: 'floor_main', desk: 'desk_2', room: '', x: 1, y: 2 }] }
+    putPresence(cache, workspace.id, presence)
+    expect(getSnapshot(cache, workspace.id)?.presence).toEqual(presence)
+    cache.db.prepare('UPDATE kv SET value = ? WHERE key = ?').run('{"savedAt":"yesterday"}', `presence:${workspace.id}`)
+    expect(getSnapshot(cache, workspace.id)?.presence).toBeNull()
   })
 
   it('returns null for a workspace that is not cached', () => {
