@@ -229,3 +229,36 @@ describe('concurrent writers', () => {
     expect(log !== 'gone' && log?.batches).toHaveLength(1)
   })
 })
+
+describe('remembered reads', () => {
+  const until = async (check: () => Promise<boolean>) => {
+    // Another connection's commit is noticed within about a millisecond; give it a few.
+    for (let i = 0; i < 200 && !(await check()); i++) await new Promise((r) => setTimeout(r, 2))
+    return check()
+  }
+
+  it('never answer what the database no longer holds: own writes and other connections', async () => {
+    const file = dbFile()
+    const a = openStore(file)
+    const b = openStore(file)
+    const { workspaceId, ownerId } = await seedWorkspace(a)
+    await a.createSession('hash_1', ownerId, Date.now() + 60_000)
+    expect((await a.getSession('hash_1'))?.memberId).toBe(ownerId)
+
+    // This connection's own write is seen at once.
+    await a.deleteSession('hash_1')
+    expect(await a.getSession('hash_1')).toBeNull()
+
+    // Another connection (another server instance) writes: seen as soon as it commits.
+    await a.createSession('hash_2', ownerId, Date.now() + 60_000)
+    expect(await a.getSession('hash_2')).not.toBeNull()
+    await b.deleteSession('hash_2')
+    expect(await until(async () => (await a.getSession('hash_2')) === null)).toBe(true)
+
+    expect(await a.occupancy(workspaceId)).toEqual({})
+    await b.setOccupants(workspaceId, 'room_meeting', [ownerId], 1)
+    expect(await until(async () => (await a.occupancy(workspaceId)).room_meeting?.[0] === ownerId)).toBe(true)
+    a.close()
+    b.close()
+  })
+})
