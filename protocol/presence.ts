@@ -75,5 +75,3 @@ export interface MovePacket {
   x: number
   y: number
 }
-
-export type Identity = MemberId

@@ -67,14 +67,14 @@ export function createWalker(deps: WalkerDeps): Walker {
     deps.motion.moveTo(deps.selfId(), next.x, next.y)
     deps.onMove(next.x, next.y)
     if (room !== before) {
-      deps.presence.getState().setSelf({ room, x: next.x, y: next.y, walking: true })
+      deps.presence.getState().setSelf({ room, x: next.x, y: next.y })
       deps.onRoomChange(room, startedAt)
     }
     return true
   }
 
   const rest = () => {
-    deps.presence.getState().setSelf({ x: pos.x, y: pos.y, walking: false })
+    deps.presence.getState().setSelf({ x: pos.x, y: pos.y })
     deps.onRest(pos.x, pos.y)
   }
 
@@ -110,21 +110,19 @@ export function createWalker(deps: WalkerDeps): Walker {
       const floor = deps.floor()
       const room = floor ? (roomAt(floor, x, y)?.id ?? null) : null
       deps.motion.moveTo(deps.selfId(), x, y)
-      deps.presence.getState().setSelf({ x, y, room, walking: false })
+      deps.presence.getState().setSelf({ x, y, room })
     },
     walkTo(x, y, startedAt = performance.now()) {
       const distance = Math.hypot(x - pos.x, y - pos.y)
       const duration = Math.min(MAX_WALK_MS, Math.max(MIN_WALK_MS, distance / 2))
       walk = { from: { ...pos }, to: { x, y }, start: performance.now(), duration, startedAt }
       lastTick = 0
-      deps.presence.getState().setSelf({ walking: true })
       schedule()
     },
     press(dir) {
       walk = null
       if (!held.has(dir)) lastTick = 0
       held.add(dir)
-      if (!deps.presence.getState().self.walking) deps.presence.getState().setSelf({ walking: true })
       schedule()
     },
     release(dir) {

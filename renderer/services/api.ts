@@ -3,7 +3,6 @@ import type {
   AcceptInviteBody, CreateInviteBody, CreateWorkspaceBody, FloorSummary, Invite, LobbyToken, Member, Occupancy, OpsSince, RoomToken, SignInBody, SignedIn, Workspace,
 } from '../../protocol/api.ts'
 import type { ErrorBody } from '../../protocol/errors.ts'
-import type { EditBatch } from '../../protocol/floor/ops.ts'
 import type { Floor } from '../../protocol/floor/records.ts'
 
 /** The server answered with an error status. */
@@ -31,7 +30,6 @@ export interface Api {
   floors(ws: string): Promise<FloorSummary[]>
   floor(ws: string, floorId: string): Promise<Floor>
   opsSince(ws: string, floorId: string, since: number): Promise<OpsSince>
-  edit(ws: string, floorId: string, batch: EditBatch): Promise<{ version: number }>
   lobbyToken(ws: string): Promise<LobbyToken>
   roomToken(ws: string, roomId: string): Promise<RoomToken>
   occupancy(ws: string): Promise<Occupancy>
@@ -86,7 +84,6 @@ export function createApi(baseUrl: string, getToken: () => string | null): Api {
     floors: async (id) => (await call<{ floors: FloorSummary[] }>('GET', `${ws(id)}/floors`)).floors,
     floor: (id, floorId) => call('GET', `${ws(id)}/floors/${encodeURIComponent(floorId)}`),
     opsSince: (id, floorId, since) => call('GET', `${ws(id)}/floors/${encodeURIComponent(floorId)}/ops?since=${since}`),
-    edit: (id, floorId, batch) => call('POST', `${ws(id)}/floors/${encodeURIComponent(floorId)}/edits`, batch),
     lobbyToken: (id) => call('POST', `${ws(id)}/lobby/token`),
     roomToken: (id, roomId) => call('POST', `${ws(id)}/rooms/${encodeURIComponent(roomId)}/token`),
     occupancy: (id) => call('GET', `${ws(id)}/occupancy`),

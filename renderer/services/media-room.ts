@@ -26,8 +26,6 @@ export interface MediaRooms {
   go(roomId: string | null, startedAt?: number): Promise<void>
   setMic(on: boolean): Promise<void>
   setCamera(on: boolean): Promise<void>
-  /** The connected room, for stats. */
-  current(): Room | null
   dispose(): Promise<void>
 }
 
@@ -158,7 +156,6 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
       if (track) await (on ? track.unmute() : track.mute())
       refreshTiles()
     },
-    current: () => room,
     async dispose() {
       await queue.run(leave)
       for (const t of local ?? []) t.stop()

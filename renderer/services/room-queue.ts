@@ -4,8 +4,6 @@
  */
 export interface RoomQueue {
   run<T>(step: () => Promise<T>): Promise<T>
-  /** Resolves when everything queued so far has finished. */
-  idle(): Promise<void>
 }
 
 export function createRoomQueue(): RoomQueue {
@@ -16,6 +14,5 @@ export function createRoomQueue(): RoomQueue {
       tail = next.catch(() => undefined)
       return next
     },
-    idle: () => tail.then(() => undefined),
   }
 }

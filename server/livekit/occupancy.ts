@@ -4,8 +4,7 @@
  * result lives in the store, never in memory, and is pushed to the workspace's lobby.
  */
 import type { FastifyInstance } from 'fastify'
-import { topics, type OccupancyNotice } from '../../protocol/presence.ts'
-import { mediaRoomName } from '../../protocol/presence.ts'
+import { mediaRoomName, topics, type OccupancyNotice } from '../../protocol/presence.ts'
 
 /** `<workspaceId>.<roomId>` → its parts; null for the lobby and for names that are not ours. */
 export function parseMediaRoomName(name: string): { workspaceId: string; roomId: string } | null {

@@ -2,12 +2,13 @@
  * The tokens the server signs, checked against the real livekit-server with the Node SDK
  * (@livekit/rtc-node): what a lobby token may and may not do, and which rooms get a room token.
  */
-import { AudioSource, LocalAudioTrack, Room, RoomEvent, TrackPublishOptions, TrackSource, type Participant } from '@livekit/rtc-node'
+import type { Room} from '@livekit/rtc-node';
+import { AudioSource, LocalAudioTrack, RoomEvent, TrackPublishOptions, TrackSource, type Participant } from '@livekit/rtc-node'
 import { RoomServiceClient, TokenVerifier } from 'livekit-server-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { LobbyToken, RoomToken, SignedIn } from '../../protocol/api.ts'
 import { lobbyRoomName, mediaRoomName } from '../../protocol/presence.ts'
-import { addMember, createWorkspace } from '../support/factories.ts'
+import { addMember, connectParticipant, createWorkspace } from '../support/factories.ts'
 import { httpClient, type HttpClient } from '../support/http.ts'
 import { startLivekit, type TestLivekit } from '../support/livekit.ts'
 import { startServer, type TestServer } from '../support/server.ts'
@@ -34,9 +35,8 @@ describe('LiveKit tokens on a real livekit-server', () => {
   })
 
   const connect = async (url: string, token: string) => {
-    const room = new Room()
+    const room = await connectParticipant(url, token)
     rooms.push(room)
-    await room.connect(url, token, { autoSubscribe: false, dynacast: false })
     return room
   }
   const lobbyTokenFor = async (who: SignedIn) => {

@@ -2,11 +2,12 @@
  * Occupancy comes from LiveKit: a member joining a media room reaches the server as a signed
  * webhook, and the server tells every lobby client who is in which room.
  */
-import { Room, RoomEvent, type RemoteParticipant } from '@livekit/rtc-node'
+import type { Room} from '@livekit/rtc-node';
+import { RoomEvent, type RemoteParticipant } from '@livekit/rtc-node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { LobbyToken, Occupancy, RoomToken, SignedIn } from '../../protocol/api.ts'
 import { topics, type OccupancyNotice } from '../../protocol/presence.ts'
-import { addMember, createWorkspace } from '../support/factories.ts'
+import { addMember, connectParticipant, createWorkspace } from '../support/factories.ts'
 import { httpClient, type HttpClient } from '../support/http.ts'
 import { startStack, type Stack } from '../support/stack.ts'
 
@@ -29,9 +30,8 @@ describe('room occupancy from LiveKit webhooks', () => {
   })
 
   const connect = async (url: string, token: string) => {
-    const room = new Room()
+    const room = await connectParticipant(url, token)
     rooms.push(room)
-    await room.connect(url, token, { autoSubscribe: false, dynacast: false })
     return room
   }
 

@@ -34,7 +34,6 @@ export interface Self {
   statusUntil: number
   /** Set while `status` is 'away' only because the machine went idle; activity restores `status`. */
   idleAway: { previous: Status } | null
-  walking: boolean
 }
 
 export interface PresenceState {
@@ -64,7 +63,7 @@ export function createPresenceStore() {
     remembered: { at: 0, peers: [] },
     lastSeen: {},
     occupancy: {},
-    self: { x: 0, y: 0, floor: '', room: null, status: 'available', statusText: '', statusUntil: 0, idleAway: null, walking: false },
+    self: { x: 0, y: 0, floor: '', room: null, status: 'available', statusText: '', statusUntil: 0, idleAway: null },
     upsertPeer: (peer) => set((s) => ({ peers: { ...s.peers, [peer.id]: peer } })),
     patchPeer: (id, patch) =>
       set((s) => {
