@@ -2,7 +2,10 @@
  * applyBatch: the one pure function that applies an edit batch to a floor. The server runs it
  * authoritatively; clients run it to apply remote batches. It never mutates its input.
  */
+import type { TSchema } from 'typebox'
 import { Value } from 'typebox/value'
+import { changesOf, sameValue } from './diff-record.ts'
+import { metaOf, opsOfDiff, reverseDiff, type FloorDiff } from './diff.ts'
 import { opSchemas, type FloorOp, type FloorOpName } from './ops.ts'
 import { floorLimits, type Desk, type Floor, type MemberId, type Room } from './records.ts'
 
@@ -14,32 +17,36 @@ export interface OpError {
   message: string
 }
 
-export type ApplyResult = { ok: true; floor: Floor } | { ok: false; error: OpError }
+/**
+ * On success, also what the batch changed (`diff`, only the records it touched) and the ops that
+ * undo it (`inverse` = opsOfDiff(reverseDiff(diff)); empty when the batch changed nothing).
+ */
+export type ApplyResult = { ok: true; floor: Floor; diff: FloorDiff; inverse: FloorOp[] } | { ok: false; error: OpError }
 
 export interface ApplyContext {
   /** Whether an id names a member of the workspace; assignees, owners and allow-lists must. */
   isMember(id: MemberId): boolean
 }
 
-const pathOf = (index: number, instancePath: string) =>
-  `ops[${index}]` + instancePath.split('/').filter(Boolean).map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join('')
+/** `prefix` + a JSON pointer as a dotted path: `ops[2]` + `/room/allowed/0` → `ops[2].room.allowed[0]`. */
+const pathOf = (prefix: string, instancePath: string) =>
+  (prefix + instancePath.split('/').filter(Boolean).map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join('')).replace(/^\./, '')
 
-function checkOp(raw: unknown, index: number): { error: OpError } | { op: FloorOp } {
-  const name = (raw as { op?: unknown } | null)?.op
-  if (typeof name !== 'string' || !(name in opSchemas)) {
-    return { error: { index, field: `ops[${index}].op`, message: `unknown op ${JSON.stringify(name)}; expected one of ${Object.keys(opSchemas).join(', ')}` } }
-  }
-  const schema = opSchemas[name as FloorOpName]
-  if (Value.Check(schema, raw)) return { op: raw as FloorOp }
-  const errors = [...Value.Errors(schema, raw)]
+/**
+ * The first schema error of `value` as a field path under `prefix` and a plain message, or null
+ * when it is valid. Shared by ops and floor files so both name fields the same way.
+ */
+export function schemaError(schema: TSchema, value: unknown, prefix: string): { field: string; message: string } | null {
+  if (Value.Check(schema, value)) return null
+  const errors = [...Value.Errors(schema, value)]
   const first = errors[0]
-  if (!first) return { error: { index, field: `ops[${index}]`, message: `${name}: invalid` } }
-  let field = pathOf(index, first.instancePath)
+  if (!first) return { field: prefix, message: 'invalid' }
+  let field = pathOf(prefix, first.instancePath)
   let message = first.message
   if (first.keyword === 'required') {
     // Name the missing field itself, not the object that lacks it.
     const missing = (first.params as { requiredProperties?: string[] }).requiredProperties ?? []
-    if (missing[0]) field += `.${missing[0]}`
+    if (missing[0]) field = field ? `${field}.${missing[0]}` : missing[0]
   } else if (first.message === 'schema is false') {
     // TypeBox reports an unexpected property as the `false` schema of additionalProperties.
     message = 'unexpected field'
@@ -47,7 +54,16 @@ function checkOp(raw: unknown, index: number): { error: OpError } | { op: FloorO
     const allowed = errors.filter((e) => e.keyword === 'const' && e.instancePath === first.instancePath)
     message = `must be one of ${allowed.map((e) => JSON.stringify((e.params as { allowedValue?: unknown }).allowedValue)).join(', ')}`
   }
-  return { error: { index, field, message: `${name}: ${message}` } }
+  return { field, message }
+}
+
+function checkOp(raw: unknown, index: number): { error: OpError } | { op: FloorOp } {
+  const name = (raw as { op?: unknown } | null)?.op
+  if (typeof name !== 'string' || !(name in opSchemas)) {
+    return { error: { index, field: `ops[${index}].op`, message: `unknown op ${JSON.stringify(name)}; expected one of ${Object.keys(opSchemas).join(', ')}` } }
+  }
+  const error = schemaError(opSchemas[name as FloorOpName], raw, `ops[${index}]`)
+  return error ? { error: { index, field: error.field, message: `${name}: ${error.message}` } } : { op: raw as FloorOp }
 }
 
 /** Which op last set a record's field, so a whole-floor rule can name the op that broke it. */
@@ -72,6 +88,12 @@ export function applyBatch(floor: Floor, ops: readonly unknown[], ctx: ApplyCont
   const touch = (id: string, keys: string[], index: number, base: string) => {
     for (const key of keys) origins.set(`${id}/${key}`, { index, field: `${base}.${key}` })
   }
+  // Each touched record as it was before the batch: the diff is built from these, O(ops).
+  const roomsBefore = new Map<string, Room | null>()
+  const desksBefore = new Map<string, Desk | null>()
+  const seen = <T>(before: Map<string, T | null>, now: Map<string, T>, id: string) => {
+    if (!before.has(id)) before.set(id, now.get(id) ?? null)
+  }
   let lastRoomAdd = -1
   let lastDeskAdd = -1
 
@@ -83,6 +105,7 @@ export function applyBatch(floor: Floor, ops: readonly unknown[], ctx: ApplyCont
     switch (op.op) {
       case 'room.add':
         if (rooms.has(op.room.id) || desks.has(op.room.id)) return fail(index, `${at}.room.id`, `id ${op.room.id} already exists`)
+        seen(roomsBefore, rooms, op.room.id)
         rooms.set(op.room.id, op.room)
         touch(op.room.id, Object.keys(op.room), index, `${at}.room`)
         lastRoomAdd = index
@@ -90,27 +113,32 @@ export function applyBatch(floor: Floor, ops: readonly unknown[], ctx: ApplyCont
       case 'room.update': {
         const room = rooms.get(op.id)
         if (!room) return fail(index, `${at}.id`, `no room ${op.id} on this floor`)
+        seen(roomsBefore, rooms, op.id)
         rooms.set(op.id, { ...room, ...op.changes } as Room)
         touch(op.id, Object.keys(op.changes), index, `${at}.changes`)
         break
       }
       case 'room.remove':
+        seen(roomsBefore, rooms, op.id)
         if (!rooms.delete(op.id)) return fail(index, `${at}.id`, `no room ${op.id} on this floor`)
         break
       case 'desk.add':
         if (desks.has(op.desk.id) || rooms.has(op.desk.id)) return fail(index, `${at}.desk.id`, `id ${op.desk.id} already exists`)
-        desks.set(op.desk.id, op.desk)
+        seen(desksBefore, desks, op.desk.id)
+        desks.set(op.desk.id, plainDesk(op.desk))
         touch(op.desk.id, Object.keys(op.desk), index, `${at}.desk`)
         lastDeskAdd = index
         break
       case 'desk.update': {
         const desk = desks.get(op.id)
         if (!desk) return fail(index, `${at}.id`, `no desk ${op.id} on this floor`)
-        desks.set(op.id, { ...desk, ...op.changes } as Desk)
+        seen(desksBefore, desks, op.id)
+        desks.set(op.id, plainDesk({ ...desk, ...op.changes } as Desk))
         touch(op.id, Object.keys(op.changes), index, `${at}.changes`)
         break
       }
       case 'desk.remove':
+        seen(desksBefore, desks, op.id)
         if (!desks.delete(op.id)) return fail(index, `${at}.id`, `no desk ${op.id} on this floor`)
         break
       case 'floor.update':
@@ -128,8 +156,23 @@ export function applyBatch(floor: Floor, ops: readonly unknown[], ctx: ApplyCont
     return fail(lastDeskAdd, `ops[${lastDeskAdd}].desk`, `a floor holds at most ${floorLimits.maxDesks} desks`)
   }
   const broken = checkRules(next, ctx, origins)
-  return broken ? { ok: false, error: broken } : { ok: true, floor: next }
+  if (broken) return { ok: false, error: broken }
+  const before = metaOf(floor)
+  const diff: FloorDiff = {
+    rooms: changesOf(roomsBefore, rooms),
+    desks: changesOf(desksBefore, desks),
+    meta: sameValue(before, meta) ? null : { before, after: meta },
+  }
+  return { ok: true, floor: next, diff, inverse: opsOfDiff(reverseDiff(diff)) }
 }
+
+/** One form for "not hot": absent, as on floors saved before hot desks, so diffs compare equal. */
+function plainDesk(desk: Desk): Desk {
+  if (desk.hot !== false) return desk
+  const { hot: _off, ...rest } = desk
+  return rest
+}
+
 
 const fail = (index: number, field: string, message: string): ApplyResult => ({ ok: false, error: { index, field, message } })
 
@@ -161,6 +204,7 @@ function checkRules(floor: Floor, ctx: ApplyContext, origins: Map<string, Origin
     if (desk.x > floor.width) report([[desk.id, 'x'], [FLOOR, 'width']], `desk ${desk.id} is outside the floor (${size})`)
     if (desk.y > floor.height) report([[desk.id, 'y'], [FLOOR, 'height']], `desk ${desk.id} is outside the floor (${size})`)
     if (desk.assigneeId === null) continue
+    if (desk.hot === true) report([[desk.id, 'assigneeId'], [desk.id, 'hot']], `desk ${desk.id} is a hot desk, for anyone that day; it cannot have an assignee`)
     if (!ctx.isMember(desk.assigneeId)) report([[desk.id, 'assigneeId']], `${desk.assigneeId} is not a member of this workspace`)
     const other = seated.get(desk.assigneeId)
     if (!other) {

@@ -66,6 +66,11 @@ export const DeskSchema = Type.Object(
     y: coordinate,
     rotation: Type.Number({ minimum: 0, exclusiveMaximum: 360 }),
     assigneeId: Type.Union([MemberIdSchema, Type.Null()]),
+    /**
+     * A hot desk is for anyone that day and never has an assignee. Optional so that floors saved
+     * before hot desks existed stay valid; applyBatch stores `false` as absent, one form for both.
+     */
+    hot: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 )

@@ -106,7 +106,7 @@ export interface Store {
     workspaceId: string,
     floorId: string,
     edit: { baseVersion: number; batchId: string; ops: unknown[]; authorId: string; at: number },
-    apply: (floor: Floor, ops: unknown[]) => ApplyResult,
+    apply: (floor: Floor, ops: unknown[]) => { ok: true; floor: Floor } | Extract<ApplyResult, { ok: false }>,
   ): Promise<EditOutcome>
   /** Batches after `since`, or 'gone' when the log no longer reaches back that far (or `since` is ahead of the floor). */
   opsSince(workspaceId: string, floorId: string, since: number): Promise<{ version: number; batches: OpsBatch[] } | 'gone' | null>
