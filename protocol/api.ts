@@ -4,7 +4,7 @@
  */
 import Type, { type Static } from 'typebox'
 import { FloorIdSchema, FloorSchema, MemberIdSchema, RoomIdSchema, WorkspaceIdSchema } from './floor/records.ts'
-import { EditBatchSchema, FloorOpSchema } from './floor/ops.ts'
+import { EditBatchSchema, FloorOpSchema, MAX_OPS_PER_BATCH } from './floor/ops.ts'
 
 export const RoleSchema = Type.Union([Type.Literal('owner'), Type.Literal('host'), Type.Literal('member'), Type.Literal('guest')])
 export type Role = Static<typeof RoleSchema>
@@ -73,8 +73,22 @@ export const CreateInviteBody = Type.Object(
   { additionalProperties: false },
 )
 export type CreateInviteBody = Static<typeof CreateInviteBody>
-export const InviteSchema = Type.Object({ code: Type.String(), url: Type.String(), expiresAt: Type.Integer() })
+export const InviteIdSchema = Type.String({ pattern: '^inv_[A-Za-z0-9_-]{1,48}$', maxLength: 64 })
+/** A new invite: the code is shown once, to its creator; the server keeps only its hash. */
+export const InviteSchema = Type.Object({ id: InviteIdSchema, code: Type.String(), url: Type.String(), expiresAt: Type.Integer() })
 export type Invite = Static<typeof InviteSchema>
+/** An open invite as hosts see it in the list: never its code. */
+export const InviteSummarySchema = Type.Object({
+  id: InviteIdSchema,
+  role: RoleSchema,
+  email: Type.Union([Type.String(), Type.Null()]),
+  rooms: Type.Array(RoomIdSchema),
+  createdBy: Type.Union([MemberIdSchema, Type.Null()]),
+  createdAt: Type.Integer(),
+  expiresAt: Type.Integer(),
+})
+export type InviteSummary = Static<typeof InviteSummarySchema>
+export const InvitesSchema = Type.Object({ invites: Type.Array(InviteSummarySchema) })
 
 export const AcceptInviteBody = Type.Object({ name: Name, email: Email, password: Password }, { additionalProperties: false })
 export type AcceptInviteBody = Static<typeof AcceptInviteBody>
@@ -87,10 +101,36 @@ export const FloorsSchema = Type.Object({ floors: Type.Array(FloorSummarySchema)
 export type FloorSummary = Static<typeof FloorSummarySchema>
 export { FloorSchema }
 
+export const FloorTemplateSchema = Type.Union([Type.Literal('starter'), Type.Literal('team-30'), Type.Literal('event-space')])
+export type FloorTemplate = Static<typeof FloorTemplateSchema>
+
+/** A new floor: empty of the given size, or built from a template (whose size wins). */
 export const CreateFloorBody = Type.Object(
-  { name: Name, width: Type.Number({ exclusiveMinimum: 0, maximum: 20_000 }), height: Type.Number({ exclusiveMinimum: 0, maximum: 20_000 }) },
+  {
+    name: Name,
+    width: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 20_000 })),
+    height: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 20_000 })),
+    template: Type.Optional(FloorTemplateSchema),
+  },
   { additionalProperties: false },
 )
+export type CreateFloorBody = Static<typeof CreateFloorBody>
+
+/** The new order of the workspace's floors: every floor id exactly once. */
+export const FloorOrderBody = Type.Object({ floorIds: Type.Array(FloorIdSchema, { minItems: 1, maxItems: 100 }) }, { additionalProperties: false })
+export type FloorOrderBody = Static<typeof FloorOrderBody>
+
+/**
+ * A host's private draft of one floor: ops collected against `baseVersion`, kept by the server so a
+ * reload keeps it, shown to nobody else, published as one batch.
+ */
+export const DraftSchema = Type.Object({ floorId: FloorIdSchema, baseVersion: Type.Integer({ minimum: 0 }), ops: Type.Array(FloorOpSchema), updatedAt: Type.Integer() })
+export type Draft = Static<typeof DraftSchema>
+export const PutDraftBody = Type.Object(
+  { baseVersion: Type.Integer({ minimum: 0 }), ops: Type.Array(Type.Object({ op: Type.String() }), { maxItems: MAX_OPS_PER_BATCH }) },
+  { additionalProperties: false },
+)
+export type PutDraftBody = Static<typeof PutDraftBody>
 
 export const OpsSinceQuery = Type.Object({ since: Type.Integer({ minimum: 0 }) })
 export const OpsBatchSchema = Type.Object({ version: Type.Integer(), batchId: Type.String(), ops: Type.Array(FloorOpSchema) })
@@ -98,6 +138,7 @@ export const OpsSinceSchema = Type.Object({ version: Type.Integer(), batches: Ty
 export type OpsSince = Static<typeof OpsSinceSchema>
 export { EditBatchSchema }
 export const EditResultSchema = Type.Object({ version: Type.Integer() })
+export type EditResult = Static<typeof EditResultSchema>
 
 export const LobbyTokenSchema = Type.Object({ url: Type.String(), token: Type.String(), identity: MemberIdSchema })
 export type LobbyToken = Static<typeof LobbyTokenSchema>
@@ -118,3 +159,4 @@ export const FloorParams = Type.Object({ ws: WorkspaceIdSchema, floor: FloorIdSc
 export const RoomParams = Type.Object({ ws: WorkspaceIdSchema, room: RoomIdSchema })
 export const MemberParams = Type.Object({ ws: WorkspaceIdSchema, id: MemberIdSchema })
 export const InviteParams = Type.Object({ code: Type.String({ minLength: 8, maxLength: 128 }) })
+export const InviteIdParams = Type.Object({ ws: WorkspaceIdSchema, id: InviteIdSchema })

@@ -7,6 +7,8 @@ export const ErrorBodySchema = Type.Object({
   field: Type.Optional(Type.String()),
   reason: Type.Optional(Type.String()),
   currentVersion: Type.Optional(Type.Integer()),
+  /** On a floor conflict: the room, desk or floor that changed under the edit. */
+  objectId: Type.Optional(Type.String()),
 })
 export type ErrorBody = Static<typeof ErrorBodySchema>
 

@@ -63,7 +63,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   })
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: errorCodes.notFound, message: `no route ${request.method} ${request.url.split('?')[0]}` }))
   const origins = new Set(opts.origins ?? DEFAULT_ORIGINS)
-  await app.register(cors, { origin: (origin, cb) => cb(null, origin !== undefined && origins.has(origin)), methods: ['GET', 'POST', 'PATCH', 'DELETE'] })
+  await app.register(cors, { origin: (origin, cb) => cb(null, origin !== undefined && origins.has(origin)), methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] })
 
   // The OpenAPI document is generated from the route schemas registered below.
   await app.register(swagger, {

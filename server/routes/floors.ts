@@ -1,29 +1,43 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { CreateFloorBody, EditBatchSchema, EditResultSchema, FloorParams, FloorSchema, FloorsSchema, OpsSinceQuery, OpsSinceSchema, WorkspaceParams } from '../../protocol/api.ts'
+import Type from 'typebox'
+import {
+  CreateFloorBody, DraftSchema, EditBatchSchema, EditResultSchema, FloorOrderBody, FloorParams, FloorSchema, FloorsSchema, OpsSinceQuery, OpsSinceSchema, PutDraftBody,
+  WorkspaceParams,
+} from '../../protocol/api.ts'
+import { applyBatch } from '../../protocol/floor/apply.ts'
+import type { Floor } from '../../protocol/floor/records.ts'
 import { ErrorBodySchema } from '../../protocol/errors.ts'
 import { authenticate, inWorkspace } from '../auth/authenticate.ts'
-import Type from 'typebox'
-import { newId } from '../auth/tokens.ts'
+import { publishDraft } from '../floor/drafts.ts'
 import { announceFloorVersions, applyEdit } from '../floor/edits.ts'
+import { newFloor, removeFloor } from '../floor/floors.ts'
+import { settleFloorChange } from '../floor/settle.ts'
 import { badRequest, conflict, gone, notFound } from '../http-error.ts'
+import type { DraftRecord } from '../store/store.ts'
+
+const summaries = (floors: readonly Floor[]) => ({ floors: floors.map((f) => ({ id: f.id, name: f.name, version: f.version })) })
+const draftOf = (d: DraftRecord) => ({ floorId: d.floorId, baseVersion: d.baseVersion, ops: d.ops, updatedAt: d.updatedAt })
+const errors = { 400: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema }
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/workspaces/:ws/floors',
-    { preHandler: authenticate, schema: { summary: 'The floors of a workspace', params: WorkspaceParams, response: { 200: FloorsSchema } } },
+    { preHandler: authenticate, schema: { summary: 'The floors of a workspace, in order', params: WorkspaceParams, response: { 200: FloorsSchema } } },
     async (request) => {
       const { member } = inWorkspace(request, request.params.ws)
-      const floors = await app.store.listFloors(member.workspaceId)
-      return { floors: floors.map((f) => ({ id: f.id, name: f.name, version: f.version })) }
+      return summaries(await app.store.listFloors(member.workspaceId))
     },
   )
 
   app.post(
     '/api/workspaces/:ws/floors',
-    { preHandler: authenticate, schema: { summary: 'Add a floor (hosts)', params: WorkspaceParams, body: CreateFloorBody, response: { 201: FloorSchema, 403: ErrorBodySchema } } },
+    {
+      preHandler: authenticate,
+      schema: { summary: 'Add a floor, empty or from a template (hosts)', params: WorkspaceParams, body: CreateFloorBody, response: { 201: FloorSchema, 400: ErrorBodySchema, 403: ErrorBodySchema } },
+    },
     async (request, reply) => {
       const { member } = inWorkspace(request, request.params.ws, 'host')
-      const floor = { id: newId('floor'), name: request.body.name, version: 0, width: request.body.width, height: request.body.height, rooms: [], desks: [] }
+      const floor = newFloor(request.body)
       await app.store.addFloor(member.workspaceId, floor)
       void announceFloorVersions(app, member.workspaceId)
       reply.code(201)
@@ -31,15 +45,26 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
   )
 
+  app.put(
+    '/api/workspaces/:ws/floors/order',
+    { preHandler: authenticate, schema: { summary: 'Reorder the floors (hosts)', params: WorkspaceParams, body: FloorOrderBody, response: { 200: FloorsSchema, ...errors } } },
+    async (request) => {
+      const { member } = inWorkspace(request, request.params.ws, 'host')
+      const result = await app.store.reorderFloors(member.workspaceId, request.body.floorIds)
+      if (result === 'mismatch') throw badRequest("floorIds must name each of the workspace's floors exactly once", 'floorIds')
+      void announceFloorVersions(app, member.workspaceId)
+      return summaries(await app.store.listFloors(member.workspaceId))
+    },
+  )
+
   app.delete(
     '/api/workspaces/:ws/floors/:floor',
-    { preHandler: authenticate, schema: { summary: 'Remove a floor (hosts)', params: FloorParams, response: { 204: Type.Null(), 404: ErrorBodySchema, 409: ErrorBodySchema } } },
+    { preHandler: authenticate, schema: { summary: 'Remove a floor; its people move to the first floor (hosts)', params: FloorParams, response: { 204: Type.Null(), ...errors } } },
     async (request, reply) => {
       const { member } = inWorkspace(request, request.params.ws, 'host')
-      const result = await app.store.removeFloor(member.workspaceId, request.params.floor)
+      const result = await removeFloor(app, member.workspaceId, request.params.floor)
       if (result === 'not-found') throw notFound('floor')
       if (result === 'last') throw conflict('a workspace keeps at least one floor')
-      void announceFloorVersions(app, member.workspaceId)
       reply.code(204)
       return null
     },
@@ -73,20 +98,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/workspaces/:ws/floors/:floor/edits',
-    {
-      preHandler: authenticate,
-      schema: {
-        summary: 'Apply an edit batch (hosts)',
-        params: FloorParams,
-        body: EditBatchSchema,
-        response: { 200: EditResultSchema, 400: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema },
-      },
-    },
+    { preHandler: authenticate, schema: { summary: 'Apply an edit batch (hosts)', params: FloorParams, body: EditBatchSchema, response: { 200: EditResultSchema, ...errors } } },
     async (request) => {
       const { member } = inWorkspace(request, request.params.ws, 'host')
       const outcome = await applyEdit(app, member.workspaceId, request.params.floor, request.body, member.id)
       switch (outcome.kind) {
         case 'applied':
+          await settleFloorChange(app, member.workspaceId, outcome.before, outcome.floor)
+          return { version: outcome.version }
         case 'duplicate':
           return { version: outcome.version }
         case 'conflict':
@@ -95,6 +114,77 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           throw badRequest(outcome.error.message, outcome.error.field)
         case 'not-found':
           throw notFound('floor')
+      }
+    },
+  )
+
+  app.get(
+    '/api/workspaces/:ws/floors/:floor/draft',
+    { preHandler: authenticate, schema: { summary: "The caller's own draft of a floor (hosts)", params: FloorParams, response: { 200: DraftSchema, ...errors } } },
+    async (request) => {
+      const { member } = inWorkspace(request, request.params.ws, 'host')
+      const draft = await app.store.getDraft(member.workspaceId, request.params.floor, member.id)
+      if (!draft) throw notFound('draft')
+      return draftOf(draft)
+    },
+  )
+
+  app.put(
+    '/api/workspaces/:ws/floors/:floor/draft',
+    {
+      preHandler: authenticate,
+      schema: { summary: 'Save the whole draft; a current baseVersion rebases it (hosts)', params: FloorParams, body: PutDraftBody, response: { 200: DraftSchema, ...errors } },
+    },
+    async (request) => {
+      const { member } = inWorkspace(request, request.params.ws, 'host')
+      const members = new Set((await app.store.listMembers(member.workspaceId)).map((m) => m.id))
+      const outcome = await app.store.putDraft(member.workspaceId, request.params.floor, member.id, { ...request.body, at: app.now() }, (base, ops) =>
+        applyBatch(base, ops, { isMember: (id) => members.has(id) }),
+      )
+      switch (outcome.kind) {
+        case 'saved':
+          return draftOf(outcome.draft)
+        case 'conflict':
+          throw conflict(`the floor is at version ${outcome.currentVersion}; rebase the draft on it`, { currentVersion: outcome.currentVersion })
+        case 'invalid':
+          throw badRequest(outcome.error.message, outcome.error.field)
+        case 'not-found':
+          throw notFound('floor')
+      }
+    },
+  )
+
+  app.delete(
+    '/api/workspaces/:ws/floors/:floor/draft',
+    { preHandler: authenticate, schema: { summary: "Discard the caller's draft (hosts)", params: FloorParams, response: { 204: Type.Null(), ...errors } } },
+    async (request, reply) => {
+      const { member } = inWorkspace(request, request.params.ws, 'host')
+      if (!(await app.store.getFloor(member.workspaceId, request.params.floor))) throw notFound('floor')
+      await app.store.deleteDraft(member.workspaceId, request.params.floor, member.id)
+      reply.code(204)
+      return null
+    },
+  )
+
+  app.post(
+    '/api/workspaces/:ws/floors/:floor/draft/publish',
+    { preHandler: authenticate, schema: { summary: 'Publish the draft as one batch, rebased if the floor moved on (hosts)', params: FloorParams, response: { 200: EditResultSchema, ...errors } } },
+    async (request) => {
+      const { member } = inWorkspace(request, request.params.ws, 'host')
+      const outcome = await publishDraft(app, member.workspaceId, request.params.floor, member.id)
+      switch (outcome.kind) {
+        case 'published':
+          return { version: outcome.version }
+        case 'no-draft':
+          throw notFound('draft')
+        case 'empty':
+          throw badRequest('the draft holds no changes to publish', 'ops')
+        case 'conflict':
+          throw conflict(outcome.conflict.message, { objectId: outcome.conflict.objectId })
+        case 'invalid':
+          throw conflict(`the draft no longer applies: ${outcome.error.message}`, { field: outcome.error.field })
+        case 'busy':
+          throw conflict('the floor kept changing while publishing; try again')
       }
     },
   )

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { AcceptInviteBody, CreateInviteBody, InviteParams, InviteSchema, SignedInSchema, WorkspaceParams } from '../../protocol/api.ts'
+import Type from 'typebox'
+import { AcceptInviteBody, CreateInviteBody, InviteIdParams, InviteParams, InviteSchema, InvitesSchema, SignedInSchema, WorkspaceParams } from '../../protocol/api.ts'
 import { ErrorBodySchema } from '../../protocol/errors.ts'
 import { inWorkspace, authenticate } from '../auth/authenticate.ts'
 import { atLeast } from '../../protocol/rules.ts'
@@ -8,10 +9,12 @@ import { limitPasswordAttempts } from '../auth/rate-limit.ts'
 import { openSession } from '../auth/sessions.ts'
 import { hashSecret, newId, newSecret } from '../auth/tokens.ts'
 import { ensureDesk } from '../floor/edits.ts'
-import { badRequest, conflict, forbidden, gone } from '../http-error.ts'
+import { badRequest, conflict, forbidden, gone, notFound } from '../http-error.ts'
 import { colourFor } from '../members.ts'
 
 const DEFAULT_INVITE_HOURS = 7 * 24
+const USED_OR_EXPIRED = 'this invite was used or has expired; ask for a new one'
+const REVOKED = 'this invite was revoked by a host of the workspace; ask for a new one'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -30,11 +33,40 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const unknown = rooms.find((r) => !known.has(r))
       if (unknown) throw badRequest(`no room ${unknown} in this workspace`, 'rooms')
       const code = newSecret()
-      const expiresAt = app.now() + expiresInHours * 3_600_000
-      await app.store.createInvite(hashSecret(code), { workspaceId: member.workspaceId, role, email: email ?? null, rooms, expiresAt, usedAt: null, createdBy: member.id })
+      const id = newId('inv', 16)
+      const createdAt = app.now()
+      const expiresAt = createdAt + expiresInHours * 3_600_000
+      await app.store.createInvite(hashSecret(code), { id, workspaceId: member.workspaceId, role, email: email ?? null, rooms, createdBy: member.id, createdAt, expiresAt })
       const base = app.settings.publicUrl ?? `${request.protocol}://${request.host}`
       reply.code(201)
-      return { code, url: `${base}/#/invite/${code}`, expiresAt }
+      return { id, code, url: `${base}/#/invite/${code}`, expiresAt }
+    },
+  )
+
+  app.get(
+    '/api/workspaces/:ws/invites',
+    {
+      preHandler: authenticate,
+      schema: { summary: 'Open invites, never their codes (hosts)', params: WorkspaceParams, response: { 200: InvitesSchema, 403: ErrorBodySchema, 404: ErrorBodySchema } },
+    },
+    async (request) => {
+      const { member } = inWorkspace(request, request.params.ws, 'host')
+      const open = await app.store.listOpenInvites(member.workspaceId, app.now())
+      return { invites: open.map(({ id, role, email, rooms, createdBy, createdAt, expiresAt }) => ({ id, role, email, rooms, createdBy, createdAt, expiresAt })) }
+    },
+  )
+
+  app.delete(
+    '/api/workspaces/:ws/invites/:id',
+    {
+      preHandler: authenticate,
+      schema: { summary: 'Revoke an invite (hosts)', params: InviteIdParams, response: { 204: Type.Null(), 403: ErrorBodySchema, 404: ErrorBodySchema } },
+    },
+    async (request, reply) => {
+      const { member } = inWorkspace(request, request.params.ws, 'host')
+      if (!(await app.store.revokeInvite(member.workspaceId, request.params.id, app.now()))) throw notFound('invite')
+      reply.code(204)
+      return null
     },
   )
 
@@ -44,7 +76,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const codeHash = hashSecret(request.params.code)
       const invite = await app.store.getInvite(codeHash)
-      if (!invite || invite.usedAt !== null || invite.expiresAt <= app.now()) throw gone('this invite was used or has expired; ask for a new one')
+      if (invite?.revokedAt != null) throw gone(REVOKED)
+      if (!invite || invite.usedAt !== null || invite.expiresAt <= app.now()) throw gone(USED_OR_EXPIRED)
       const { name, email, password } = request.body
       if (invite.email && invite.email.toLowerCase() !== email.toLowerCase()) throw badRequest('this invite is for another email address', 'email')
       const existing = await app.store.findAccountByEmail(email)
@@ -58,7 +91,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         ? { existingId: existing.id }
         : { id: newId('acc'), email, name, passwordHash: await hashPassword(password), colour: colourFor(email) }
       const result = await app.store.acceptInvite(codeHash, { memberId, role: invite.role, rooms: invite.rooms, account }, app.now())
-      if (result === 'gone') throw gone('this invite was used or has expired; ask for a new one')
+      if (result === 'revoked') throw gone(REVOKED)
+      if (result === 'gone') throw gone(USED_OR_EXPIRED)
       if (result === 'email-taken') throw conflict('you are already a member of this workspace; sign in')
       if (invite.role !== 'guest') await ensureDesk(app, invite.workspaceId, memberId)
       const [member, workspace] = await Promise.all([app.store.getMember(invite.workspaceId, memberId), app.store.getWorkspace(invite.workspaceId)])

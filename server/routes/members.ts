@@ -4,8 +4,9 @@ import Type from 'typebox'
 import { MemberParams, MembersSchema, PatchMemberBody, WorkspaceParams, MemberSchema } from '../../protocol/api.ts'
 import { ErrorBodySchema } from '../../protocol/errors.ts'
 import { authenticate, inWorkspace } from '../auth/authenticate.ts'
-import { applyEdit } from '../floor/edits.ts'
-import { badRequest, forbidden, notFound } from '../http-error.ts'
+import { removalRefusal, roleChangeRefusal } from '../auth/role-change.ts'
+import { applyEdit, ensureDesk } from '../floor/edits.ts'
+import { forbidden, notFound } from '../http-error.ts'
 import { toMember } from '../members.ts'
 
 /** Takes a member off a floor's desks, ownerships and allow-lists; a concurrent edit is caught up with. */
@@ -39,31 +40,48 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.patch(
     '/api/workspaces/:ws/members/:id',
-    { preHandler: authenticate, schema: { summary: 'Change a member role (owner)', params: MemberParams, body: PatchMemberBody, response: { 200: MemberSchema, 400: ErrorBodySchema } } },
+    {
+      preHandler: authenticate,
+      schema: {
+        summary: 'Change a role (owners: any; hosts: between member and guest)',
+        params: MemberParams,
+        body: PatchMemberBody,
+        response: { 200: MemberSchema, 400: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema },
+      },
+    },
     async (request) => {
-      const { member } = inWorkspace(request, request.params.ws, 'owner')
+      const { member } = inWorkspace(request, request.params.ws, 'host')
+      const { role } = request.body
       const target = await app.store.getMember(member.workspaceId, request.params.id)
       if (!target) throw notFound('member')
-      if (target.id === member.id && request.body.role !== 'owner') throw badRequest('the owner cannot step down; make someone else owner first', 'role')
-      await app.store.setRole(member.workspaceId, target.id, request.body.role)
+      const refusal = roleChangeRefusal(member, target, role)
+      if (refusal) throw forbidden(refusal)
+      // The store revokes the open invites of someone demoted below host in the same step.
+      const result = await app.store.setRole(member.workspaceId, target.id, role, app.now())
+      if (result === 'not-found') throw notFound('member')
+      if (result === 'last-owner') throw forbidden('the last owner cannot step down; make someone else owner first')
+      // A guest made a member gets a desk, as a member joining does.
+      if (target.role === 'guest' && role !== 'guest') await ensureDesk(app, member.workspaceId, target.id)
       const floors = await app.store.listFloors(member.workspaceId)
-      return toMember({ ...target, role: request.body.role }, floors, member)
+      return toMember({ ...target, role }, floors, member)
     },
   )
 
   app.delete(
     '/api/workspaces/:ws/members/:id',
-    { preHandler: authenticate, schema: { summary: 'Remove a member (hosts)', params: MemberParams, response: { 204: Type.Null(), 403: ErrorBodySchema } } },
+    { preHandler: authenticate, schema: { summary: 'Remove a member (hosts; a host only by an owner)', params: MemberParams, response: { 204: Type.Null(), 403: ErrorBodySchema, 404: ErrorBodySchema } } },
     async (request, reply) => {
       const { member } = inWorkspace(request, request.params.ws, 'host')
       const target = await app.store.getMember(member.workspaceId, request.params.id)
       if (!target) throw notFound('member')
-      if (target.role === 'owner') throw forbidden('the owner cannot be removed')
+      const refusal = removalRefusal(member, target)
+      if (refusal) throw forbidden(refusal)
       // Free their desk and room rights first: the floor must never name a non-member.
       for (const { id: floorId } of await app.store.listFloors(member.workspaceId)) {
         await releaseFromFloor(app, member.workspaceId, floorId, target.id, member.id)
       }
-      await app.store.removeMember(member.workspaceId, target.id)
+      // Their open invites are revoked, and their drafts go, in the same step.
+      await app.store.removeMember(member.workspaceId, target.id, app.now())
       await app.rooms.removeMember(member.workspaceId, target.id)
       reply.code(204)
       return null

@@ -37,6 +37,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       if (workspaceId && identity && event.event === 'participant_joined' && !(await app.store.getMember(workspaceId, identity))) {
         // A token outlives a removal by up to its TTL: whoever is no longer a member is shown out.
         await app.rooms.removeParticipant(name, identity)
+      } else if (room && identity && event.event === 'participant_joined') {
+        // A room token outlives the room's deletion by up to its TTL: nobody stays in a room the floor no longer has.
+        const floors = await app.store.listFloors(room.workspaceId)
+        if (!floors.some((f) => f.rooms.some((r) => r.id === room.roomId))) await app.rooms.removeParticipant(name, identity)
       }
       if (lobby && identity && ['participant_joined', 'participant_left', 'participant_connection_aborted'].includes(event.event)) {
         // Presence is the lobby: leaving it is going offline, which is what "last seen" means.

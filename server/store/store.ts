@@ -4,7 +4,7 @@
  * same interface, which is why it is async although SQLite is not.
  */
 import type { Role } from '../../protocol/api.ts'
-import type { ApplyResult } from '../../protocol/floor/apply.ts'
+import type { OpError } from '../../protocol/floor/apply.ts'
 import type { FloorOp } from '../../protocol/floor/ops.ts'
 import type { Floor } from '../../protocol/floor/records.ts'
 
@@ -42,13 +42,39 @@ export interface SessionRecord {
 }
 
 export interface InviteRecord {
+  id: string
   workspaceId: string
   role: Role
   email: string | null
   rooms: string[]
+  createdBy: string
+  createdAt: number
   expiresAt: number
   usedAt: number | null
+  revokedAt: number | null
 }
+
+export type NewInvite = Omit<InviteRecord, 'usedAt' | 'revokedAt'>
+
+/** An invite still usable (unused, unexpired, not revoked); `createdBy` is null once its creator has left. */
+export type OpenInvite = Omit<InviteRecord, 'createdBy' | 'usedAt' | 'revokedAt'> & { createdBy: string | null }
+
+/** A host's private draft of one floor. */
+export interface DraftRecord {
+  floorId: string
+  memberId: string
+  baseVersion: number
+  /** The floor the ops were collected against, kept so that publishing can rebase them later. */
+  base: Floor
+  ops: FloorOp[]
+  updatedAt: number
+}
+
+export type DraftOutcome =
+  | { kind: 'saved'; draft: DraftRecord }
+  | { kind: 'conflict'; currentVersion: number }
+  | { kind: 'invalid'; error: OpError }
+  | { kind: 'not-found' }
 
 export interface OpsBatch {
   version: number
@@ -57,10 +83,10 @@ export interface OpsBatch {
 }
 
 export type EditOutcome =
-  | { kind: 'applied'; version: number; floor: Floor }
+  | { kind: 'applied'; version: number; floor: Floor; before: Floor }
   | { kind: 'duplicate'; version: number }
   | { kind: 'conflict'; currentVersion: number }
-  | { kind: 'invalid'; error: Extract<ApplyResult, { ok: false }>['error'] }
+  | { kind: 'invalid'; error: OpError }
   | { kind: 'not-found' }
 
 export interface NewMember {
@@ -78,12 +104,17 @@ export interface Store {
   updateAccount(accountId: string, changes: Partial<Pick<AccountRecord, 'name' | 'passwordHash' | 'colour'>>): Promise<void>
 
   /** Adds a member through an invite: the invite is used up in the same transaction, or nothing happens. */
-  acceptInvite(codeHash: string, member: NewMember, now: number): Promise<'ok' | 'gone' | 'email-taken'>
+  acceptInvite(codeHash: string, member: NewMember, now: number): Promise<'ok' | 'gone' | 'revoked' | 'email-taken'>
   getMember(workspaceId: string, memberId: string): Promise<MemberRecord | null>
   membersOfAccount(accountId: string): Promise<MemberRecord[]>
   listMembers(workspaceId: string): Promise<MemberRecord[]>
-  setRole(workspaceId: string, memberId: string, role: Role): Promise<void>
-  removeMember(workspaceId: string, memberId: string): Promise<void>
+  /**
+   * Changes a role; refuses ('last-owner') to leave the workspace without an owner. Below host, the
+   * member's open invites are revoked in the same transaction: they could no longer make them.
+   */
+  setRole(workspaceId: string, memberId: string, role: Role, at: number): Promise<'ok' | 'last-owner' | 'not-found'>
+  /** Removes a member with their sessions, admissions and drafts, and revokes their open invites. */
+  removeMember(workspaceId: string, memberId: string, at: number): Promise<void>
   touchMember(memberId: string, at: number): Promise<void>
 
   createSession(tokenHash: string, memberId: string, expiresAt: number): Promise<void>
@@ -93,30 +124,57 @@ export interface Store {
   deleteSession(tokenHash: string): Promise<void>
   deleteSessionsOfAccount(accountId: string, except?: string): Promise<void>
 
-  createInvite(codeHash: string, invite: InviteRecord & { createdBy: string }): Promise<void>
+  createInvite(codeHash: string, invite: NewInvite): Promise<void>
   getInvite(codeHash: string): Promise<InviteRecord | null>
+  /** Invites still usable at `now`, newest first. */
+  listOpenInvites(workspaceId: string, now: number): Promise<OpenInvite[]>
+  /** Revokes an invite of this workspace (again: no change); false when there is none with this id. */
+  revokeInvite(workspaceId: string, inviteId: string, at: number): Promise<boolean>
 
   listFloors(workspaceId: string): Promise<Floor[]>
   getFloor(workspaceId: string, floorId: string): Promise<Floor | null>
   addFloor(workspaceId: string, floor: Floor): Promise<void>
-  /** Removes a floor and its edit log; refuses ('last') to remove the only floor. */
-  removeFloor(workspaceId: string, floorId: string): Promise<'removed' | 'last' | 'not-found'>
+  /**
+   * Removes a floor with its edit log and drafts, answering the floor as it was when removed (to
+   * move its people elsewhere); refuses ('last') to remove the only floor.
+   */
+  removeFloor(workspaceId: string, floorId: string): Promise<{ removed: Floor } | 'last' | 'not-found'>
+  /** Puts the floors in this order; 'mismatch' unless `floorIds` names every floor exactly once. */
+  reorderFloors(workspaceId: string, floorIds: readonly string[]): Promise<'ok' | 'mismatch'>
   /** Applies a batch atomically against `baseVersion`; the op log and the floor change together. */
   editFloor(
     workspaceId: string,
     floorId: string,
     edit: { baseVersion: number; batchId: string; ops: unknown[]; authorId: string; at: number },
-    apply: (floor: Floor, ops: unknown[]) => { ok: true; floor: Floor } | Extract<ApplyResult, { ok: false }>,
+    apply: (floor: Floor, ops: unknown[]) => { ok: true; floor: Floor } | { ok: false; error: OpError },
   ): Promise<EditOutcome>
   /** Batches after `since`, or 'gone' when the log no longer reaches back that far (or `since` is ahead of the floor). */
   opsSince(workspaceId: string, floorId: string, since: number): Promise<{ version: number; batches: OpsBatch[] } | 'gone' | null>
 
+  getDraft(workspaceId: string, floorId: string, memberId: string): Promise<DraftRecord | null>
+  /**
+   * Saves a host's whole draft of a floor. `baseVersion` must be the draft's own base, or the floor's
+   * current version, which (re)bases the draft on the current floor; otherwise 'conflict'. `check`
+   * validates the ops against that base inside the transaction (empty ops are not checked).
+   */
+  putDraft(
+    workspaceId: string,
+    floorId: string,
+    memberId: string,
+    draft: { baseVersion: number; ops: unknown[]; at: number },
+    check: (base: Floor, ops: unknown[]) => { ok: true } | { ok: false; error: OpError },
+  ): Promise<DraftOutcome>
+  deleteDraft(workspaceId: string, floorId: string, memberId: string): Promise<boolean>
+
   admit(workspaceId: string, roomId: string, memberId: string, until: number): Promise<void>
   isAdmitted(workspaceId: string, roomId: string, memberId: string, now: number): Promise<boolean>
 
-  /** Replaces who is in one media room (from LiveKit's participant list); returns whether it changed. */
+  /**
+   * Replaces who is in one media room (from LiveKit's participant list); returns whether it changed.
+   * Those who stay keep their arrival time.
+   */
   setOccupants(workspaceId: string, roomId: string, memberIds: readonly string[], at: number): Promise<boolean>
-  /** Every occupied room of the workspace and who is in it. */
+  /** Every occupied room of the workspace and who is in it, earliest arrival first. */
   occupancy(workspaceId: string): Promise<Record<string, string[]>>
 
   /** Records a sign-in attempt under `key` and returns how many happened since `since`. */

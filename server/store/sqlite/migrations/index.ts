@@ -2,13 +2,14 @@
 import type { Database } from 'better-sqlite3'
 import { initial } from './0010-initial.ts'
 import { occupancy } from './0020-occupancy.ts'
+import { invitesAndDrafts } from './0030-invites-and-drafts.ts'
 
 export interface Migration {
   version: number
   update(db: Database): void
 }
 
-export const migrations: readonly Migration[] = [initial, occupancy]
+export const migrations: readonly Migration[] = [initial, occupancy, invitesAndDrafts]
 
 export class StoreVersionFromFutureError extends Error {}
 

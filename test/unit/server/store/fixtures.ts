@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Floor } from '../../../../protocol/floor/records.ts'
 import { starterFloor } from '../../../../server/floor/starter.ts'
 import { openSqliteStore, type SqliteStoreOptions } from '../../../../server/store/sqlite/sqlite-store.ts'
-import type { NewMember, Store } from '../../../../server/store/store.ts'
+import type { NewInvite, NewMember, Store } from '../../../../server/store/store.ts'
 import { tempDir } from '../../../support/temp.ts'
 
 const cleanups: (() => void)[] = []
@@ -40,3 +40,17 @@ export async function seedWorkspace(store: Store, workspaceId = 'ws_acme'): Prom
   await store.createWorkspace({ id: workspaceId, name: 'Acme', createdAt: 1_700_000_000_000 }, owner, floor)
   return { workspaceId, ownerId: owner.memberId, floor }
 }
+
+let invites = 0
+/** A new member invite of `workspaceId` made by `createdBy` at time 1, expiring at 1,000. */
+export const inviteRecord = (workspaceId: string, changes: Partial<NewInvite> = {}): NewInvite => ({
+  id: `inv_${++invites}`,
+  workspaceId,
+  role: 'member',
+  email: null,
+  rooms: [],
+  createdBy: 'mem_nobody',
+  createdAt: 1,
+  expiresAt: 1_000,
+  ...changes,
+})

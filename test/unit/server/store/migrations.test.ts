@@ -74,6 +74,44 @@ describe('server store migrations', () => {
     db.close()
   })
 
+  it('0030 gives existing invites ids and a creation time, keeping their codes, and adds drafts that go with their floor or member', async () => {
+    const file = dbFile()
+    const db = createDb(file)
+    migrate(db, migrations.slice(0, 2))
+    db.exec(`
+      insert into workspaces values ('ws_a', 'Acme', 1);
+      insert into accounts values ('acc_a', 'ana@example.com', 'Ana', 'hash', '#123456', 1);
+      insert into members values ('mem_a', 'ws_a', 'acc_a', 'owner', '[]', null, 1);
+      insert into floors values ('ws_a', 'floor_main', 0, 3, '{}');
+      insert into invites values ('hash_open', 'ws_a', 'member', null, '[]', 9999999999999, 'mem_a', null);
+      insert into invites values ('hash_used', 'ws_a', 'guest', 'bo@example.com', '["room_meeting"]', 5000, 'mem_a', 4000);
+    `)
+    const before = Date.now()
+    migrate(db)
+    const invites = db.prepare('select * from invites order by code_hash').all() as Record<string, unknown>[]
+    expect(invites).toEqual([
+      expect.objectContaining({ code_hash: 'hash_open', workspace_id: 'ws_a', role: 'member', email: null, rooms: '[]', created_by: 'mem_a', expires_at: 9999999999999, used_at: null, revoked_at: null }),
+      { id: expect.any(String), code_hash: 'hash_used', workspace_id: 'ws_a', role: 'guest', email: 'bo@example.com', rooms: '["room_meeting"]', created_by: 'mem_a', created_at: 5000, expires_at: 5000, used_at: 4000, revoked_at: null },
+    ])
+    // Ids the API accepts, one per invite; an invite made before the upgrade dates from it.
+    for (const i of invites) expect(i.id).toMatch(/^inv_[A-Za-z0-9_-]{1,48}$/)
+    expect(new Set(invites.map((i) => i.id)).size).toBe(2)
+    expect(invites[0]!.created_at).toBeGreaterThanOrEqual(before)
+    expect(invites[0]!.created_at).toBeLessThanOrEqual(Date.now())
+
+    db.prepare('insert into floor_drafts values (?, ?, ?, ?, ?, ?, ?)').run('ws_a', 'floor_main', 'mem_a', 3, '{}', '[]', 1)
+    expect(() => db.prepare('insert into floor_drafts values (?, ?, ?, ?, ?, ?, ?)').run('ws_a', 'floor_nowhere', 'mem_a', 3, '{}', '[]', 1)).toThrow(/FOREIGN KEY/)
+    db.prepare('delete from floors where id = ?').run('floor_main')
+    expect(rows(db, 'floor_drafts')).toEqual([])
+    db.close()
+
+    // The store opens the upgraded file, and the old code still lets someone in.
+    const store = openStore(file)
+    expect(await store.listOpenInvites('ws_a', 6000)).toEqual([expect.objectContaining({ id: invites[0]!.id, createdBy: 'mem_a' })])
+    const bo = { memberId: 'mem_b', role: 'member' as const, rooms: [], account: { id: 'acc_b', email: 'bo@example.com', name: 'Bo', passwordHash: 'h', colour: '#123456' } }
+    expect(await store.acceptInvite('hash_open', bo, 6000)).toBe('ok')
+  })
+
   it('do nothing on an up-to-date database', () => {
     const db = createDb()
     migrate(db)
@@ -143,6 +181,10 @@ describe('the opened store file', () => {
     ['catching up a floor (ops since N)', 'select version, batch_id, ops from floor_ops where workspace_id = ? and floor_id = ? and version > ? order by version', ['ws', 'floor', 1]],
     ['an idempotent retry (batch id)', 'select version from floor_ops where workspace_id = ? and floor_id = ? and batch_id = ?', ['ws', 'floor', 'batch']],
     ['every request (session)', 'select s.member_id from sessions s join members m on m.id = s.member_id where s.token_hash = ?', ['hash']],
+    ['accepting an invite (code)', 'select workspace_id, used_at from invites where code_hash = ?', ['hash']],
+    ['revoking the invites of someone demoted', 'select id from invites where workspace_id = ? and created_by = ?', ['ws', 'mem']],
+    ['reading a draft', 'select ops from floor_drafts where workspace_id = ? and floor_id = ? and member_id = ?', ['ws', 'floor', 'mem']],
+    ['removing a member (drafts)', 'select 1 from floor_drafts where member_id = ?', ['mem']],
     ['signing in (attempts)', 'select count(*) from sign_in_attempts where key = ? and at >= ?', ['key', 1]],
   ])('answers %s from an index, scanning no table', (_what, sql, params) => {
     const db = createDb()

@@ -5,7 +5,7 @@ import { applyBatch } from '../../../../protocol/floor/apply.ts'
 import type { Floor } from '../../../../protocol/floor/records.ts'
 import { OPS_KEPT } from '../../../../server/store/sqlite/sqlite-store.ts'
 import type { Store } from '../../../../server/store/store.ts'
-import { dbFile, newMember, openStore, seedWorkspace } from './fixtures.ts'
+import { dbFile, inviteRecord, newMember, openStore, seedWorkspace } from './fixtures.ts'
 import type { WorkerCall } from './store-worker.ts'
 
 const anyone = { isMember: () => true }
@@ -166,7 +166,7 @@ describe('foreign keys are enforced', () => {
     const { workspaceId: ws } = await seedWorkspace(store)
     await store.addFloor(ws, { id: 'floor_two', name: 'Two', version: 0, width: 500, height: 500, rooms: [], desks: [] })
     await store.editFloor(ws, 'floor_two', { baseVersion: 0, batchId: 'b1', ops: [{ op: 'floor.update', changes: { name: 'Deux' } }], authorId: 'x', at: 1 }, applyOps)
-    expect(await store.removeFloor(ws, 'floor_two')).toBe('removed')
+    expect(await store.removeFloor(ws, 'floor_two')).toEqual({ removed: expect.objectContaining({ id: 'floor_two', name: 'Deux', version: 1 }) })
     const raw = new Database(file, { readonly: true })
     expect(raw.prepare("select count(*) as n from floor_ops where floor_id = 'floor_two'").get()).toEqual({ n: 0 })
     raw.close()
@@ -176,12 +176,12 @@ describe('foreign keys are enforced', () => {
   it("removing a member ends the member's sessions and admissions", async () => {
     const store = openStore()
     const { workspaceId: ws } = await seedWorkspace(store)
-    await store.createInvite('code_1', { workspaceId: ws, role: 'member', email: null, rooms: [], expiresAt: 10, usedAt: null, createdBy: 'x' })
+    await store.createInvite('code_1', inviteRecord(ws, { expiresAt: 10 }))
     const bo = newMember()
     expect(await store.acceptInvite('code_1', bo, 1)).toBe('ok')
     await store.createSession('session_1', bo.memberId, Date.now() + 60_000)
     await store.admit(ws, 'room_meeting', bo.memberId, 100)
-    await store.removeMember(ws, bo.memberId)
+    await store.removeMember(ws, bo.memberId, 2)
     expect(await store.getSession('session_1')).toBeNull()
     expect(await store.isAdmitted(ws, 'room_meeting', bo.memberId, 1)).toBe(false)
   })
@@ -194,7 +194,7 @@ describe('foreign keys are enforced', () => {
 
 describe('concurrent writers', () => {
   const invite = async (store: Store, ws: string) =>
-    store.createInvite('code_race', { workspaceId: ws, role: 'member', email: null, rooms: [], expiresAt: 1_000, usedAt: null, createdBy: 'x' })
+    store.createInvite('code_race', inviteRecord(ws, { expiresAt: 1_000 }))
 
   it('acceptInvite uses an invite once when called twice at once', async () => {
     const store = openStore()

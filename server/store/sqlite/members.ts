@@ -1,0 +1,96 @@
+/** Members and their roles in the SQLite store; a role change or a removal also settles their invites. */
+import type { Role } from '../../../protocol/api.ts'
+import type { MemberRecord, NewMember, Store } from '../store.ts'
+import type { Connection } from './connection.ts'
+
+export interface MemberRow {
+  id: string
+  workspace_id: string
+  account_id: string
+  name: string
+  email: string
+  colour: string
+  role: Role
+  rooms: string
+  last_seen_at: number | null
+}
+
+export const memberSelect = `select m.id, m.workspace_id, m.account_id, a.name, a.email, a.colour, m.role, m.rooms, m.last_seen_at
+  from members m join accounts a on a.id = m.account_id`
+
+export const toMemberRecord = (r: MemberRow): MemberRecord => ({
+  id: r.id,
+  workspaceId: r.workspace_id,
+  accountId: r.account_id,
+  name: r.name,
+  email: r.email,
+  colour: r.colour,
+  role: r.role,
+  rooms: JSON.parse(r.rooms) as string[],
+  lastSeenAt: r.last_seen_at,
+})
+
+/** Inserts a member, and their account when it is new; the caller holds the transaction. */
+export function insertMember({ sql }: Connection, workspaceId: string, m: NewMember, at: number): void {
+  let accountId: string
+  if ('existingId' in m.account) {
+    accountId = m.account.existingId
+  } else {
+    accountId = m.account.id
+    sql('insert into accounts (id, email, name, password_hash, colour, created_at) values (?, ?, ?, ?, ?, ?)')
+      .run(accountId, m.account.email, m.account.name, m.account.passwordHash, m.account.colour, at)
+  }
+  sql('insert into members (id, workspace_id, account_id, role, rooms, created_at) values (?, ?, ?, ?, ?, ?)')
+    .run(m.memberId, workspaceId, accountId, m.role, JSON.stringify(m.rooms), at)
+}
+
+const MAKERS_OF_INVITES: readonly Role[] = ['owner', 'host']
+
+type MemberMethods = Pick<Store, 'getMember' | 'membersOfAccount' | 'listMembers' | 'setRole' | 'removeMember' | 'touchMember'>
+
+export function memberMethods(c: Connection): MemberMethods {
+  const { sql, write, remembered } = c
+  const revokeInvitesOf = (workspaceId: string, memberId: string, at: number) =>
+    sql('update invites set revoked_at = ? where workspace_id = ? and created_by = ? and used_at is null and revoked_at is null')
+      .run(at, workspaceId, memberId)
+
+  return {
+    async getMember(workspaceId, memberId) {
+      return remembered(`member:${workspaceId}:${memberId}`, () => {
+        const r = sql(`${memberSelect} where m.workspace_id = ? and m.id = ?`).get(workspaceId, memberId) as MemberRow | undefined
+        return r ? toMemberRecord(r) : null
+      })
+    },
+    async membersOfAccount(accountId) {
+      return (sql(`${memberSelect} where m.account_id = ? order by m.created_at`).all(accountId) as MemberRow[]).map(toMemberRecord)
+    },
+    async listMembers(workspaceId) {
+      return remembered(`members:${workspaceId}`, () =>
+        (sql(`${memberSelect} where m.workspace_id = ? order by a.name collate nocase`).all(workspaceId) as MemberRow[]).map(toMemberRecord),
+      )
+    },
+    async setRole(workspaceId, memberId, role, at) {
+      return write((): 'ok' | 'last-owner' | 'not-found' => {
+        const current = sql('select role from members where workspace_id = ? and id = ?').pluck().get(workspaceId, memberId) as Role | undefined
+        if (!current) return 'not-found'
+        if (current === 'owner' && role !== 'owner') {
+          const owners = sql("select count(*) from members where workspace_id = ? and role = 'owner'").pluck().get(workspaceId) as number
+          if (owners <= 1) return 'last-owner'
+        }
+        sql('update members set role = ? where workspace_id = ? and id = ?').run(role, workspaceId, memberId)
+        if (!MAKERS_OF_INVITES.includes(role)) revokeInvitesOf(workspaceId, memberId, at)
+        return 'ok'
+      })
+    },
+    async removeMember(workspaceId, memberId, at) {
+      write(() => {
+        revokeInvitesOf(workspaceId, memberId, at)
+        // Sessions, admissions and drafts go with the member (foreign keys cascade).
+        sql('delete from members where workspace_id = ? and id = ?').run(workspaceId, memberId)
+      })
+    },
+    async touchMember(memberId, at) {
+      sql('update members set last_seen_at = ? where id = ?').run(at, memberId)
+    },
+  }
+}
