@@ -2,7 +2,9 @@
  * How presence rides on LiveKit: room names, participant attribute keys, data topics and limits.
  * A member's presence is their participant in the workspace lobby (identity = member id).
  */
-import type { MemberId, RoomId, WorkspaceId } from './floor/records.ts'
+import type { FloorSummary } from './api.ts'
+import type { FloorOp } from './floor/ops.ts'
+import type { FloorId, MemberId, RoomId, WorkspaceId } from './floor/records.ts'
 
 export const lobbyRoomName = (workspaceId: WorkspaceId): string => `${workspaceId}.lobby`
 export const mediaRoomName = (workspaceId: WorkspaceId, roomId: RoomId): string => `${workspaceId}.${roomId}`
@@ -34,6 +36,8 @@ export const topics = {
   presence: 'presence',
   /** Server-sent: who is in which media room, as LiveKit reports it. */
   occupancy: 'occupancy',
+  /** Server-sent: floor-plan changes, carrying the change itself (see FloorNotice). */
+  floor: 'floor',
 } as const
 
 /** Peer-to-peer requests, as LiveKit RPC methods on the lobby room. */
@@ -75,3 +79,18 @@ export interface MovePacket {
   x: number
   y: number
 }
+
+/**
+ * The server's floor notices on the `floor` topic, in the order the edits were applied:
+ * - `batch`: an applied edit batch itself; a client holding `version - 1` applies it with applyBatch;
+ * - `since`: a batch too large for one reliable packet (about 15 KiB): fetch `ops?since=`;
+ * - `floors`: the list of floors changed (added, removed, reordered).
+ * A client that finds a gap (it holds neither `version - 1` nor `version`) fetches `ops?since=`.
+ */
+export type FloorNotice =
+  | { type: 'batch'; floorId: FloorId; version: number; batchId: string; ops: FloorOp[] }
+  | { type: 'since'; floorId: FloorId; version: number }
+  | { type: 'floors'; floors: FloorSummary[] }
+
+/** LiveKit's limit for one reliable data packet is about 15 KiB; larger batches go as `since`. */
+export const MAX_NOTICE_BYTES = 14_000

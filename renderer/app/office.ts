@@ -44,6 +44,8 @@ export interface Office {
   /** After another device took the seat: take it back here. */
   useHere(): void
   media(): MediaRooms | null
+  /** The HTTP client, for services that act on the workspace (the editor, the admin view). */
+  api(): Api
   readonly motion: Motion
   readonly walking: Walking
   readonly social: Social
@@ -155,7 +157,7 @@ export function createOffice(platform: Platform, stores: Stores): Office {
       const { member, workspace } = await needApi().me()
       if (gen !== generation) return
       session.getState().signedIn({ token: session.getState().token!, workspace, me: member })
-      const { createLobby, createMediaRooms, syncAnnounced, syncFloors, syncMembers } = await online
+      const { acceptFloorNotice, createLobby, createMediaRooms, syncFloors, syncMembers } = await online
       if (gen !== generation) return
       if (!rooms) rooms = createMediaRooms({ api: needApi(), workspaceId: workspace.id, media })
       await platform.cache.putWorkspace(workspace)
@@ -170,13 +172,15 @@ export function createOffice(platform: Platform, stores: Stores): Office {
           workspaceId: workspace.id,
           presence,
           onPeerMove: (id, x, y) => motion.moveTo(id, x, y, 120),
-          onFloorVersions: (versions) => void syncAnnounced(syncDeps(), versions).catch(() => undefined),
+          // The notice carries the edit itself: applying it costs no request (a gap fetches).
+          onFloorNotice: (notice) => void acceptFloorNotice(syncDeps(), notice).catch(() => undefined),
+          onResync: () => void syncFloors(syncDeps()).catch(() => undefined),
           onLost: (why) => lobbyLost(gen, why),
         })
         social.attach(lobby)
         await lobby.connect(attributes())
-        // Edits made while we were not yet in the lobby announced themselves to nobody (the lobby
-        // room may not even have existed): catch up once more now that announcements reach us.
+        // Edits made while we were not yet in the lobby were announced to nobody (the lobby room
+        // may not even have existed): catch up once more now that notices reach us.
         await syncFloors(syncDeps())
       }
       attempt = 0
@@ -274,6 +278,7 @@ export function createOffice(platform: Platform, stores: Stores): Office {
       reconnect()
     },
     media: () => rooms,
+    api: needApi,
     motion,
     walking,
     social,

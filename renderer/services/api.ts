@@ -1,8 +1,10 @@
 /** The typed HTTP client for server/ (shapes from protocol/api.ts). The only place that calls fetch. */
 import type {
-  AcceptInviteBody, CreateInviteBody, CreateWorkspaceBody, FloorSummary, Invite, LobbyToken, Member, Occupancy, OpsSince, RoomToken, SignInBody, SignedIn, Workspace,
+  AcceptInviteBody, CreateFloorBody, CreateInviteBody, CreateWorkspaceBody, Draft, EditResult, FloorSummary, Invite, InviteSummary, LobbyToken, Member, Occupancy, OpsSince,
+  Role, RoomToken, SignInBody, SignedIn, Workspace,
 } from '../../protocol/api.ts'
 import type { ErrorBody } from '../../protocol/errors.ts'
+import type { FloorOp } from '../../protocol/floor/ops.ts'
 import type { Floor } from '../../protocol/floor/records.ts'
 
 /** The server answered with an error status. */
@@ -26,9 +28,27 @@ export interface Api {
   me(): Promise<{ member: Member; workspace: Workspace }>
   acceptInvite(code: string, body: AcceptInviteBody): Promise<SignedIn>
   createInvite(ws: string, body: CreateInviteBody): Promise<Invite>
+  /** Open invites (hosts): never their codes. */
+  listInvites(ws: string): Promise<InviteSummary[]>
+  revokeInvite(ws: string, inviteId: string): Promise<void>
   members(ws: string): Promise<Member[]>
+  setRole(ws: string, memberId: string, role: Role): Promise<Member>
+  removeMember(ws: string, memberId: string): Promise<void>
   floors(ws: string): Promise<FloorSummary[]>
   floor(ws: string, floorId: string): Promise<Floor>
+  createFloor(ws: string, body: CreateFloorBody): Promise<Floor>
+  removeFloor(ws: string, floorId: string): Promise<void>
+  /** Sets the order of the workspace's floors (every floor id once); answers the floors in that order. */
+  reorderFloors(ws: string, floorIds: string[]): Promise<FloorSummary[]>
+  /** Applies one batch live; a stale `baseVersion` throws an ApiError with status 409. */
+  edit(ws: string, floorId: string, batch: { baseVersion: number; batchId: string; ops: readonly FloorOp[] }): Promise<EditResult>
+  /** This host's draft of a floor, or null when there is none. */
+  getDraft(ws: string, floorId: string): Promise<Draft | null>
+  /** Replaces this host's draft of a floor (kept by the server, so a reload keeps it). */
+  putDraft(ws: string, floorId: string, body: { baseVersion: number; ops: readonly FloorOp[] }): Promise<Draft>
+  deleteDraft(ws: string, floorId: string): Promise<void>
+  /** Applies the draft as one batch and drops it. */
+  publishDraft(ws: string, floorId: string): Promise<EditResult>
   opsSince(ws: string, floorId: string, since: number): Promise<OpsSince>
   lobbyToken(ws: string): Promise<LobbyToken>
   roomToken(ws: string, roomId: string): Promise<RoomToken>
@@ -73,6 +93,8 @@ export function createApi(baseUrl: string, getToken: () => string | null): Api {
     return parsed as T
   }
   const ws = (id: string) => `/api/workspaces/${encodeURIComponent(id)}`
+  const floorPath = (id: string, floorId: string) => `${ws(id)}/floors/${encodeURIComponent(floorId)}`
+  const memberPath = (id: string, memberId: string) => `${ws(id)}/members/${encodeURIComponent(memberId)}`
   return {
     createWorkspace: (body) => call('POST', '/api/workspaces', body),
     signIn: (body) => call('POST', '/api/sessions', body),
@@ -80,10 +102,29 @@ export function createApi(baseUrl: string, getToken: () => string | null): Api {
     me: () => call('GET', '/api/me'),
     acceptInvite: (code, body) => call('POST', `/api/invites/${encodeURIComponent(code)}/accept`, body),
     createInvite: (id, body) => call('POST', `${ws(id)}/invites`, body),
+    listInvites: async (id) => (await call<{ invites: InviteSummary[] }>('GET', `${ws(id)}/invites`)).invites,
+    revokeInvite: (id, inviteId) => call('DELETE', `${ws(id)}/invites/${encodeURIComponent(inviteId)}`),
     members: async (id) => (await call<{ members: Member[] }>('GET', `${ws(id)}/members`)).members,
+    setRole: (id, memberId, role) => call('PATCH', memberPath(id, memberId), { role }),
+    removeMember: (id, memberId) => call('DELETE', memberPath(id, memberId)),
     floors: async (id) => (await call<{ floors: FloorSummary[] }>('GET', `${ws(id)}/floors`)).floors,
-    floor: (id, floorId) => call('GET', `${ws(id)}/floors/${encodeURIComponent(floorId)}`),
-    opsSince: (id, floorId, since) => call('GET', `${ws(id)}/floors/${encodeURIComponent(floorId)}/ops?since=${since}`),
+    floor: (id, floorId) => call('GET', floorPath(id, floorId)),
+    createFloor: (id, body) => call('POST', `${ws(id)}/floors`, body),
+    removeFloor: (id, floorId) => call('DELETE', floorPath(id, floorId)),
+    reorderFloors: async (id, floorIds) => (await call<{ floors: FloorSummary[] }>('PUT', `${ws(id)}/floors/order`, { floorIds })).floors,
+    edit: (id, floorId, batch) => call('POST', `${floorPath(id, floorId)}/edits`, batch),
+    async getDraft(id, floorId) {
+      try {
+        return await call<Draft>('GET', `${floorPath(id, floorId)}/draft`)
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 404) return null
+        throw err
+      }
+    },
+    putDraft: (id, floorId, body) => call('PUT', `${floorPath(id, floorId)}/draft`, body),
+    deleteDraft: (id, floorId) => call('DELETE', `${floorPath(id, floorId)}/draft`),
+    publishDraft: (id, floorId) => call('POST', `${floorPath(id, floorId)}/draft/publish`),
+    opsSince: (id, floorId, since) => call('GET', `${floorPath(id, floorId)}/ops?since=${since}`),
     lobbyToken: (id) => call('POST', `${ws(id)}/lobby/token`),
     roomToken: (id, roomId) => call('POST', `${ws(id)}/rooms/${encodeURIComponent(roomId)}/token`),
     occupancy: (id) => call('GET', `${ws(id)}/occupancy`),

@@ -4,17 +4,20 @@
  * everyone else's participants fill the presence store. Movement goes as lossy `move` packets.
  */
 import { DisconnectReason, Room, RoomEvent, type Participant, type RemoteParticipant } from 'livekit-client'
-import { statuses, topics, type MovePacket, type OccupancyNotice, type PresenceAttributes, type PresenceNotice, type Status } from '../../protocol/presence.ts'
+import { statuses, topics, type FloorNotice, type MovePacket, type OccupancyNotice, type PresenceAttributes, type PresenceNotice, type Status } from '../../protocol/presence.ts'
 import type { PresenceStore, Peer } from '../stores/presence/store.ts'
 import type { Api } from './api.ts'
+import { readFloorNotice } from './floor-notice.ts'
 import { connectOptions } from './livekit-options.ts'
 
 export interface LobbyDeps {
   api: Api
   workspaceId: string
   presence: PresenceStore
-  /** The lobby's metadata carries each floor's version after an edit. */
-  onFloorVersions(versions: Record<string, number>): void
+  /** The server's word on a floor-plan change: the batch itself, "fetch since", or the floor list. */
+  onFloorNotice(notice: FloorNotice): void
+  /** After a reconnect: notices sent while the connection was down may be lost, so catch up. */
+  onResync(): void
   /** A peer's avatar moved (lossy packets while they walk). */
   onPeerMove(id: string, x: number, y: number): void
   /** The connection dropped for good (not by us): another device took the seat, or it was lost. */
@@ -70,6 +73,14 @@ export function createLobby(deps: LobbyDeps): Lobby {
   let nextMove: MovePacket | null = null
   const encoder = new TextEncoder()
   const decoder = new TextDecoder()
+  let malformedNotices = 0
+
+  const floorNotice = (payload: Uint8Array) => {
+    const notice = readFloorNotice(payload)
+    if (notice) return deps.onFloorNotice(notice)
+    // Ignored, never thrown; the count says whether it is a one-off or a server of another version.
+    console.warn(`ignored a malformed floor notice (${++malformedNotices} so far)`)
+  }
 
   const flushAttributes = () => {
     attributesTimer = null
@@ -111,6 +122,7 @@ export function createLobby(deps: LobbyDeps): Lobby {
         // Only the server sends without a participant; only the server's occupancy is believed.
         if (!participant) {
           if (topic === topics.occupancy) presence.getState().setOccupancy((JSON.parse(decoder.decode(payload)) as OccupancyNotice).rooms)
+          else if (topic === topics.floor) floorNotice(payload)
           return
         }
         if (topic === topics.move) {
@@ -121,9 +133,9 @@ export function createLobby(deps: LobbyDeps): Lobby {
           if (notice.type === 'bye') presence.getState().removePeer(participant.identity)
         }
       })
-      .on(RoomEvent.RoomMetadataChanged, (metadata) => parseVersions(metadata, deps.onFloorVersions))
       .on(RoomEvent.Reconnected, () => {
         refreshAll(r)
+        deps.onResync()
         deps.api.occupancy(deps.workspaceId).then((o) => presence.getState().setOccupancy(o.rooms), () => undefined)
       })
       .on(RoomEvent.Disconnected, (reason) => {
@@ -169,7 +181,6 @@ export function createLobby(deps: LobbyDeps): Lobby {
       // crash, once LiveKit notices) reaches everyone at once.
       r.localParticipant.publishDataTrack({ name: 'presence' }).catch(() => undefined)
       refreshAll(r)
-      parseVersions(r.metadata, deps.onFloorVersions)
       // Notices sent before we joined are lost to us: start from the server's current picture.
       deps.api.occupancy(deps.workspaceId).then((o) => presence.getState().setOccupancy(o.rooms), () => undefined)
     },
@@ -208,14 +219,3 @@ export function createLobby(deps: LobbyDeps): Lobby {
     },
   }
 }
-
-function parseVersions(metadata: string | undefined, onVersions: (v: Record<string, number>) => void) {
-  if (!metadata) return
-  try {
-    const parsed = JSON.parse(metadata) as { floors?: Record<string, number> }
-    if (parsed.floors) onVersions(parsed.floors)
-  } catch {
-    // Metadata set by someone else; not ours to read.
-  }
-}
-

@@ -10,4 +10,4 @@ setLogLevel(LogLevel.warn)
 
 export { createLobby } from './lobby.ts'
 export { createMediaRooms } from './media-room.ts'
-export { syncAnnounced, syncFloors, syncMembers } from './sync.ts'
+export { acceptFloorNotice, syncFloors, syncMembers } from './sync.ts'

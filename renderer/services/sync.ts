@@ -1,23 +1,49 @@
 /**
- * Floor-plan sync: catch each floor up with `ops?since=N` from the version we hold (cache or memory),
- * fall back to a full fetch when the server no longer keeps those ops, and write the result through
- * to the cache so the next start paints it at once.
+ * Floor-plan sync. The server's lobby notices carry each applied batch itself: a batch that follows
+ * the version held is applied here with applyBatch, at no request; only a gap, or a batch too large
+ * for one packet, catches up with `ops?since=N` (or a full fetch when the server no longer keeps
+ * those ops). Results are written through to the cache so the next start paints them at once.
+ *
+ * Everything that writes floors runs in one lane per floor store, in the order it arrived: the
+ * lobby's notices, start-up and reconnect syncs, and the editor handing over its own batch after
+ * the server's 200. A fetch in flight and a notice therefore never interleave, and no floor goes
+ * back to an older version.
  */
+import type { FloorSummary, OpsSince } from '../../protocol/api.ts'
 import { applyBatch } from '../../protocol/floor/apply.ts'
 import type { Floor } from '../../protocol/floor/records.ts'
+import type { FloorNotice } from '../../protocol/presence.ts'
 import type { Platform } from '../platform/platform.ts'
 import type { FloorStore } from '../stores/floor/store.ts'
 import { ApiError, type Api } from './api.ts'
 
 export interface SyncDeps {
   api: Api
-  platform: Platform
+  platform: Pick<Platform, 'cache'>
   floor: FloorStore
   workspaceId: string
 }
 
+type Batch = OpsSince['batches'][number]
+/** What became of a batch: applied on the floor held, already held, or fetched (a gap). */
+export type Accepted = 'applied' | 'held' | 'caught-up'
+
 /** Ops were validated by the server; replaying them here only needs to trust its membership checks. */
 const trustServer = { isMember: () => true }
+
+const lanes = new WeakMap<FloorStore, Promise<unknown>>()
+function inLane<T>(deps: SyncDeps, work: () => Promise<T>): Promise<T> {
+  const result = (lanes.get(deps.floor) ?? Promise.resolve()).then(work)
+  lanes.set(deps.floor, result.catch(() => undefined))
+  return result
+}
+
+const heldFloor = (deps: SyncDeps, floorId: string) => deps.floor.getState().floors.find((f) => f.id === floorId)
+
+async function keep(deps: SyncDeps, floor: Floor): Promise<void> {
+  deps.floor.getState().putFloor(floor)
+  await deps.platform.cache.putFloor(deps.workspaceId, floor)
+}
 
 export async function catchUpFloor(deps: SyncDeps, floorId: string, held: Floor | undefined): Promise<Floor> {
   const { api, workspaceId } = deps
@@ -38,38 +64,64 @@ export async function catchUpFloor(deps: SyncDeps, floorId: string, held: Floor 
   return api.floor(workspaceId, floorId)
 }
 
-/** Brings every floor up to the server's version; returns true when something changed. */
-export async function syncFloors(deps: SyncDeps): Promise<boolean> {
-  const summaries = await deps.api.floors(deps.workspaceId)
-  const held = new Map(deps.floor.getState().floors.map((f) => [f.id, f]))
+/**
+ * Takes a batch the server applied: from the lobby, or from the editor right after its own edit
+ * (whose echo on the lobby is then 'held'). A batch following the version held costs no request.
+ */
+export function acceptBatch(deps: SyncDeps, floorId: string, batch: Batch): Promise<Accepted> {
+  return inLane(deps, async () => {
+    const held = heldFloor(deps, floorId)
+    if (held && batch.version <= held.version) return 'held'
+    if (held && batch.version === held.version + 1) {
+      const result = applyBatch(held, batch.ops, trustServer)
+      if (result.ok && result.floor.version === batch.version) {
+        await keep(deps, result.floor)
+        return 'applied'
+      }
+    }
+    await keep(deps, await catchUpFloor(deps, floorId, held))
+    return 'caught-up'
+  })
+}
+
+/** Brings the floors to the list given (in its order): fetches new ones and, with `refresh`, stale ones. */
+async function takeFloorList(deps: SyncDeps, summaries: readonly FloorSummary[], refresh: boolean): Promise<boolean> {
+  const before = deps.floor.getState().floors
+  const held = new Map(before.map((f) => [f.id, f]))
   const floors = await Promise.all(
     summaries.map(async (s) => {
       const mine = held.get(s.id)
-      return mine && mine.version === s.version ? mine : catchUpFloor(deps, s.id, mine)
+      // Known floors follow their batches; a list notice only adds, removes and reorders.
+      return mine && (!refresh || mine.version === s.version) ? mine : catchUpFloor(deps, s.id, mine)
     }),
   )
-  const changed = floors.some((f) => held.get(f.id) !== f) || floors.length !== held.size
+  const changed = floors.length !== before.length || floors.some((f, i) => before[i] !== f)
   if (changed) {
     deps.floor.getState().setFloors(floors)
-    await Promise.all(floors.map((f) => deps.platform.cache.putFloor(deps.workspaceId, f)))
+    await Promise.all(floors.filter((f) => held.get(f.id) !== f).map((f) => deps.platform.cache.putFloor(deps.workspaceId, f)))
   }
   return changed
 }
 
-/** Catches up the floors whose announced version is newer than ours. */
-export async function syncAnnounced(deps: SyncDeps, versions: Record<string, number>): Promise<void> {
-  const held = new Map(deps.floor.getState().floors.map((f) => [f.id, f]))
-  const stale = Object.entries(versions).filter(([id, v]) => (held.get(id)?.version ?? -1) < v)
-  const removed = [...held.keys()].some((id) => !(id in versions))
-  if (stale.length === 0 && !removed) return
-  if (removed || stale.some(([id]) => !held.has(id))) {
-    await syncFloors(deps)
-    return
-  }
-  for (const [id] of stale) {
-    const floor = await catchUpFloor(deps, id, held.get(id))
-    deps.floor.getState().putFloor(floor)
-    await deps.platform.cache.putFloor(deps.workspaceId, floor)
+/** Brings every floor up to the server's version (start-up, reconnect); returns true when something changed. */
+export function syncFloors(deps: SyncDeps): Promise<boolean> {
+  return inLane(deps, async () => takeFloorList(deps, await deps.api.floors(deps.workspaceId), true))
+}
+
+/** Acts on one of the server's floor notices from the lobby. */
+export function acceptFloorNotice(deps: SyncDeps, notice: FloorNotice): Promise<unknown> {
+  switch (notice.type) {
+    case 'batch':
+      return acceptBatch(deps, notice.floorId, notice)
+    case 'since':
+      return inLane(deps, async () => {
+        const held = heldFloor(deps, notice.floorId)
+        if (held && held.version >= notice.version) return 'held'
+        await keep(deps, await catchUpFloor(deps, notice.floorId, held))
+        return 'caught-up'
+      })
+    case 'floors':
+      return inLane(deps, () => takeFloorList(deps, notice.floors, false))
   }
 }
 

@@ -1,9 +1,11 @@
 /** Applying edit batches for routes and for the server's own edits (desk assignment), then telling clients. */
 import type { FastifyInstance } from 'fastify'
 import { applyBatch } from '../../protocol/floor/apply.ts'
+import type { FloorOp } from '../../protocol/floor/ops.ts'
 import type { Floor } from '../../protocol/floor/records.ts'
 import { newId } from '../auth/tokens.ts'
 import type { EditOutcome } from '../store/store.ts'
+import { announce } from './notices.ts'
 
 export interface EditRequest {
   baseVersion: number
@@ -12,59 +14,41 @@ export interface EditRequest {
 }
 
 export async function applyEdit(app: FastifyInstance, workspaceId: string, floorId: string, edit: EditRequest, authorId: string): Promise<EditOutcome> {
-  const members = new Set((await app.store.listMembers(workspaceId)).map((m) => m.id))
+  const [memberList, floors] = await Promise.all([app.store.listMembers(workspaceId), app.store.listFloors(workspaceId)])
+  const members = new Set(memberList.map((m) => m.id))
+  // A room's id names its media room across the workspace, so ids are unique across floors too.
+  const elsewhere = new Set(floors.filter((f) => f.id !== floorId).flatMap((f) => [...f.rooms.map((r) => r.id), ...f.desks.map((d) => d.id)]))
+  const batchId = edit.batchId ?? newId('batch', 16)
   const outcome = await app.store.editFloor(
     workspaceId,
     floorId,
-    { baseVersion: edit.baseVersion, batchId: edit.batchId ?? newId('batch', 16), ops: edit.ops, authorId, at: app.now() },
-    (floor, ops) => applyBatch(floor, ops, { isMember: (id) => members.has(id) }),
+    { baseVersion: edit.baseVersion, batchId, ops: edit.ops, authorId, at: app.now() },
+    (floor, ops) => idUsedElsewhere(ops, elsewhere) ?? applyBatch(floor, ops, { isMember: (id) => members.has(id) }),
   )
-  if (outcome.kind === 'applied') void announceFloorVersions(app, workspaceId)
+  // Queued before this returns, so notices leave in the order the edits committed. The ops passed
+  // applyBatch's checks, so they are FloorOps.
+  if (outcome.kind === 'applied') void announce(app, workspaceId, { type: 'batch', floorId, version: outcome.version, batchId, ops: edit.ops as FloorOp[] })
   return outcome
 }
 
-/**
- * Per LiveKit connection and workspace: the announcement in flight, and whether another is owed
- * after it. Keyed by `app.rooms`, which every route plugin shares (their `app`s are not the same).
- */
-const lanes = new WeakMap<object, Map<string, { again: boolean; done: Promise<void> }>>()
-
-/**
- * Puts the floor versions into the lobby's metadata; clients seeing a newer version catch up.
- * Announcements of one workspace run one at a time, each reading the versions afresh, and edits
- * landing meanwhile fold into one more run: concurrent RoomService calls could arrive out of order
- * and leave the lobby showing an older version than the floor's.
- */
-export function announceFloorVersions(app: FastifyInstance, workspaceId: string): Promise<void> {
-  let byWorkspace = lanes.get(app.rooms)
-  if (!byWorkspace) lanes.set(app.rooms, (byWorkspace = new Map()))
-  const running = byWorkspace.get(workspaceId)
-  if (running) {
-    running.again = true
-    return running.done
-  }
-  const lane = { again: false, done: Promise.resolve() }
-  lane.done = (async () => {
-    try {
-      do {
-        lane.again = false
-        await publishFloorVersions(app, workspaceId)
-      } while (lane.again)
-    } finally {
-      byWorkspace.delete(workspaceId)
+function idUsedElsewhere(ops: readonly unknown[], elsewhere: ReadonlySet<string>): { ok: false; error: { index: number; field: string; message: string } } | null {
+  for (const [index, raw] of ops.entries()) {
+    const op = raw as { op?: unknown; room?: { id?: unknown }; desk?: { id?: unknown } }
+    const kind = op.op === 'room.add' ? 'room' : op.op === 'desk.add' ? 'desk' : null
+    const id = kind ? op[kind]?.id : undefined
+    if (kind && typeof id === 'string' && elsewhere.has(id)) {
+      return { ok: false, error: { index, field: `ops[${index}].${kind}.id`, message: `${op.op}: id ${id} is already used on another floor of this workspace` } }
     }
-  })()
-  byWorkspace.set(workspaceId, lane)
-  return lane.done
+  }
+  return null
 }
 
-async function publishFloorVersions(app: FastifyInstance, workspaceId: string): Promise<void> {
-  try {
-    const floors = await app.store.listFloors(workspaceId)
-    await app.rooms.publishFloorVersions(workspaceId, Object.fromEntries(floors.map((f) => [f.id, f.version])))
-  } catch (err) {
-    app.log.warn({ err, workspaceId }, 'could not announce floor versions to the lobby')
-  }
+/**
+ * Tells the lobby the workspace's floors as they are now (id, name, version, in position order),
+ * after one was added, removed or reordered. It leaves behind the notices already queued.
+ */
+export function announceFloorVersions(app: FastifyInstance, workspaceId: string): Promise<void> {
+  return announce(app, workspaceId, { type: 'floors' })
 }
 
 export const deskOf = (floors: readonly Floor[], memberId: string): string | null => {
@@ -72,12 +56,15 @@ export const deskOf = (floors: readonly Floor[], memberId: string): string | nul
   return null
 }
 
-/** Gives a member the first free desk when they have none; retries when a concurrent edit wins. */
+/**
+ * Gives a member the first free assigned desk when they have none (a hot desk is anyone's for the
+ * day, never assigned); retries when a concurrent edit wins.
+ */
 export async function ensureDesk(app: FastifyInstance, workspaceId: string, memberId: string): Promise<void> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const floors = await app.store.listFloors(workspaceId)
     if (deskOf(floors, memberId)) return
-    const target = floors.map((f) => ({ floor: f, desk: f.desks.find((d) => d.assigneeId === null) })).find((x) => x.desk)
+    const target = floors.map((f) => ({ floor: f, desk: f.desks.find((d) => d.assigneeId === null && d.hot !== true) })).find((x) => x.desk)
     if (!target?.desk) return
     const outcome = await applyEdit(
       app,

@@ -1,18 +1,15 @@
-/** What the server asks of LiveKit's RoomService: lobby metadata, removing members, health. */
+/** What the server asks of LiveKit's RoomService: data to the lobby, removing members, health. */
 import { DataPacket_Kind, RoomServiceClient } from 'livekit-server-sdk'
 import { lobbyRoomName } from '../../protocol/presence.ts'
 import { livekitHttpUrl, type LivekitConfig } from './config.ts'
 
-export interface LobbyMetadata {
-  /** Current version of each floor; a client seeing a newer one fetches `ops?since=`. */
-  floors: Record<string, number>
-}
-
 export interface Rooms {
-  publishFloorVersions(workspaceId: string, floors: Record<string, number>): Promise<void>
   /** Identities in a LiveKit room; none when the room does not exist. */
   participants(roomName: string): Promise<string[]>
-  /** A reliable data packet from the server to everyone in the workspace's lobby. */
+  /**
+   * A reliable data packet from the server to everyone in the workspace's lobby. Nobody online
+   * means no lobby room and nothing to do: clients catch up when they connect.
+   */
   sendToLobby(workspaceId: string, topic: string, payload: unknown): Promise<void>
   /** Removes one participant from one room; nothing happens when either is gone already. */
   removeParticipant(roomName: string, identity: string): Promise<void>
@@ -26,15 +23,6 @@ const isNotFound = (err: unknown) => /not.?found|does not exist/i.test(String((e
 export function createRooms(lk: LivekitConfig): Rooms {
   const client = new RoomServiceClient(livekitHttpUrl(lk.url), lk.apiKey, lk.apiSecret, { requestTimeout: 5 })
   return {
-    async publishFloorVersions(workspaceId, floors) {
-      const metadata: LobbyMetadata = { floors }
-      try {
-        await client.updateRoomMetadata(lobbyRoomName(workspaceId), JSON.stringify(metadata))
-      } catch (err) {
-        // Nobody online means no lobby room; clients fetch `ops?since=` when they connect anyway.
-        if (!isNotFound(err)) throw err
-      }
-    },
     async participants(roomName) {
       try {
         return (await client.listParticipants(roomName)).map((p) => p.identity)
