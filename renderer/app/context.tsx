@@ -8,6 +8,7 @@ import type { NoticeState } from '../stores/notices/store.ts'
 import type { PresenceState } from '../stores/presence/store.ts'
 import type { SessionState } from '../stores/session/store.ts'
 import type { SocialState } from '../stores/social/store.ts'
+import type { Editor } from '../editor/editor.ts'
 import type { Office } from './office.ts'
 import type { Stores } from './stores.ts'
 
@@ -15,11 +16,12 @@ export interface Composition {
   platform: Platform
   stores: Stores
   office: Office
+  editor: Editor
 }
 
 export const CompositionContext = createContext<Composition | null>(null)
 
-const useComposition = (): Composition => {
+export const useComposition = (): Composition => {
   const value = useContext(CompositionContext)
   if (!value) throw new Error('CompositionContext is missing')
   return value

@@ -108,6 +108,12 @@ export function createWalking(deps: WalkingDeps): Walking {
       .filter((p) => p.room === roomId)
       .map((p) => deps.motion.get(p.id) ?? { x: p.x, y: p.y })
 
+  /** A member without a desk of their own sits at a hot desk nobody is sitting at. */
+  const freeHotDesk = (f: Floor) => {
+    const taken = Object.values(presence.getState().peers).map((p) => deps.motion.get(p.id) ?? { x: p.x, y: p.y })
+    return f.desks.find((d) => d.hot && d.assigneeId === null && !taken.some((t) => Math.hypot(t.x - d.x, t.y - d.y) < 2)) ?? null
+  }
+
   const goRoom = (roomId: string | null, startedAt?: number) => deps.rooms()?.go(roomId, startedAt).catch((err: unknown) => refused(roomId, err))
 
   const walker = createWalker({
@@ -175,7 +181,16 @@ export function createWalking(deps: WalkingDeps): Walking {
         : me
           ? deskOfMember(state, me.id)
           : null
-      if (!seat?.desk) return
+      if (!seat?.desk) {
+        // No desk of their own: "home" is a free hot desk on this floor.
+        const f = currentFloor(floor.getState())
+        const hot = !deskId && f ? freeHotDesk(f) : null
+        if (f && hot) {
+          onFloor(f)
+          walker.walkTo(hot.x, hot.y)
+        }
+        return
+      }
       onFloor(seat.floor)
       walker.walkTo(seat.desk.x, seat.desk.y)
     },
@@ -204,7 +219,9 @@ export function createWalking(deps: WalkingDeps): Walking {
       if (!f) return
       presence.getState().setSelf({ floor: f.id })
       floor.getState().selectFloor(f.id)
+      const hot = seat ? null : freeHotDesk(f)
       if (seat) walker.placeAt(seat.desk.x, seat.desk.y)
+      else if (hot) walker.placeAt(hot.x, hot.y)
       else walker.placeAt(f.width / 2, f.height - 24)
       lastOutside = walker.position()
     },

@@ -3,8 +3,8 @@ import { DESK_SIZE } from '../../protocol/floor/geometry.ts'
 import type { Desk } from '../../protocol/floor/records.ts'
 import { RovingGroup } from './RovingGroup.tsx'
 
-const DeskButton = memo(function DeskButton(props: { desk: Desk; name: string; mine: boolean; onWalk(id: string): void; onHome(): void }) {
-  const { desk, name, mine } = props
+const DeskButton = memo(function DeskButton(props: { desk: Desk; name: string; mine: boolean; selected: boolean; onWalk(id: string, shift: boolean): void; onHome(): void }) {
+  const { desk, name, mine, selected } = props
   return (
     <button
       type="button"
@@ -12,10 +12,10 @@ const DeskButton = memo(function DeskButton(props: { desk: Desk; name: string; m
       data-roving={desk.id}
       data-x={desk.x}
       data-y={desk.y}
-      className={`desk${mine ? ' desk-mine' : ''}${name.includes(',') ? ' desk-taken' : ''}`}
+      className={`desk${mine ? ' desk-mine' : ''}${name.includes(',') ? ' desk-taken' : ''}${desk.hot ? ' desk-hot' : ''}${selected ? ' item-selected' : ''}`}
       style={{ left: desk.x - DESK_SIZE / 2, top: desk.y - DESK_SIZE / 2, width: DESK_SIZE, height: DESK_SIZE, transform: desk.rotation ? `rotate(${desk.rotation}deg)` : undefined }}
-      aria-label={name}
-      onClick={() => props.onWalk(desk.id)}
+      aria-label={selected ? `${name}, selected` : name}
+      onClick={(e) => props.onWalk(desk.id, e.shiftKey)}
       onDoubleClick={props.onHome}
     >
       <span aria-hidden="true">{desk.label}</span>
@@ -28,14 +28,16 @@ export const DesksLayer = memo(function DesksLayer(props: {
   desks: readonly Desk[]
   names: ReadonlyMap<string, string>
   myDesk: string | null
-  onWalk(deskId: string): void
+  /** While editing: the selected desks. */
+  selected?: ReadonlySet<string> | undefined
+  onWalk(deskId: string, shift: boolean): void
   onHome(): void
   onFocusItem(el: HTMLElement): void
 }) {
   return (
     <RovingGroup label="Desks" className="layer" onFocusItem={props.onFocusItem}>
       {props.desks.map((desk) => (
-        <DeskButton key={desk.id} desk={desk} name={props.names.get(desk.id) ?? `Desk ${desk.label}`} mine={desk.id === props.myDesk} onWalk={props.onWalk} onHome={props.onHome} />
+        <DeskButton key={desk.id} desk={desk} name={props.names.get(desk.id) ?? `Desk ${desk.label}`} mine={desk.id === props.myDesk} selected={props.selected?.has(desk.id) ?? false} onWalk={props.onWalk} onHome={props.onHome} />
       ))}
     </RovingGroup>
   )

@@ -3,8 +3,10 @@
  * camera. Click or Enter on a room or desk walks there; a click on empty floor walks to that spot;
  * a person opens their actions. Movement is drawn by the motion engine, not by re-rendering.
  */
-import { useCallback, useLayoutEffect, useMemo, useState } from 'react'
+import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useState } from 'react'
 import { useFloor, useOffice, usePresence, useSession } from '../app/context.tsx'
+import { useEditor, useEditorState } from '../editor/useEditor.ts'
+import { useEditorKeys } from '../editor/useEditorKeys.ts'
 import { currentFloor, deskOfMember } from '../stores/floor/selectors.ts'
 import { DesksLayer } from './DesksLayer.tsx'
 import { deskName, personName } from './labels.ts'
@@ -16,6 +18,8 @@ import { useFloorKeys } from './useFloorKeys.ts'
 import { usePointerCamera } from './usePointerCamera.ts'
 
 const GREY = '#868e96'
+/** The editing layer loads with the editor, when a host first turns on Edit floor. */
+const EditSurface = lazy(() => import('../editor/EditSurface.tsx').then((m) => ({ default: m.EditSurface })))
 const PAINTED = 'office:floor-painted'
 
 /**
@@ -37,7 +41,14 @@ function useFloorPaintedMark(shown: boolean) {
 
 export function FloorView() {
   const office = useOffice()
-  const floor = useFloor(currentFloor)
+  const editor = useEditor()
+  const editing = useEditorState((s) => s.editing)
+  const preview = useEditorState((s) => s.preview)
+  const selection = useEditorState((s) => s.selection)
+  const live = useFloor(currentFloor)
+  // While editing, a host sees their edits in flight and their draft; everyone else the confirmed floor.
+  const floor = editing && preview?.id === live?.id ? preview : live
+  const selectedSet = useMemo(() => (editing ? new Set(selection) : undefined), [editing, selection])
   const floors = useFloor((s) => s.floors)
   const selectFloor = useFloor((s) => s.selectFloor)
   const members = useFloor((s) => s.members)
@@ -50,6 +61,7 @@ export function FloorView() {
   const cam = useCamera(floor)
   const [selected, setSelected] = useState<string | null>(null)
   useFloorKeys(office, cam.actions)
+  useEditorKeys(editor, editing)
   useFloorPaintedMark(floor !== null)
 
   const roomNames = useMemo(() => new Map((floor?.rooms ?? []).map((r) => [r.id, r.name])), [floor])
@@ -98,6 +110,7 @@ export function FloorView() {
     return list
   }, [floor, peers, remembered, members, me, self.floor, self.status, self.statusText, self.room, roomNames])
 
+  const pick = useCallback((id: string, shift: boolean) => editor.select([id], shift ? 'toggle' : 'replace'), [editor])
   const walkToRoom = useCallback((id: string) => office.walking.goToRoom(id), [office])
   const walkToDesk = useCallback((id: string) => office.walking.goToDesk(id), [office])
   const walkHome = useCallback(() => office.walking.goToDesk(), [office])
@@ -138,9 +151,14 @@ export function FloorView() {
       </div>
       <div className="viewport" ref={cam.viewport} {...pointer}>
         <div className="floor" style={{ width: floor.width, height: floor.height, transform: `translate(${x}px, ${y}px) scale(${zoom})` }}>
-          <RoomsLayer rooms={floor.rooms} occupancy={occupancy} here={self.room} onWalk={walkToRoom} onFocusItem={reveal} />
-          <DesksLayer desks={floor.desks} names={deskNames} myDesk={mySeat} onWalk={walkToDesk} onHome={walkHome} onFocusItem={reveal} />
+          <RoomsLayer rooms={floor.rooms} occupancy={occupancy} here={self.room} selected={selectedSet} onWalk={editing ? pick : walkToRoom} onFocusItem={reveal} />
+          <DesksLayer desks={floor.desks} names={deskNames} myDesk={mySeat} selected={selectedSet} onWalk={editing ? pick : walkToDesk} onHome={walkHome} onFocusItem={reveal} />
           <PeopleLayer people={people} selfId={me?.id ?? null} motion={office.motion} onSelect={select} onFocusItem={reveal} />
+          {editing && (
+            <Suspense fallback={null}>
+              <EditSurface floor={floor} />
+            </Suspense>
+          )}
         </div>
       </div>
       {selected && <PersonCard id={selected} onClose={() => setSelected(null)} />}

@@ -1,5 +1,6 @@
 /** The office: the floor plan, who is here, the room call, and the prompts that need an answer. */
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
+import { useEditor, useEditorState } from '../../editor/useEditor.ts'
 import { FloorView } from '../../floor/FloorView.tsx'
 import { typingIn } from '../../floor/useFloorKeys.ts'
 import { Stage } from '../../media/Stage.tsx'
@@ -15,7 +16,12 @@ import { StatusMenu } from '../../ui/StatusMenu.tsx'
 import { TakeoverDialog } from '../../ui/TakeoverDialog.tsx'
 import { useMedia, useOffice, usePresence, useSession } from '../context.tsx'
 
-type Panel = 'invite' | 'palette' | 'shortcuts' | null
+// Hosts' tools load on first use: members never download them.
+const EditorTop = lazy(() => import('../../editor/EditorChrome.tsx').then((m) => ({ default: m.EditorTop })))
+const EditorSide = lazy(() => import('../../editor/EditorChrome.tsx').then((m) => ({ default: m.EditorSide })))
+const PeopleAdmin = lazy(() => import('../../admin/PeopleAdmin.tsx').then((m) => ({ default: m.PeopleAdmin })))
+
+type Panel = 'invite' | 'palette' | 'shortcuts' | 'people' | null
 
 /** Office-wide shortcuts: Ctrl/⌘+K finds, ? lists shortcuts, M and V toggle microphone and camera. */
 function useOfficeShortcuts(open: (p: Panel) => void) {
@@ -47,6 +53,8 @@ export function OfficeScreen() {
   const close = () => setPanel(null)
   useOfficeShortcuts(setPanel)
   const isHost = me?.role === 'owner' || me?.role === 'host'
+  const editor = useEditor()
+  const editing = useEditorState((s) => s.editing) && isHost
 
   return (
     <div className="office">
@@ -59,9 +67,17 @@ export function OfficeScreen() {
             Find…
           </button>
           {isHost && (
-            <button type="button" onClick={() => setPanel('invite')}>
-              Invite people
-            </button>
+            <>
+              <button type="button" aria-pressed={editing} onClick={() => editor.setEditing(!editing)}>
+                Edit floor
+              </button>
+              <button type="button" onClick={() => setPanel('invite')}>
+                Invite people
+              </button>
+              <button type="button" onClick={() => setPanel('people')}>
+                People and invites
+              </button>
+            </>
           )}
           <button type="button" onClick={() => setPanel('shortcuts')} aria-keyshortcuts="?">
             Shortcuts
@@ -72,20 +88,36 @@ export function OfficeScreen() {
           </button>
         </div>
       </header>
+      {editing && (
+        <Suspense fallback={<p role="status">Loading the editor…</p>}>
+          <EditorTop />
+        </Suspense>
+      )}
       <main className="office-body">
         <FloorView />
-        <aside className="side" aria-label="People and call">
-          <DoorPrompt />
-          <Prompts />
-          {inRoom && <Stage />}
-          <People />
-        </aside>
+        {editing ? (
+          <Suspense fallback={null}>
+            <EditorSide />
+          </Suspense>
+        ) : (
+          <aside className="side" aria-label="People and call">
+            <DoorPrompt />
+            <Prompts />
+            {inRoom && <Stage />}
+            <People />
+          </aside>
+        )}
       </main>
       <RoomAnnouncer />
       <TakeoverDialog />
       {panel === 'invite' && <InviteDialog onClose={close} />}
       {panel === 'palette' && <CommandPalette onClose={close} />}
       {panel === 'shortcuts' && <ShortcutsSheet onClose={close} />}
+      {panel === 'people' && isHost && (
+        <Suspense fallback={null}>
+          <PeopleAdmin onClose={close} />
+        </Suspense>
+      )}
     </div>
   )
 }

@@ -9,6 +9,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { CompositionContext, type Composition } from '../../../renderer/app/context.tsx'
 import { createOffice } from '../../../renderer/app/office.ts'
+import { createLazyEditor } from '../../../renderer/editor/lazy-editor.ts'
 import { OfficeScreen } from '../../../renderer/app/screens/OfficeScreen.tsx'
 import { createStores } from '../../../renderer/app/stores.ts'
 import { createWebPlatform } from '../../../renderer/platform/web.ts'
@@ -20,7 +21,8 @@ import { seeded } from './seeded.ts'
 const office = bigOffice()
 const platform = createWebPlatform()
 const stores = createStores()
-const composition: Composition = { platform, stores, office: createOffice(platform, stores) }
+const officeActions = createOffice(platform, stores)
+const composition: Composition = { platform, stores, office: officeActions, editor: createLazyEditor({ stores, platform, api: () => officeActions.api() }) }
 
 stores.floor.getState().setFloors([office.floor])
 stores.floor.getState().setMembers(office.members)
