@@ -5,6 +5,8 @@
  */
 import { printTable, type Benchmark, type Row } from '../test/bench/harness.ts'
 import { coldStart } from '../test/bench/cold-start.bench.ts'
+import { editorDrag } from '../test/bench/editor-drag.bench.ts'
+import { editPropagation } from '../test/bench/edit-propagation.bench.ts'
 import { floorRender } from '../test/bench/floor-render.bench.ts'
 import { idle } from '../test/bench/idle.bench.ts'
 import { presenceLatency } from '../test/bench/presence-latency.bench.ts'
@@ -14,7 +16,7 @@ import { ensureChromium } from './lib/chromium.ts'
 import { ensureLivekitServer } from './lib/livekit-install.ts'
 import { bin, step } from './lib/run-step.ts'
 
-const benchmarks: Benchmark[] = [serverLoad, roomEntry, floorRender, presenceLatency, coldStart, idle]
+const benchmarks: Benchmark[] = [serverLoad, roomEntry, floorRender, editorDrag, presenceLatency, editPropagation, coldStart, idle]
 
 const filter = process.argv[2]
 ensureLivekitServer()

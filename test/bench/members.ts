@@ -9,6 +9,8 @@ import type { HttpClient } from '../support/http.ts'
 export interface BenchMember {
   id: string
   name: string
+  /** Their session token, to call the API as them. */
+  token: string
 }
 
 export const simName = (i: number) => `Sim ${String(i).padStart(3, '0')}`
@@ -26,7 +28,7 @@ export async function addMembers(http: HttpClient, owner: SignedIn, count: numbe
       const name = simName(i)
       const res = await http.post<SignedIn>(`/api/invites/${invite.body.code}/accept`, { name, email: `sim-${i}-${tag}@example.com`, password: 'sim-password' })
       if (res.status !== 201) throw new Error(`accept: ${res.status} ${JSON.stringify(res.body)}`)
-      members[i] = { id: res.body.member.id, name }
+      members[i] = { id: res.body.member.id, name, token: res.body.session.token }
     }
   }
   await Promise.all(Array.from({ length: concurrency }, worker))
