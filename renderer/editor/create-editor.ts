@@ -120,11 +120,11 @@ export function createEditor(deps: EditorDeps, store: EditorStore = createEditor
       store.getState().set({ selection: next })
     },
     floor: shownFloor,
-    async apply(ops) {
+    async apply(ops, opts) {
       store.getState().set({ message: null })
       const diff = await run(ops)
       if (!diff) return false
-      history.record({ floorId: onScreen()?.id ?? '', diff, draft: store.getState().draft !== null })
+      history.record({ floorId: onScreen()?.id ?? '', diff, draft: store.getState().draft !== null }, opts?.continues)
       syncHistory()
       return true
     },

@@ -24,8 +24,9 @@ export interface Editor {
   /**
    * Commits one gesture's ops against the floor on screen, as one undo step. Resolves false when
    * the server or a rule refused it; the store's `message` then says why, naming the object or field.
+   * `continues` makes it part of the previous gesture's undo step (a held arrow key's repeats).
    */
-  apply(ops: readonly FloorOp[]): Promise<boolean>
+  apply(ops: readonly FloorOp[], opts?: { continues?: boolean }): Promise<boolean>
   undo(): Promise<void>
   redo(): Promise<void>
   startDraft(): Promise<void>

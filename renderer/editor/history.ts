@@ -3,7 +3,7 @@
  * and undoing replays its reverse as a new batch. Other hosts' batches never enter it; an entry whose
  * objects someone else changed since is refused (checkUndo names the object).
  */
-import type { FloorDiff } from '../../protocol/floor/diff.ts'
+import { squashDiffs, type FloorDiff } from '../../protocol/floor/diff.ts'
 
 export interface HistoryEntry {
   floorId: string
@@ -13,7 +13,11 @@ export interface HistoryEntry {
 }
 
 export interface History {
-  record(entry: HistoryEntry): void
+  /**
+   * Records one gesture. `continues` folds it into the last entry (a held key's repeats are one
+   * gesture, one undo step, as a drag is), when that entry is of the same floor and kind.
+   */
+  record(entry: HistoryEntry, continues?: boolean): void
   peekUndo(): HistoryEntry | undefined
   peekRedo(): HistoryEntry | undefined
   /** Moves the top undo entry to the redo stack (after its reverse was applied). */
@@ -35,7 +39,12 @@ export function createHistory(): History {
   let undo: HistoryEntry[] = []
   let redo: HistoryEntry[] = []
   return {
-    record(entry) {
+    record(entry, continues = false) {
+      const last = undo.at(-1)
+      if (continues && last && last.floorId === entry.floorId && last.draft === entry.draft && redo.length === 0) {
+        undo[undo.length - 1] = { ...last, diff: squashDiffs(last.diff, entry.diff) }
+        return
+      }
       undo.push(entry)
       if (undo.length > LIMIT) undo.shift()
       redo = []

@@ -38,10 +38,11 @@ export function useEditorKeys(editor: Editor, editing: boolean) {
         const [dx, dy] = ARROWS[e.key]!
         if (e.altKey) {
           const room = selection.length === 1 ? floor.rooms.find((r) => r.id === selection[0]) : undefined
-          if (room) action = () => editor.apply(resizeRoom(floor, room.id, 'se', dx * grid, dy * grid))
+          if (room) action = () => editor.apply(resizeRoom(floor, room.id, 'se', dx * grid, dy * grid), { continues: e.repeat })
         } else {
           const step = e.shiftKey ? grid * 10 : grid
-          action = () => editor.apply(moveItems(floor, [...selection], dx * step, dy * step))
+          // A held key repeats: its steps are one gesture, undone in one go.
+          action = () => editor.apply(moveItems(floor, [...selection], dx * step, dy * step), { continues: e.repeat })
         }
       }
       if (!action) return

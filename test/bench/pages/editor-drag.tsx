@@ -12,39 +12,13 @@
  * - a performance mark in each rAF, by which the benchmark splits a Chromium trace of the
  *   main thread's tasks into frames (main-thread work per frame; see ../frame-work.ts).
  */
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
-import { CompositionContext, type Composition } from '../../../renderer/app/context.tsx'
-import { createOffice } from '../../../renderer/app/office.ts'
-import { OfficeScreen } from '../../../renderer/app/screens/OfficeScreen.tsx'
-import { createStores } from '../../../renderer/app/stores.ts'
-import { createLazyEditor } from '../../../renderer/editor/lazy-editor.ts'
-import { createWebPlatform } from '../../../renderer/platform/web.ts'
-import '../../../renderer/styles.css'
 import { bigOffice } from './big-office.ts'
+import { mountOffice } from './mount-office.tsx'
 import { FRAME_MARK, type ClientPoint, type FrameSample, type Prepared } from './editor-drag-api.ts'
 
 const office = bigOffice()
-const platform = createWebPlatform()
-const stores = createStores()
-const officeActions = createOffice(platform, stores)
-const editor = createLazyEditor({ stores, platform, api: () => officeActions.api() })
-const composition: Composition = { platform, stores, office: officeActions, editor }
-
-stores.floor.getState().setFloors([office.floor])
-stores.floor.getState().setMembers(office.members)
-stores.session.getState().signedIn({ token: 'bench', workspace: office.workspace, me: office.me })
-stores.session.getState().setConnection('online')
-composition.office.walking.seatAtDesk()
-for (const peer of office.peers) stores.presence.getState().upsertPeer(peer)
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <CompositionContext.Provider value={composition}>
-      <OfficeScreen />
-    </CompositionContext.Provider>
-  </StrictMode>,
-)
+const composition = mountOffice(office)
+const editor = composition.editor
 
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve))
 const frames = () => frame().then(frame)

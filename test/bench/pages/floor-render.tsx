@@ -5,39 +5,14 @@
  * `upsertPeer`, movement packets by `motion.moveTo(id, x, y, 120)` (lobby's onPeerMove), resting
  * positions by another `upsertPeer`. Frames are timed with requestAnimationFrame in the page.
  */
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
-import { CompositionContext, type Composition } from '../../../renderer/app/context.tsx'
-import { createOffice } from '../../../renderer/app/office.ts'
-import { createLazyEditor } from '../../../renderer/editor/lazy-editor.ts'
-import { OfficeScreen } from '../../../renderer/app/screens/OfficeScreen.tsx'
-import { createStores } from '../../../renderer/app/stores.ts'
-import { createWebPlatform } from '../../../renderer/platform/web.ts'
-import '../../../renderer/styles.css'
 import { bigOffice } from './big-office.ts'
+import { mountOffice } from './mount-office.tsx'
 import type { FeedOptions, FrameSample } from './floor-render-api.ts'
 import { seeded } from './seeded.ts'
 
 const office = bigOffice()
-const platform = createWebPlatform()
-const stores = createStores()
-const officeActions = createOffice(platform, stores)
-const composition: Composition = { platform, stores, office: officeActions, editor: createLazyEditor({ stores, platform, api: () => officeActions.api() }) }
-
-stores.floor.getState().setFloors([office.floor])
-stores.floor.getState().setMembers(office.members)
-stores.session.getState().signedIn({ token: 'bench', workspace: office.workspace, me: office.me })
-stores.session.getState().setConnection('online')
-composition.office.walking.seatAtDesk()
-for (const peer of office.peers) stores.presence.getState().upsertPeer(peer)
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <CompositionContext.Provider value={composition}>
-      <OfficeScreen />
-    </CompositionContext.Provider>
-  </StrictMode>,
-)
+const composition = mountOffice(office)
+const { stores } = composition
 
 const frames = () => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
 
