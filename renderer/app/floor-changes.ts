@@ -1,35 +1,48 @@
 /**
  * Nobody is left stranded by a host's edit. When the floor plan changes under this member:
- * - the room they are in was removed (or their floor was): they leave its call and go back to their desk, with a notice;
- * - the room shrank and they now stand outside it: they step back inside (the call stays);
- * - their desk moved while they sat at it: they move with it;
- * - their desk was removed: they are told, and told again which desk is theirs when the server gives them another.
+ * - the room they are in was removed (or their floor was), or the server showed them out of its
+ *   call (the room was removed or made smaller): they go back to their desk, with a notice;
+ * - the room shrank and they now stand outside its walls: they step back inside (the call stays);
+ * - the desk they sit at (theirs, or a hot desk) moved: they move with it;
+ * - their desk was removed: they are told, and told which desk is theirs when the server gives them another.
+ * On first load, a member with no desk of their own is told where to sit.
  */
 import type { Floor } from '../../protocol/floor/records.ts'
 import { deskOfMember } from '../stores/floor/selectors.ts'
 import type { Office } from './office.ts'
 import type { Stores } from './stores.ts'
 
-/** How close (floor units) to their desk a member counts as sitting at it. */
+/** How close (floor units) to a desk a member counts as sitting at it. */
 const AT_DESK = 2
 
 export function watchFloorChanges(stores: Stores, office: Office): () => void {
-  const { floor, presence, session, notices } = stores
+  const { floor, presence, session, notices, media } = stores
   const say = (text: string) => notices.getState().push(text)
+  const floorOf = (floors: readonly Floor[], id: string) => floors.find((f) => f.id === id)
+  let checkedDesk = false
+  /** The room whose call the server showed us out of, so its removal is not announced twice. */
+  let shownOut: string | null = null
 
-  let toldNoDesk = false
-  return floor.subscribe((state, previous) => {
+  const offMedia = media.subscribe((state, previous) => {
+    const removed = state.error?.startsWith('removed:') && state.error !== previous.error ? state.error.slice('removed:'.length) : null
+    if (!removed || presence.getState().self.room !== removed) return
+    shownOut = removed
+    const name = floorOf(floor.getState().floors, presence.getState().self.floor)?.rooms.find((r) => r.id === removed)?.name ?? 'the room'
+    say(`You left the call in ${name}: a host changed the room`)
+    office.walking.goToDesk()
+  })
+
+  const offFloor = floor.subscribe((state, previous) => {
     if (state.floors === previous.floors) return
     const me = session.getState().me
     if (!me) return
-    if (!toldNoDesk && me.role !== 'guest' && state.floors.length > 0 && Object.keys(state.members).length > 0 && !deskOfMember(state, me.id)) {
-      toldNoDesk = true
+    if (!checkedDesk && me.role !== 'guest' && state.floors.length > 0 && Object.keys(state.members).length > 0) {
+      checkedDesk = true
       const hot = state.floors.some((f) => f.desks.some((d) => d.hot))
-      say(hot ? 'You have no desk of your own: sit at any free hot desk' : 'There is no free desk for you yet; a host can give you one')
+      if (!deskOfMember(state, me.id)) say(hot ? 'You have no desk of your own: sit at any free hot desk' : 'There is no free desk for you yet; a host can give you one')
     }
     if (previous.floors.length === 0) return
     const self = presence.getState().self
-    const floorOf = (floors: readonly Floor[], id: string) => floors.find((f) => f.id === id)
     const before = floorOf(previous.floors, self.floor)
     const now = floorOf(state.floors, self.floor)
 
@@ -42,7 +55,7 @@ export function watchFloorChanges(stores: Stores, office: Office): () => void {
       const was = before?.rooms.find((r) => r.id === self.room)
       const room = now.rooms.find((r) => r.id === self.room)
       if (!room) {
-        say(`${was?.name ?? 'The room'} was removed by a host; you left its call`)
+        if (shownOut !== self.room) say(`${was?.name ?? 'The room'} was removed by a host; you left its call`)
         office.walking.goToDesk()
         return
       }
@@ -54,13 +67,20 @@ export function watchFloorChanges(stores: Stores, office: Office): () => void {
 
     const oldSeat = deskOfMember(previous, me.id)
     const newSeat = deskOfMember(state, me.id)
-    if (oldSeat && !newSeat) {
-      say(`Your desk ${oldSeat.desk.label} was removed. You will get a free desk if there is one.`)
-    } else if (newSeat && oldSeat?.desk.id !== newSeat.desk.id) {
-      say(`Desk ${newSeat.desk.label} on ${newSeat.floor.name} is yours now`)
-    } else if (oldSeat && newSeat && !self.room && (oldSeat.desk.x !== newSeat.desk.x || oldSeat.desk.y !== newSeat.desk.y)) {
+    if (oldSeat && !newSeat) say(`Your desk ${oldSeat.desk.label} was removed. You get a free desk if there is one.`)
+    else if (newSeat && oldSeat?.desk.id !== newSeat.desk.id) say(`Desk ${newSeat.desk.label} on ${newSeat.floor.name} is yours now`)
+
+    // Sitting at a desk (one's own or a hot desk) that moved: move with it.
+    if (!self.room && before && now) {
       const at = office.walking.walker.position()
-      if (Math.hypot(at.x - oldSeat.desk.x, at.y - oldSeat.desk.y) <= AT_DESK) office.walking.goToDesk()
+      const sat = before.desks.find((d) => Math.hypot(at.x - d.x, at.y - d.y) <= AT_DESK)
+      const moved = sat && now.desks.find((d) => d.id === sat.id)
+      if (sat && moved && (moved.x !== sat.x || moved.y !== sat.y)) office.walking.walker.walkTo(moved.x, moved.y)
     }
   })
+
+  return () => {
+    offMedia()
+    offFloor()
+  }
 }

@@ -17,9 +17,9 @@ export function EditorTop() {
 
 export function EditorSide() {
   return (
-    <aside className="side editor-side" aria-label="Floor editor panels">
+    <section className="editor-side" aria-label="Floor editor panels">
       <PropertiesPanel />
       <FloorsPanel />
-    </aside>
+    </section>
   )
 }

@@ -13,6 +13,7 @@ import type { Api } from '../services/api.ts'
 import { acceptBatch } from '../services/sync.ts'
 import { currentFloor } from '../stores/floor/selectors.ts'
 import { commitLive } from './commit.ts'
+import { keepOneDeskEach } from './one-desk.ts'
 import { createDrafts } from './drafts.ts'
 import type { Editor } from './editor.ts'
 import { createFloorActions } from './floor-actions.ts'
@@ -33,7 +34,6 @@ export function createEditor(deps: EditorDeps, store: EditorStore = createEditor
   const history = createHistory()
   /** Live gestures sent but not yet confirmed, shown on top of the confirmed floor. */
   const pending: { floorId: string; ops: readonly FloorOp[] }[] = []
-  let queue: Promise<unknown> = Promise.resolve()
 
   const workspaceId = () => session.getState().workspace?.id ?? ''
   const ctx = (): ApplyContext => {
@@ -74,30 +74,46 @@ export function createEditor(deps: EditorDeps, store: EditorStore = createEditor
   const say = (text: string, kind: 'error' | 'info' = 'error') => store.getState().set({ message: { kind, text } })
   const syncHistory = () => store.getState().set({ canUndo: history.canUndo, canRedo: history.canRedo })
 
-  /** One gesture on the floor on screen: into the draft, or committed live. Resolves with its diff. */
-  const run = (ops: readonly FloorOp[]): Promise<FloorDiff | null> => {
-    const live = onScreen()
-    if (!live || ops.length === 0) return Promise.resolve(null)
-    const floorId = live.id
-    if (store.getState().draft?.floorId === floorId) {
-      return drafts.add(live, ops).then((result) => {
-        refreshPreview()
-        if (!result.ok) say(result.message)
-        return result.ok ? result.diff : null
-      })
-    }
-    const entry = { floorId, ops }
-    pending.push(entry)
+  /**
+   * Gestures, undos and redos run one after another, each starting from what the previous one left
+   * (and recorded in the history before the next starts): an undo pressed while a drag is still on
+   * its way undoes that drag, not the step before it.
+   */
+  let chain: Promise<unknown> = Promise.resolve()
+  const serial = <T,>(step: () => Promise<T>): Promise<T> => {
+    const next = chain.then(step)
+    chain = next.catch(() => undefined)
+    return next
+  }
+
+  /** Sends one gesture's ops on `floorId`: into its draft, or committed live. Resolves with its diff. */
+  const send = async (floorId: string, ops: readonly FloorOp[], draft: boolean, entry?: { floorId: string; ops: readonly FloorOp[] }): Promise<FloorDiff | null> => {
+    const live = confirmed(floorId)
+    const result = !live
+      ? { ok: false as const, message: 'That floor no longer exists' }
+      : draft
+        ? await drafts.add(live, ops)
+        : await commitLive({ api: deps.api, workspaceId, floor: confirmed, ctx, accept: (id, batch) => acceptBatch(syncDeps(), id, batch) }, floorId, ops)
+    if (entry) pending.splice(pending.indexOf(entry), 1)
     refreshPreview()
-    const done = queue.then(async () => {
-      const result = await commitLive({ api: deps.api, workspaceId, floor: confirmed, ctx, accept: (id, batch) => acceptBatch(syncDeps(), id, batch) }, floorId, ops)
-      pending.splice(pending.indexOf(entry), 1)
-      refreshPreview()
-      if (!result.ok) say(result.message)
-      return result.ok ? result.diff : null
+    if (!result.ok) say(result.message)
+    return result.ok ? result.diff : null
+  }
+
+  /** One gesture on the floor on screen, shown at once and sent in turn; `done` runs in its turn too. */
+  const run = (ops: readonly FloorOp[], done: (diff: FloorDiff, floorId: string, draft: boolean) => void): Promise<boolean> => {
+    const live = onScreen()
+    if (!live || ops.length === 0) return Promise.resolve(false)
+    const floorId = live.id
+    const draft = store.getState().draft?.floorId === floorId
+    const entry = draft ? undefined : { floorId, ops }
+    if (entry) pending.push(entry)
+    refreshPreview()
+    return serial(async () => {
+      const diff = await send(floorId, ops, draft, entry)
+      if (diff) done(diff, floorId, draft)
+      return diff !== null
     })
-    queue = done.catch(() => undefined)
-    return done
   }
 
   const shownFloor = (): Floor | null => store.getState().preview ?? onScreen()
@@ -120,20 +136,15 @@ export function createEditor(deps: EditorDeps, store: EditorStore = createEditor
       store.getState().set({ selection: next })
     },
     floor: shownFloor,
-    async apply(ops, opts) {
+    apply(ops, opts) {
       store.getState().set({ message: null })
-      const diff = await run(ops)
-      if (!diff) return false
-      history.record({ floorId: onScreen()?.id ?? '', diff, draft: store.getState().draft !== null }, opts?.continues)
-      syncHistory()
-      return true
+      return run(ops, (diff, floorId, draft) => {
+        history.record({ floorId, diff, draft }, opts?.continues)
+        syncHistory()
+      })
     },
-    async undo() {
-      await replay('undo')
-    },
-    async redo() {
-      await replay('redo')
-    },
+    undo: () => serial(() => replay('undo')),
+    redo: () => serial(() => replay('redo')),
     ...drafts.actions(
       refreshPreview,
       () => {
@@ -157,13 +168,17 @@ export function createEditor(deps: EditorDeps, store: EditorStore = createEditor
     const entry = which === 'undo' ? history.peekUndo() : history.peekRedo()
     if (!entry) return
     if (entry.floorId !== onScreen()?.id) floors.getState().selectFloor(entry.floorId)
-    const current = shownFloor()
-    if (!current) return
+    const live = confirmed(entry.floorId)
+    if (!live) return say('That floor no longer exists')
+    // Against the floor as confirmed (or as drafted), not the preview: gestures pressed after this
+    // undo are still on their way and must not count as someone else's change.
+    const drafting = store.getState().draft?.floorId === entry.floorId
+    const current = drafting ? drafts.floorOf(live) : live
     const wanted = which === 'undo' ? entry.diff : reverseDiff(entry.diff)
     const conflict = checkUndo(current, wanted)
     if (conflict) return say(conflict.message)
     store.getState().set({ message: null })
-    const diff = await run(opsOfDiff(reverseDiff(wanted)))
+    const diff = await send(entry.floorId, keepOneDeskEach(opsOfDiff(reverseDiff(wanted)), floors.getState().floors), drafting)
     if (!diff) return
     if (which === 'undo') history.undone()
     else history.redone()

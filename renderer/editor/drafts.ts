@@ -4,12 +4,12 @@
  * top of the live floor, so other hosts' live changes stay visible while drafting.
  */
 import { applyBatch, type ApplyContext } from '../../protocol/floor/apply.ts'
-import type { FloorDiff } from '../../protocol/floor/diff.ts'
+import { diffFloors, opsOfDiff, type FloorDiff } from '../../protocol/floor/diff.ts'
 import { MAX_OPS_PER_BATCH, type FloorOp } from '../../protocol/floor/ops.ts'
 import type { Floor } from '../../protocol/floor/records.ts'
 import type { Api } from '../services/api.ts'
-import { acceptBatch } from '../services/sync.ts'
-import { newBatchId, refusal } from './commit.ts'
+import { acceptFloorNotice } from '../services/sync.ts'
+import { refusal } from './commit.ts'
 import type { EditorStore } from './store.ts'
 import type { Platform } from '../platform/platform.ts'
 import type { FloorStore } from '../stores/floor/store.ts'
@@ -51,7 +51,9 @@ export function createDrafts(deps: DraftDeps) {
       if (!draft) return { ok: false, message: 'No draft is open' }
       const result = applyBatch(floorOf(live), ops, deps.ctx())
       if (!result.ok) return { ok: false, message: `${result.error.message} (${result.error.field})` }
-      const next = [...draft.ops, ...ops]
+      // The draft is kept as what it changes, not as every gesture: ten drags of the same desks stay
+      // a handful of ops, and a change undone inside the draft drops out of it.
+      const next = opsOfDiff(diffFloors(live, result.floor))
       if (next.length > MAX_OPS_PER_BATCH) return { ok: false, message: `A draft holds at most ${MAX_OPS_PER_BATCH} changes; publish it first` }
       store.getState().set({ draft: { ...draft, ops: next } })
       try {
@@ -86,7 +88,8 @@ export function createDrafts(deps: DraftDeps) {
           try {
             const { version } = await deps.api().publishDraft(deps.workspaceId(), draft.floorId)
             store.getState().set({ draft: null, message: { kind: 'info', text: 'Draft published' } })
-            if (draft.ops.length > 0 && live()) await acceptBatch(deps.sync(), draft.floorId, { version, batchId: newBatchId(), ops: draft.ops })
+            // The server may have rebased the draft (published other ops than ours): fetch what it applied.
+            if (live()) await acceptFloorNotice(deps.sync(), { type: 'since', floorId: draft.floorId, version })
             markPublished()
           } catch (err) {
             store.getState().set({ message: { kind: 'error', text: refusal(err) } })

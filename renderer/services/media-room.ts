@@ -5,7 +5,7 @@
  * avatar is still walking towards it, so entering costs one connect.
  */
 import {
-  createLocalTracks, Room, RoomEvent, Track, VideoPresets, type LocalTrack, type Participant,
+  createLocalTracks, DisconnectReason, Room, RoomEvent, Track, VideoPresets, type LocalTrack, type Participant,
 } from 'livekit-client'
 import type { RoomToken } from '../../protocol/api.ts'
 import type { MediaStore, Tile } from '../stores/media/store.ts'
@@ -100,11 +100,12 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
       ] as const) {
         r.on(event, refreshTiles)
       }
-      r.on(RoomEvent.Disconnected, () => {
+      r.on(RoomEvent.Disconnected, (reason?: DisconnectReason) => {
         if (room === r) {
           room = null
           roomId = null
-          media.getState().setPhase('idle', null)
+          // Shown out by the server (the room was removed or made smaller): say so, so the avatar leaves too.
+          media.getState().setPhase('idle', null, reason === DisconnectReason.PARTICIPANT_REMOVED || reason === DisconnectReason.ROOM_DELETED ? `removed:${id}` : null)
         }
       })
       room = r

@@ -82,7 +82,7 @@ async function scenario(page: Page, url: string, mode: 'drag' | 'pan') {
   if (mode === 'drag') {
     await page.getByRole('button', { name: 'Edit floor' }).click()
     await page.locator('.edit-surface').waitFor()
-    await page.getByRole('complementary', { name: 'Floor editor panels' }).waitFor()
+    await page.getByRole('region', { name: 'Floor editor panels' }).waitFor()
   }
   const prepare = () => page.evaluate(([m, n, x]) => (globalThis as unknown as PageApi).__editorBench.prepare(m, n, x), [mode, mode === 'drag' ? SELECTED : 0, -PATH.dx / 2] as const)
   // A drag ends by committing a move (refused here, with no server); a press that missed the

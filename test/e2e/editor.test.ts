@@ -10,7 +10,7 @@ import type { SignedIn } from '../../protocol/api.ts'
 import type { Floor } from '../../protocol/floor/records.ts'
 import { until } from '../support/factories.ts'
 import { officeSuite } from '../support/office-suite.ts'
-import { drawnBox, FloorEditor } from './pages/floor-editor.ts'
+import { drawnBox, drawsFloor, FloorEditor } from './pages/floor-editor.ts'
 import type { Account } from './pages/office-page.ts'
 
 const person = (name: string, n: number): Account => ({ name, email: `${name.split(' ')[0]!.toLowerCase()}${n}@example.com`, password: 'correct horse 1' })
@@ -89,19 +89,35 @@ describe('the floor editor', () => {
       return parseFloat(el.style.left) === x && parseFloat(el.style.top) === y
     }, [keyed.x - 24, keyed.y - 24] as const)
 
-    // Undo all four gestures: the server holds exactly the original floor; redo all four: the edited one.
+    // Keyboard: resize the meeting room (Alt+arrows), and add a desk from the palette.
+    await editor.selectByKeyboard(host.room('Meeting room'))
+    await host.page.keyboard.press('Alt+ArrowRight')
+    await until(async () => (await o.serverFloor()).version === original.version + 5, 'the key resize')
+    expect((await o.serverFloor()).rooms.find((r) => r.id === 'room_meeting')!.width).toBe(resized.width + 10)
+    await host.page.getByRole('group', { name: 'Add to floor' }).getByRole('button', { name: 'Add desk', exact: true }).focus()
+    await host.page.keyboard.press('Enter')
+    await until(async () => (await o.serverFloor()).desks.length === original.desks.length + 1, 'the added desk')
+    await member.page.waitForFunction((n) => document.querySelectorAll('[aria-label="Desks"] [data-roving]').length === n, original.desks.length + 1)
+
+    // Undo all six gestures: the server holds exactly the original floor, and the host's view with
+    // it; redo all six: the edited one.
     const edited = await o.serverFloor()
-    for (let i = 0; i < 4; i++) {
+    const steps = edited.version - original.version
+    expect(steps).toBe(6)
+    for (let i = 0; i < steps; i++) {
       await editor.button('Undo').click()
       await until(async () => (await o.serverFloor()).version === edited.version + i + 1, `undo ${i + 1}`)
     }
     sameContent(await o.serverFloor(), original)
+    await until(async () => drawsFloor(host.page, await o.serverFloor()), "the host's view to match the server's floor")
     await expect(editor.button('Undo').isDisabled()).resolves.toBe(true)
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < steps; i++) {
       await (i % 2 ? editor.button('Redo').click() : host.page.keyboard.press('Control+Shift+Z'))
-      await until(async () => (await o.serverFloor()).version === edited.version + 4 + i + 1, `redo ${i + 1}`)
+      await until(async () => (await o.serverFloor()).version === edited.version + steps + i + 1, `redo ${i + 1}`)
     }
     sameContent(await o.serverFloor(), edited)
+    await until(async () => drawsFloor(host.page, await o.serverFloor()), "the host's view to match the server's floor after redo")
+    await until(async () => drawsFloor(member.page, await o.serverFloor()), "the member's view to match it too")
     await member.page.waitForFunction((x) => parseFloat((document.querySelector('[data-roving="desk_5"]') as HTMLElement).style.left) === x, moved.x - 24)
   })
 
@@ -152,6 +168,29 @@ describe('the floor editor', () => {
     expect(after.desks.find((d) => d.id === 'desk_9')!.x).toBe(both.desks.find((d) => d.id === 'desk_9')!.x - 10)
   })
 
+  it('an undo pressed while a gesture is still on its way undoes that gesture', async () => {
+    const o = await office()
+    const editor = new FloorEditor(await signIn(o.ana))
+    await editor.open()
+    const start = await o.serverFloor()
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await editor.page.route('**/floors/*/edits', async (route) => {
+      await held
+      await route.continue()
+    })
+    await editor.selectByKeyboard(editor.office.desk('11'))
+    const sent = editor.page.waitForRequest('**/floors/*/edits')
+    await editor.page.keyboard.press('ArrowDown')
+    await sent
+    await editor.page.keyboard.press('Control+z')
+    release()
+    await until(async () => (await o.serverFloor()).version === start.version + 2, 'the move and its undo')
+    sameContent(await o.serverFloor(), start)
+    await expect(editor.alert().count()).resolves.toBe(0)
+    await expect(editor.button('Redo').isDisabled()).resolves.toBe(false)
+  })
+
   it('keeps a draft private until it is published, across a reload', async () => {
     const o = await office()
     const host = await signIn(o.ana)
@@ -198,7 +237,8 @@ describe('the floor editor', () => {
     await editor.selectByKeyboard(host.room('Lounge'))
     await host.page.keyboard.press('Delete')
     await member.stage('Lounge').waitFor({ state: 'detached' })
-    await member.page.getByText('Lounge was removed by a host; you left its call').waitFor()
+    // Whichever reaches the member first, the edit or LiveKit showing them out, they are told why.
+    await member.page.getByText(/Lounge was removed by a host; you left its call|You left the call in Lounge: a host changed the room/).waitFor()
     await until(async () => !(await o.http.get<{ rooms: Record<string, string[]> }>(`/api/workspaces/${o.ws}/occupancy`, o.owner.session.token)).body.rooms.room_lounge, 'the server to see the lounge empty')
     await member.desk('2', `${o.bo.name}, available`).waitFor()
   })

@@ -95,18 +95,19 @@ export function OfficeScreen() {
       )}
       <main className="office-body">
         <FloorView />
-        {editing ? (
-          <Suspense fallback={null}>
-            <EditorSide />
-          </Suspense>
-        ) : (
-          <aside className="side" aria-label="People and call">
-            <DoorPrompt />
-            <Prompts />
-            {inRoom && <Stage />}
+        <aside className="side" aria-label="People and call">
+          <DoorPrompt />
+          <Prompts />
+          {inRoom && <Stage />}
+          {/* While editing, the editor's panels take the people list's place; the call, knocks and prompts stay. */}
+          {editing ? (
+            <Suspense fallback={null}>
+              <EditorSide />
+            </Suspense>
+          ) : (
             <People />
-          </aside>
-        )}
+          )}
+        </aside>
       </main>
       <RoomAnnouncer />
       <TakeoverDialog />

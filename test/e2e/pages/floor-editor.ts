@@ -55,3 +55,16 @@ export class FloorEditor {
 export async function drawnBox(item: Locator): Promise<{ left: number; top: number; width: number; height: number }> {
   return item.evaluate((el: HTMLElement) => ({ left: parseFloat(el.style.left), top: parseFloat(el.style.top), width: parseFloat(el.style.width), height: parseFloat(el.style.height) }))
 }
+
+/** Whether every room and desk a page draws stands where `floor` (the server's) has it, and nothing else is drawn. */
+export async function drawsFloor(page: Page, floor: { rooms: { id: string; x: number; y: number; width: number; height: number }[]; desks: { id: string; x: number; y: number }[] }): Promise<boolean> {
+  return page.evaluate((f) => {
+    const drawn = [...document.querySelectorAll<HTMLElement>('[aria-label="Rooms"] [data-roving], [aria-label="Desks"] [data-roving]')]
+    if (drawn.length !== f.rooms.length + f.desks.length) return false
+    const at = new Map(drawn.map((el) => [el.dataset.roving!, el.style]))
+    return (
+      f.rooms.every((r) => at.get(r.id)?.left === `${r.x}px` && at.get(r.id)?.top === `${r.y}px` && at.get(r.id)?.width === `${r.width}px` && at.get(r.id)?.height === `${r.height}px`) &&
+      f.desks.every((d) => at.get(d.id)?.left === `${d.x - 24}px` && at.get(d.id)?.top === `${d.y - 24}px`)
+    )
+  }, floor)
+}
