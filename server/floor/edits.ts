@@ -1,6 +1,6 @@
 /** Applying edit batches for routes and for the server's own edits (desk assignment), then telling clients. */
 import type { FastifyInstance } from 'fastify'
-import { applyBatch } from '../../protocol/floor/apply.ts'
+import { applyBatch, type OpError } from '../../protocol/floor/apply.ts'
 import type { FloorOp } from '../../protocol/floor/ops.ts'
 import type { Floor } from '../../protocol/floor/records.ts'
 import { newId } from '../auth/tokens.ts'
@@ -13,25 +13,32 @@ export interface EditRequest {
   ops: unknown[]
 }
 
+type Refusal = { ok: false; error: OpError }
+
 export async function applyEdit(app: FastifyInstance, workspaceId: string, floorId: string, edit: EditRequest, authorId: string): Promise<EditOutcome> {
-  const [memberList, floors] = await Promise.all([app.store.listMembers(workspaceId), app.store.listFloors(workspaceId)])
-  const members = new Set(memberList.map((m) => m.id))
-  // A room's id names its media room across the workspace, so ids are unique across floors too.
-  const elsewhere = new Set(floors.filter((f) => f.id !== floorId).flatMap((f) => [...f.rooms.map((r) => r.id), ...f.desks.map((d) => d.id)]))
+  const members = new Set((await app.store.listMembers(workspaceId)).map((m) => m.id))
   const batchId = edit.batchId ?? newId('batch', 16)
   const outcome = await app.store.editFloor(
     workspaceId,
     floorId,
     { baseVersion: edit.baseVersion, batchId, ops: edit.ops, authorId, at: app.now() },
-    (floor, ops) => idUsedElsewhere(ops, elsewhere) ?? applyBatch(floor, ops, { isMember: (id) => members.has(id) }),
+    (floor, ops, others) => {
+      const refused = idUsedElsewhere(ops, others)
+      if (refused) return refused
+      const result = applyBatch(floor, ops, { isMember: (id) => members.has(id) })
+      if (!result.ok) return result
+      // The ops passed applyBatch's checks, so they are FloorOps.
+      return deskHeldElsewhere(ops as FloorOp[], result.floor, others) ?? result
+    },
   )
-  // Queued before this returns, so notices leave in the order the edits committed. The ops passed
-  // applyBatch's checks, so they are FloorOps.
+  // Queued before this returns, so notices leave in the order the edits committed.
   if (outcome.kind === 'applied') void announce(app, workspaceId, { type: 'batch', floorId, version: outcome.version, batchId, ops: edit.ops as FloorOp[] })
   return outcome
 }
 
-function idUsedElsewhere(ops: readonly unknown[], elsewhere: ReadonlySet<string>): { ok: false; error: { index: number; field: string; message: string } } | null {
+/** A room's id names its media room across the workspace, so ids are unique across floors too. */
+function idUsedElsewhere(ops: readonly unknown[], others: readonly Floor[]): Refusal | null {
+  const elsewhere = new Set(others.flatMap((f) => [...f.rooms.map((r) => r.id), ...f.desks.map((d) => d.id)]))
   for (const [index, raw] of ops.entries()) {
     const op = raw as { op?: unknown; room?: { id?: unknown }; desk?: { id?: unknown } }
     const kind = op.op === 'room.add' ? 'room' : op.op === 'desk.add' ? 'desk' : null
@@ -41,6 +48,32 @@ function idUsedElsewhere(ops: readonly unknown[], elsewhere: ReadonlySet<string>
     }
   }
   return null
+}
+
+/**
+ * One desk per member across the workspace: applyBatch holds the rule within a floor, this across
+ * floors. Only assignments this batch makes are refused (an older double assignment is left alone),
+ * each blamed on the last op that made it. Moving someone to another floor is therefore two edits:
+ * free the old desk, then assign the new one.
+ */
+function deskHeldElsewhere(ops: readonly FloorOp[], after: Floor, others: readonly Floor[]): Refusal | null {
+  const held = new Map<string, { deskId: string; floor: string }>()
+  for (const floor of others) for (const d of floor.desks) if (d.assigneeId !== null) held.set(d.assigneeId, { deskId: d.id, floor: floor.name })
+  if (held.size === 0) return null
+  const assignedBy = new Map<string, { index: number; field: string }>()
+  for (const [index, op] of ops.entries()) {
+    if (op.op === 'desk.add') assignedBy.set(op.desk.id, { index, field: `ops[${index}].desk.assigneeId` })
+    if (op.op === 'desk.update' && op.changes.assigneeId !== undefined) assignedBy.set(op.id, { index, field: `ops[${index}].changes.assigneeId` })
+  }
+  let first: OpError | null = null
+  for (const desk of after.desks) {
+    const by = assignedBy.get(desk.id)
+    const other = desk.assigneeId === null ? undefined : held.get(desk.assigneeId)
+    if (!by || !other || (first && first.index <= by.index)) continue
+    const message = `${desk.assigneeId} already has desk ${other.deskId} on ${other.floor}; a member has one desk across all floors, so free that one first`
+    first = { ...by, message }
+  }
+  return first && { ok: false, error: first }
 }
 
 /**
@@ -56,23 +89,44 @@ export const deskOf = (floors: readonly Floor[], memberId: string): string | nul
   return null
 }
 
+/** Gives a member the first free assigned desk when they have none (see seatMembers). */
+export function ensureDesk(app: FastifyInstance, workspaceId: string, memberId: string): Promise<void> {
+  return seatMembers(app, workspaceId, [memberId], memberId)
+}
+
+/** Attempts at seating before giving up on floors that keep changing. */
+const SEAT_ATTEMPTS = 5
+
 /**
- * Gives a member the first free assigned desk when they have none (a hot desk is anyone's for the
- * day, never assigned); retries when a concurrent edit wins.
+ * Gives each of these members without a desk anywhere a free assigned desk (a hot desk is anyone's
+ * for the day, never assigned), in floor order, as at most one batch per floor however many they
+ * are: one notice each, and a log that does not overflow when a floor of 500 goes. A batch that
+ * loses a race (its floor changed, or one of its people was seated meanwhile) is planned again on
+ * the floors as they are then. Whoever finds no free desk is left without; clients say so.
  */
-export async function ensureDesk(app: FastifyInstance, workspaceId: string, memberId: string): Promise<void> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const floors = await app.store.listFloors(workspaceId)
-    if (deskOf(floors, memberId)) return
-    const target = floors.map((f) => ({ floor: f, desk: f.desks.find((d) => d.assigneeId === null && d.hot !== true) })).find((x) => x.desk)
-    if (!target?.desk) return
-    const outcome = await applyEdit(
-      app,
-      workspaceId,
-      target.floor.id,
-      { baseVersion: target.floor.version, ops: [{ op: 'desk.update', id: target.desk.id, changes: { assigneeId: memberId } }] },
-      memberId,
-    )
-    if (outcome.kind !== 'conflict') return
+export async function seatMembers(app: FastifyInstance, workspaceId: string, memberIds: readonly string[], authorId: string): Promise<void> {
+  let waiting = [...new Set(memberIds)]
+  for (let attempt = 0; attempt < SEAT_ATTEMPTS && waiting.length > 0; attempt++) {
+    const [floors, members] = await Promise.all([app.store.listFloors(workspaceId), app.store.listMembers(workspaceId)])
+    // Guests have no desk; someone removed meanwhile needs none.
+    const seatable = new Set(members.filter((m) => m.role !== 'guest').map((m) => m.id))
+    const plan = planSeats(floors, waiting.filter((id) => seatable.has(id)))
+    const outcomes = await Promise.all(plan.map((p) => applyEdit(app, workspaceId, p.floor.id, { baseVersion: p.floor.version, ops: p.ops }, authorId)))
+    waiting = plan.flatMap((p, i) => (outcomes[i]!.kind === 'applied' ? [] : p.seated))
   }
+  if (waiting.length > 0) app.log.warn({ workspaceId, members: waiting.length }, 'gave up seating members: their floors kept changing')
+}
+
+/** Free assigned desks for those who have none, first floor first: one batch per floor with any. */
+function planSeats(floors: readonly Floor[], memberIds: readonly string[]): { floor: Floor; ops: FloorOp[]; seated: string[] }[] {
+  const seated = new Set(floors.flatMap((f) => f.desks.flatMap((d) => (d.assigneeId === null ? [] : [d.assigneeId]))))
+  const queue = memberIds.filter((id) => !seated.has(id))
+  const plan: { floor: Floor; ops: FloorOp[]; seated: string[] }[] = []
+  for (const floor of floors) {
+    const free = floor.desks.filter((d) => d.assigneeId === null && d.hot !== true).slice(0, queue.length)
+    if (free.length === 0) continue
+    const people = queue.splice(0, free.length)
+    plan.push({ floor, seated: people, ops: free.map((d, i) => ({ op: 'desk.update', id: d.id, changes: { assigneeId: people[i]! } })) })
+  }
+  return plan
 }

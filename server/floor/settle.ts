@@ -1,8 +1,9 @@
 /**
  * Nobody is left stranded by a floor change (an applied edit, a published draft, a removed floor):
- * - people in a room that is gone are sent out of its LiveKit media room;
- * - a room whose capacity dropped below its occupants sends out its latest arrivals;
- * - a member whose assigned desk is gone gets a free one (ensureDesk), or none when there is none.
+ * - people in a room the change removed are sent out of its LiveKit media room;
+ * - a room whose capacity the change lowered below its occupants sends out its latest arrivals;
+ * - members whose assigned desk is gone get free ones (seatMembers: one batch per floor for all of
+ *   them), or none when there is none.
  * The occupancy is updated and pushed to the lobby as LiveKit's own changes are. Runs after the
  * change is committed: a failure here is logged, never turned into a failed edit.
  */
@@ -10,18 +11,33 @@ import type { FastifyInstance } from 'fastify'
 import type { Floor } from '../../protocol/floor/records.ts'
 import { mediaRoomName } from '../../protocol/presence.ts'
 import { publishOccupancy } from '../livekit/occupancy.ts'
-import { ensureDesk } from './edits.ts'
+import { seatMembers } from './edits.ts'
 
-/** Who must leave which room after `before` became `after` (null: the whole floor is gone). */
-function roomLeavers(before: Floor, after: Floor | null, occupancy: Readonly<Record<string, readonly string[]>>): { roomId: string; stay: string[]; leave: string[] }[] {
-  const now = new Map(after?.rooms.map((r) => [r.id, r]) ?? [])
+/**
+ * The rooms this change removed (capacity 0) or resized, with their new capacity. Only these send
+ * anyone out: a room already over capacity (entered with tokens issued before an earlier shrink) is
+ * not emptied by someone renaming a desk.
+ */
+function resizedRooms(before: Floor, after: Floor | null): { roomId: string; capacity: number }[] {
+  const now = new Map(after?.rooms.map((r) => [r.id, r.capacity]) ?? [])
   return before.rooms.flatMap((room) => {
-    const inside = occupancy[room.id] ?? []
-    // Occupants are listed earliest arrival first: the latest arrivals are the ones beyond capacity.
-    const stay = inside.slice(0, now.get(room.id)?.capacity ?? 0)
-    return inside.length > stay.length ? [{ roomId: room.id, stay, leave: inside.slice(stay.length) }] : []
+    const capacity = now.get(room.id) ?? 0
+    return capacity === room.capacity ? [] : [{ roomId: room.id, capacity }]
   })
 }
+
+/** Who must leave which of these rooms. */
+function roomLeavers(rooms: readonly { roomId: string; capacity: number }[], occupancy: Readonly<Record<string, readonly string[]>>): { roomId: string; stay: string[]; leave: string[] }[] {
+  return rooms.flatMap(({ roomId, capacity }) => {
+    const inside = occupancy[roomId] ?? []
+    // Occupants are listed earliest arrival first: the latest arrivals are the ones beyond capacity.
+    const stay = inside.slice(0, capacity)
+    return inside.length > stay.length ? [{ roomId, stay, leave: inside.slice(stay.length) }] : []
+  })
+}
+
+/** The author the edit log records for desks the server hands out after a change. */
+const SETTLER = 'server'
 
 /** Members whose assigned desk was on `before` and is not on `after`. */
 function deskless(before: Floor, after: Floor | null): string[] {
@@ -31,7 +47,8 @@ function deskless(before: Floor, after: Floor | null): string[] {
 
 export async function settleFloorChange(app: FastifyInstance, workspaceId: string, before: Floor, after: Floor | null): Promise<void> {
   try {
-    const leavers = roomLeavers(before, after, await app.store.occupancy(workspaceId))
+    const resized = resizedRooms(before, after)
+    const leavers = resized.length === 0 ? [] : roomLeavers(resized, await app.store.occupancy(workspaceId))
     for (const { roomId, stay, leave } of leavers) {
       // Out of LiveKit first, so the participant list a webhook reads next agrees with the store.
       await Promise.all(leave.map((id) => app.rooms.removeParticipant(mediaRoomName(workspaceId, roomId), id)))
@@ -44,12 +61,11 @@ export async function settleFloorChange(app: FastifyInstance, workspaceId: strin
   } catch (err) {
     app.log.warn({ err, workspaceId, floorId: before.id }, 'could not move people out of changed rooms')
   }
-  // One at a time: each takes a desk in its own edit, and the next must see it taken.
-  for (const memberId of deskless(before, after)) {
-    try {
-      await ensureDesk(app, workspaceId, memberId)
-    } catch (err) {
-      app.log.warn({ err, workspaceId, memberId }, 'could not give a new desk to a member whose desk was removed')
-    }
+  const unseated = deskless(before, after)
+  if (unseated.length === 0) return
+  try {
+    await seatMembers(app, workspaceId, unseated, SETTLER)
+  } catch (err) {
+    app.log.warn({ err, workspaceId, members: unseated.length }, 'could not give new desks to members whose desks were removed')
   }
 }

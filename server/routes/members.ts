@@ -56,7 +56,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       if (!target) throw notFound('member')
       const refusal = roleChangeRefusal(member, target, role)
       if (refusal) throw forbidden(refusal)
-      // The store revokes the open invites of someone demoted below host in the same step.
+      // In the same step, the store revokes the open invites the new role could not make: an owner
+      // made a host loses their invites of hosts, anyone made a member or guest all of theirs.
       const result = await app.store.setRole(member.workspaceId, target.id, role, app.now())
       if (result === 'not-found') throw notFound('member')
       if (result === 'last-owner') throw forbidden('the last owner cannot step down; make someone else owner first')

@@ -25,7 +25,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const member = workspaceId ? memberships.find((m) => m.workspaceId === workspaceId) : memberships[0]
       if (!member) throw unauthorized('wrong email or password')
       const workspace = (await app.store.getWorkspace(member.workspaceId))!
-      if (member.role !== 'guest') await ensureDesk(app, workspace.id, member.id)
+      // A desk on first sign-in only. lastSeenAt is null only for someone never signed in (every
+      // session opened sets it, and it outlasts the session rows that signing out deletes) nor in
+      // the lobby. Anyone seen without a desk was left so by a host (a hot-desker) and keeps none.
+      // Joining by invite opens a session too, and seats the member there (routes/invites.ts).
+      if (member.role !== 'guest' && member.lastSeenAt === null) await ensureDesk(app, workspace.id, member.id)
       reply.code(201)
       return openSession(app, member, workspace)
     },

@@ -109,14 +109,19 @@ export interface Store {
   membersOfAccount(accountId: string): Promise<MemberRecord[]>
   listMembers(workspaceId: string): Promise<MemberRecord[]>
   /**
-   * Changes a role; refuses ('last-owner') to leave the workspace without an owner. Below host, the
-   * member's open invites are revoked in the same transaction: they could no longer make them.
+   * Changes a role; refuses ('last-owner') to leave the workspace without an owner. The member's open
+   * invites their new role could not make (a host's invite of a host, anything below host) are
+   * revoked in the same transaction.
    */
   setRole(workspaceId: string, memberId: string, role: Role, at: number): Promise<'ok' | 'last-owner' | 'not-found'>
   /** Removes a member with their sessions, admissions and drafts, and revokes their open invites. */
   removeMember(workspaceId: string, memberId: string, at: number): Promise<void>
   touchMember(memberId: string, at: number): Promise<void>
 
+  /**
+   * Opens a session and counts it as seeing the member (lastSeenAt), so that a member never seen
+   * is one who has never signed in nor been in the lobby, even after they sign out.
+   */
   createSession(tokenHash: string, memberId: string, expiresAt: number): Promise<void>
   /** The session and its member in one read: every authenticated request starts here. */
   getSession(tokenHash: string): Promise<(SessionRecord & { member: MemberRecord }) | null>
@@ -141,12 +146,16 @@ export interface Store {
   removeFloor(workspaceId: string, floorId: string): Promise<{ removed: Floor } | 'last' | 'not-found'>
   /** Puts the floors in this order; 'mismatch' unless `floorIds` names every floor exactly once. */
   reorderFloors(workspaceId: string, floorIds: readonly string[]): Promise<'ok' | 'mismatch'>
-  /** Applies a batch atomically against `baseVersion`; the op log and the floor change together. */
+  /**
+   * Applies a batch atomically against `baseVersion`; the op log and the floor change together.
+   * `apply` also gets the workspace's other floors as the same transaction reads them, so that rules
+   * across floors (ids, one desk per member) hold against concurrent edits of those floors too.
+   */
   editFloor(
     workspaceId: string,
     floorId: string,
     edit: { baseVersion: number; batchId: string; ops: unknown[]; authorId: string; at: number },
-    apply: (floor: Floor, ops: unknown[]) => { ok: true; floor: Floor } | { ok: false; error: OpError },
+    apply: (floor: Floor, ops: unknown[], others: readonly Floor[]) => { ok: true; floor: Floor } | { ok: false; error: OpError },
   ): Promise<EditOutcome>
   /** Batches after `since`, or 'gone' when the log no longer reaches back that far (or `since` is ahead of the floor). */
   opsSince(workspaceId: string, floorId: string, since: number): Promise<{ version: number; batches: OpsBatch[] } | 'gone' | null>

@@ -203,6 +203,30 @@ describe('floor plan edits over HTTP', () => {
     expect((await postEdit(owner, { baseVersion: 0, ops: [newRoom('room_annex_meeting', 10)] }, annex)).status).toBe(200)
   })
 
+  it('refuses to give a member a desk on one floor while they hold one on another, naming the op, their desk and its floor', async () => {
+    const owner = await createWorkspace(http)
+    const bo = (await addMember(http, owner)).member.id
+    const held = (await getFloor(owner)).desks.find((d) => d.assigneeId === bo)!.id
+    const annex = (await http.post<Floor>(`/api/workspaces/${owner.workspace.id}/floors`, { name: 'Annex', template: 'starter' }, owner.session.token)).body
+    const [first, second] = annex.desks as [Floor['desks'][0], Floor['desks'][0]]
+    const says = `${bo} already has desk ${held} on Main floor`
+
+    const update = await postEdit(owner, { baseVersion: 0, ops: [rename(first.id, 'a'), rename(second.id, 'b'), { op: 'desk.update', id: second.id, changes: { assigneeId: bo } }] }, annex.id)
+    expect([update.status, update.body.field]).toEqual([400, 'ops[2].changes.assigneeId'])
+    expect(update.body.message).toContain(says)
+    const desk = { id: 'desk_annex_new', label: 'New', x: 10, y: 10, rotation: 0, assigneeId: bo }
+    const add = await postEdit(owner, { baseVersion: 0, ops: [{ op: 'desk.add', desk }] }, annex.id)
+    expect([add.status, add.body.field]).toEqual([400, 'ops[0].desk.assigneeId'])
+    expect(add.body.message).toContain(says)
+    expect(await getFloor(owner, annex.id)).toEqual(annex)
+
+    // Moving Bo between floors is two edits: free the old desk, then give the new one.
+    await postEdit(owner, { baseVersion: (await getFloor(owner)).version, ops: [{ op: 'desk.update', id: held, changes: { assigneeId: null } }] })
+    expect((await postEdit(owner, { baseVersion: 0, ops: [{ op: 'desk.update', id: second.id, changes: { assigneeId: bo } }] }, annex.id)).status).toBe(200)
+    // Nothing else is refused on a floor because of an assignment on another one.
+    expect((await postEdit(owner, { baseVersion: 1, ops: [rename(second.id, 'Bo')] }, annex.id)).status).toBe(200)
+  })
+
   it('hosts add and remove floors; the last floor cannot be removed', async () => {
     const owner = await createWorkspace(http)
     const host = await addMember(http, owner, 'host')

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, test } from 'vitest'
 import type { Member, Role, SignedIn } from '../../protocol/api.ts'
-import { addMember, createWorkspace } from '../support/factories.ts'
+import { addMember, createWorkspace, newPerson } from '../support/factories.ts'
 import { httpClient, type HttpClient } from '../support/http.ts'
 import { startStack, type Stack } from '../support/stack.ts'
 
@@ -107,6 +107,29 @@ describe('roles', () => {
     expect(before.body.members.find((m) => m.id === visitor.member.id)?.deskId).toBeNull()
     const res = await http.call<Member>('PATCH', `${path}/${visitor.member.id}`, { token: office.session.token, body: { role: 'member' } })
     expect(res.body.deskId).toMatch(/^desk_/)
+  })
+
+  it('an owner made a host loses the invites only an owner makes (of hosts); made a member, all of them', async () => {
+    const office = await createWorkspace(http, 'Two owners inviting')
+    const second = await addMember(http, office, 'host')
+    const path = `/api/workspaces/${office.workspace.id}/members/${second.member.id}`
+    const promote = (role: Role) => http.call('PATCH', path, { token: office.session.token, body: { role } })
+    expect((await promote('owner')).status).toBe(200)
+    const invite = async (role: 'host' | 'member') =>
+      (await http.post<{ id: string; code: string }>(`/api/workspaces/${office.workspace.id}/invites`, { role }, second.session.token)).body
+    const [ofHost, ofMember, ofMemberToo] = [await invite('host'), await invite('member'), await invite('member')]
+    const open = async () => (await http.get<{ invites: { id: string }[] }>(`/api/workspaces/${office.workspace.id}/invites`, office.session.token)).body.invites.map((i) => i.id).sort()
+    const accept = (code: string) => http.post<{ message: string }>(`/api/invites/${code}/accept`, newPerson())
+
+    expect((await promote('host')).status).toBe(200)
+    expect(await open()).toEqual([ofMember.id, ofMemberToo.id].sort())
+    const refused = await accept(ofHost.code)
+    expect([refused.status, refused.body.message]).toEqual([410, expect.stringMatching(/revoked/)])
+    expect((await accept(ofMember.code)).status).toBe(201)
+
+    expect((await promote('member')).status).toBe(200)
+    expect(await open()).toEqual([])
+    expect((await accept(ofMemberToo.code)).status).toBe(410)
   })
 
   it('hosts remove members and guests, only an owner removes a host, and nobody removes an owner', async () => {

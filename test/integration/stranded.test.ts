@@ -1,15 +1,16 @@
 /**
  * Nobody is left stranded by a floor change, with the real livekit-server: people in a removed room,
  * or beyond a shrunk room's capacity (the latest arrivals), are sent out of its media room and the
- * lobby is told the new occupancy; a removed floor empties its rooms; a member whose desk is
- * removed gets a free one, or none when there is none.
+ * lobby is told the new occupancy, and nobody leaves a room the change left as it was; a removed
+ * floor empties its rooms and seats its people elsewhere in one batch per floor; a member whose
+ * desk is removed gets a free one, or none when there is none.
  */
 import { DisconnectReason, RoomEvent, type RemoteParticipant, type Room } from '@livekit/rtc-node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { LobbyToken, Member, SignedIn } from '../../protocol/api.ts'
 import type { Floor } from '../../protocol/floor/records.ts'
 import { topics, type OccupancyNotice } from '../../protocol/presence.ts'
-import { addMember, connectParticipant, createWorkspace, editFloor, occupantsOf, occupy, roomRecord } from '../support/factories.ts'
+import { addMember, connectParticipant, createWorkspace, editFloor, occupantsOf, occupy, roomRecord, until } from '../support/factories.ts'
 import { httpClient, type HttpClient } from '../support/http.ts'
 import { startStack, type Stack } from '../support/stack.ts'
 
@@ -104,6 +105,43 @@ describe('nobody is left stranded', () => {
     expect((await http.call('DELETE', `/api/workspaces/${owner.workspace.id}/floors/${annex.id}`, { token: owner.session.token })).status).toBe(204)
     expect(await out).toBe(DisconnectReason.PARTICIPANT_REMOVED)
     expect(await occupantsOf(http, owner, roomId)).toEqual([])
+  })
+
+  it('an edit that leaves a room as it was sends nobody out of it, even a room over its capacity', async () => {
+    const owner = await createWorkspace(http)
+    const people = [await addMember(http, owner), await addMember(http, owner), await addMember(http, owner)]
+    // Tokens issued while the room held 8 still let all three in after it shrinks to 2 while empty.
+    const tokens = await Promise.all(people.map((who) => http.post<{ url: string; token: string }>(`/api/workspaces/${owner.workspace.id}/rooms/room_meeting/token`, undefined, who.session.token)))
+    await editFloor(http, owner, [{ op: 'room.update', id: 'room_meeting', changes: { capacity: 2 } }])
+    for (const token of tokens) rooms.push(await connectParticipant(token.body.url, token.body.token))
+    await until(async () => (await occupantsOf(http, owner, 'room_meeting')).length === 3, 'three people in the meeting room')
+
+    await editFloor(http, owner, [{ op: 'desk.update', id: 'desk_12', changes: { label: 'Window' } }])
+    expect(await occupantsOf(http, owner, 'room_meeting')).toHaveLength(3)
+  })
+
+  it('removing a floor of 30 seated people seats them all with one batch per floor that has free desks', async () => {
+    const owner = await createWorkspace(http)
+    const ws = `/api/workspaces/${owner.workspace.id}`
+    const floorOf = async (id: string) => (await http.get<Floor>(`${ws}/floors/${id}`, owner.session.token)).body
+    const annex = (await http.post<Floor>(`${ws}/floors`, { name: 'Annex', template: 'team-30' }, owner.session.token)).body
+    // The annex first, so that everyone who joins now gets a desk there.
+    expect((await http.call('PUT', `${ws}/floors/order`, { token: owner.session.token, body: { floorIds: [annex.id, 'floor_main'] } })).status).toBe(200)
+    const people: string[] = []
+    for (let i = 0; i < 30; i++) people.push((await addMember(http, owner)).member.id)
+    expect((await floorOf(annex.id)).desks.filter((d) => d.assigneeId !== null)).toHaveLength(30)
+    const spare = (await http.post<Floor>(`${ws}/floors`, { name: 'Spare', template: 'team-30' }, owner.session.token)).body
+    const main = await floorOf('floor_main')
+
+    expect((await http.call('DELETE', `${ws}/floors/${annex.id}`, { token: owner.session.token })).status).toBe(204)
+    // The main floor's 11 free desks first, then the spare floor's: one batch each.
+    const [mainNow, spareNow] = [await floorOf('floor_main'), await floorOf(spare.id)]
+    expect([mainNow.version, spareNow.version]).toEqual([main.version + 1, 1])
+    const since = await http.get<{ batches: { ops: unknown[] }[] }>(`${ws}/floors/floor_main/ops?since=${main.version}`, owner.session.token)
+    expect(since.body.batches.map((b) => b.ops.length)).toEqual([11])
+    const seated = new Map([...mainNow.desks, ...spareNow.desks].flatMap((d) => (d.assigneeId ? [[d.assigneeId, d.id] as const] : [])))
+    expect(people.filter((id) => !seated.has(id))).toEqual([])
+    for (const id of people.slice(0, 3)) expect(await deskOf(owner, id)).toBe(seated.get(id))
   })
 
   it("removing someone's desk gives them a free one; with none free they are left without", async () => {

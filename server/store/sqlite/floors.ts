@@ -51,7 +51,9 @@ export function floorMethods(c: Connection, opsKept: number): FloorMethods {
           | undefined
         if (seen) return { kind: 'duplicate', version: seen.version }
         if (edit.baseVersion !== floor.version) return { kind: 'conflict', currentVersion: floor.version }
-        const result = apply(floor, edit.ops)
+        const others = (sql('select id, version from floors where workspace_id = ? and id != ? order by position').all(workspaceId, floorId) as { id: string; version: number }[])
+          .map((r) => c.floorAt(workspaceId, r.id, r.version))
+        const result = apply(floor, edit.ops, others)
         if (!result.ok) return { kind: 'invalid', error: result.error }
         const next = result.floor
         sql('update floors set version = ?, doc = ? where workspace_id = ? and id = ?').run(next.version, JSON.stringify(next), workspaceId, floorId)

@@ -1,4 +1,4 @@
-/** Members and their roles in the SQLite store; a role change or a removal also settles their invites. */
+/** Members and their roles in the SQLite store; a role change or a removal also revokes the invites they may no longer make. */
 import type { Role } from '../../../protocol/api.ts'
 import type { MemberRecord, NewMember, Store } from '../store.ts'
 import type { Connection } from './connection.ts'
@@ -44,15 +44,20 @@ export function insertMember({ sql }: Connection, workspaceId: string, m: NewMem
     .run(m.memberId, workspaceId, accountId, m.role, JSON.stringify(m.rooms), at)
 }
 
-const MAKERS_OF_INVITES: readonly Role[] = ['owner', 'host']
+/**
+ * The roles each role may invite (the rule of routes/invites.ts): a member's open invites beyond
+ * their new role's are revoked with the change, as they could not make them now.
+ */
+const INVITABLE: Record<Role, readonly Role[]> = { owner: ['host', 'member', 'guest'], host: ['member', 'guest'], member: [], guest: [] }
 
 type MemberMethods = Pick<Store, 'getMember' | 'membersOfAccount' | 'listMembers' | 'setRole' | 'removeMember' | 'touchMember'>
 
 export function memberMethods(c: Connection): MemberMethods {
   const { sql, write, remembered } = c
-  const revokeInvitesOf = (workspaceId: string, memberId: string, at: number) =>
-    sql('update invites set revoked_at = ? where workspace_id = ? and created_by = ? and used_at is null and revoked_at is null')
-      .run(at, workspaceId, memberId)
+  /** Revokes the member's open invites, except those for the roles in `keep`. */
+  const revokeInvitesOf = (workspaceId: string, memberId: string, at: number, keep: readonly Role[] = []) =>
+    sql(`update invites set revoked_at = ? where workspace_id = ? and created_by = ? and used_at is null and revoked_at is null
+      and role not in (select value from json_each(?))`).run(at, workspaceId, memberId, JSON.stringify(keep))
 
   return {
     async getMember(workspaceId, memberId) {
@@ -78,7 +83,7 @@ export function memberMethods(c: Connection): MemberMethods {
           if (owners <= 1) return 'last-owner'
         }
         sql('update members set role = ? where workspace_id = ? and id = ?').run(role, workspaceId, memberId)
-        if (!MAKERS_OF_INVITES.includes(role)) revokeInvitesOf(workspaceId, memberId, at)
+        revokeInvitesOf(workspaceId, memberId, at, INVITABLE[role])
         return 'ok'
       })
     },

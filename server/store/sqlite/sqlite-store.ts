@@ -79,7 +79,12 @@ export function openSqliteStore(file: string, opts: SqliteStoreOptions = {}): St
     },
 
     async createSession(tokenHash, memberId, expiresAt) {
-      sql('insert into sessions (token_hash, member_id, created_at, expires_at) values (?, ?, ?, ?)').run(tokenHash, memberId, Date.now(), expiresAt)
+      const at = Date.now()
+      write(() => {
+        sql('insert into sessions (token_hash, member_id, created_at, expires_at) values (?, ?, ?, ?)').run(tokenHash, memberId, at, expiresAt)
+        // Signing in is being seen; unlike the session row, which signing out deletes, this stays.
+        sql('update members set last_seen_at = max(coalesce(last_seen_at, 0), ?) where id = ?').run(at, memberId)
+      })
     },
     async getSession(tokenHash) {
       return remembered(`session:${tokenHash}`, () => {
