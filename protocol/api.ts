@@ -33,8 +33,14 @@ export const SessionSchema = Type.Object({ token: Type.String(), expiresAt: Type
 export const SignedInSchema = Type.Object({ session: SessionSchema, member: MemberSchema, workspace: WorkspaceSchema })
 export type SignedIn = Static<typeof SignedInSchema>
 
+/** `DELETE /api/sessions`, "Sign out everywhere": every session of the caller's account ended, this one too. */
+export const SignedOutEverywhereSchema = Type.Object({ sessionsEnded: Type.Integer({ minimum: 0 }) })
+export type SignedOutEverywhere = Static<typeof SignedOutEverywhereSchema>
+
 export const HealthSchema = Type.Object({
   ok: Type.Boolean(),
+  /** ok: every part answers; degraded: the server answers, but LiveKit (presence and calls) does not. */
+  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
   livekit: Type.Union([Type.Literal('ok'), Type.Literal('unreachable')]),
   version: Type.String(),
 })

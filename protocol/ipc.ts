@@ -63,6 +63,8 @@ export const invokeChannels = {
   'cache:putFloor': { args: Type.Tuple([WorkspaceIdSchema, FloorSchema]), result: Type.Null() },
   'cache:putMembers': { args: Type.Tuple([WorkspaceIdSchema, Type.Array(MemberSchema)]), result: Type.Null() },
   'cache:putPresence': { args: Type.Tuple([WorkspaceIdSchema, PresenceSnapshotSchema]), result: Type.Null() },
+  /** At sign-out: forget every workspace, floor, member and presence picture on this machine. */
+  'cache:clear': { args: Type.Tuple([]), result: Type.Null() },
   'credentials:get': { args: Type.Tuple([SecretKey]), result: Type.Union([Type.String(), Type.Null()]) },
   'credentials:set': { args: Type.Tuple([SecretKey, Type.Union([Type.String({ maxLength: 8192 }), Type.Null()])]), result: Type.Null() },
   'settings:get': { args: Type.Tuple([SettingKey]), result: Type.Union([Type.String(), Type.Null()]) },

@@ -1,10 +1,21 @@
 /**
  * How presence rides on LiveKit: room names, participant attribute keys, data topics and limits.
  * A member's presence is their participant in the workspace lobby (identity = member id).
+ *
+ * Trust: LiveKit vouches for a participant's identity and nothing else. A peer's name, attributes,
+ * data packets and RPC payloads are its own claims: presence-schemas.ts bounds them, and a client
+ * ignores (and counts) whatever does not match. Names come from the member directory and who is
+ * in which room from the server's occupancy, never from a peer. The wire types below are those
+ * schemas' static types; this file itself imports no TypeBox, so that code needing only a constant
+ * (the first paint of the client) does not load the schema builder.
  */
+import type { Static } from 'typebox'
 import type { FloorSummary } from './api.ts'
 import type { FloorOp } from './floor/ops.ts'
 import type { FloorId, MemberId, RoomId, WorkspaceId } from './floor/records.ts'
+import type {
+  KnockAnswerSchema, KnockRequestSchema, MeetRequestSchema, MovePacketSchema, PresenceAttributesSchema, PresenceNoticeSchema, rpcRequestSchemas, WaveRequestSchema,
+} from './presence-schemas.ts'
 
 export const lobbyRoomName = (workspaceId: WorkspaceId): string => `${workspaceId}.lobby`
 export const mediaRoomName = (workspaceId: WorkspaceId, roomId: RoomId): string => `${workspaceId}.${roomId}`
@@ -12,22 +23,14 @@ export const mediaRoomName = (workspaceId: WorkspaceId, roomId: RoomId): string 
 export const statuses = ['available', 'busy', 'away', 'dnd'] as const
 export type Status = (typeof statuses)[number]
 
-/** Participant attributes of a lobby participant. All values are strings (LiveKit attributes). */
-export interface PresenceAttributes {
-  status: Status
-  /** Free text, often starting with an emoji: "🌴 back Monday". */
-  statusText: string
-  /** When the status ends (epoch ms as a string), or '' for never. */
-  statusUntil: string
-  /** The floor the member stands on. */
-  floor: string
-  desk: string
-  /** The room the member is in, or '' when outside every room. */
-  room: string
-  /** Resting position, integer floor units. */
-  x: string
-  y: string
-}
+/** The longest status text a member may set, and a peer's that a client accepts. */
+export const MAX_STATUS_TEXT = 100
+
+/**
+ * The attributes a lobby participant declares about itself: position (floor, resting x/y) and
+ * status, nothing else. All values are strings (LiveKit attributes). See PresenceAttributesSchema.
+ */
+export type PresenceAttributes = Static<typeof PresenceAttributesSchema>
 
 export const topics = {
   /** Lossy avatar movement while walking. */
@@ -50,35 +53,37 @@ export const rpcMethods = {
   meet: 'office.meet',
 } as const
 
-export interface KnockRequest {
-  roomId: RoomId
-}
-export interface KnockAnswer {
-  answer: 'admitted' | 'declined'
-}
-export interface WaveRequest {
-  /** The room the waver is in, or null when at their desk. */
-  roomId: RoomId | null
-}
-export interface MeetRequest {
-  roomId: RoomId
-}
+export type KnockRequest = Static<typeof KnockRequestSchema>
+export type KnockAnswer = Static<typeof KnockAnswerSchema>
+/** A wave carries nothing: where the waver is comes from the server's occupancy when it is answered. */
+export type WaveRequest = Static<typeof WaveRequestSchema>
+/** The answer to this client's own wave: "meet me in this room". Accepted only within WAVE_ANSWER_MS of it. */
+export type MeetRequest = Static<typeof MeetRequestSchema>
+export type RpcMethod = (typeof rpcMethods)[keyof typeof rpcMethods]
+export type RpcRequest<M extends RpcMethod> = Static<(typeof rpcRequestSchemas)[M]>
+
+/** How long after waving at someone their `meet` is taken as the answer. */
+export const WAVE_ANSWER_MS = 60_000
+/** Prompts and notifications one peer may cause in PEER_PROMPT_WINDOW_MS; more are dropped (and knocks declined). */
+export const PEER_PROMPT_LIMIT = 3
+export const PEER_PROMPT_WINDOW_MS = 60_000
 
 /** How long a knock waits for someone inside to answer. */
 export const KNOCK_TIMEOUT_MS = 60_000
 
 /** Reliable notices on the `presence` topic. */
-export type PresenceNotice = { type: 'bye' }
+export type PresenceNotice = Static<typeof PresenceNoticeSchema>
 
 /** The server's occupancy notice: every occupied room of the workspace and its members. */
 export interface OccupancyNotice {
   rooms: Record<RoomId, MemberId[]>
 }
 
-export interface MovePacket {
-  x: number
-  y: number
-}
+/** A lossy movement packet: where the avatar is now, within the largest floor. */
+export type MovePacket = Static<typeof MovePacketSchema>
+
+/** The largest packet a peer may send on `move` or `presence`; anything longer is refused unread. */
+export const MAX_PEER_PACKET_BYTES = 256
 
 /**
  * The server's floor notices on the `floor` topic, in the order the edits were applied:

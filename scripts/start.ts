@@ -3,7 +3,8 @@
  * livekit-server on loopback (unless LIVEKIT_URL/KEY/SECRET name an existing one), starts the
  * server with its SQLite store in the data folder, and opens the desktop app — or, where Electron's
  * binary is missing, prints the URL where the server serves the same client to a browser.
- * Ctrl-C stops everything it started.
+ * livekit-server and the server run supervised: when one dies it is started again (same ports,
+ * keys and data) after a backoff, with a log line each way. Ctrl-C stops everything it started.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -13,23 +14,29 @@ import { electronBinary } from './lib/electron-binary.ts'
 import { ensureLivekitServer } from './lib/livekit-install.ts'
 import { startLivekitProcess, type LivekitProcess } from './lib/livekit-process.ts'
 import { bin, step, toolEnv } from './lib/run-step.ts'
+import { startServerProcess, type ServerProcess } from './lib/server-process.ts'
+import { supervise, type Supervisor } from './lib/supervise.ts'
 import { root } from './lib/system.ts'
 
 const env = process.env
 const dataDir = resolve(env.OFFICE_DATA_DIR ?? join(root, 'data'))
-const port = Number(env.OFFICE_PORT ?? 8080)
+let port = Number(env.OFFICE_PORT ?? 8080)
 const livekitPort = Number(env.LIVEKIT_PORT ?? 7880)
 const livekitUdpPort = Number(env.LIVEKIT_UDP_PORT ?? 7882)
 const children: ChildProcess[] = []
-let livekit: LivekitProcess | null = null
+let livekit: Supervisor<LivekitProcess> | null = null
+let server: Supervisor<ServerProcess> | null = null
 let stopping = false
 
 async function stopAll(code: number): Promise<never> {
   if (!stopping) {
     stopping = true
+    // The supervisors first, at once: Ctrl-C reaches livekit-server and the server too, and their
+    // exit must not look like a crash to restart.
+    const supervised = Promise.all([server?.stop(), livekit?.stop()])
     for (const child of children.reverse()) if (child.exitCode === null) child.kill('SIGTERM')
     await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)))
-    await livekit?.stop()
+    await supervised
   }
   process.exit(code)
 }
@@ -45,21 +52,6 @@ function localKeys(): { apiKey: string; apiSecret: string } {
   return keys
 }
 
-function waitForLine(child: ChildProcess, pattern: RegExp, what: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let seen = ''
-    const onData = (chunk: Buffer) => {
-      process.stdout.write(chunk)
-      seen += chunk.toString()
-      const match = pattern.exec(seen)
-      if (match) resolve(match[1] ?? match[0])
-    }
-    child.stdout?.on('data', onData)
-    child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk))
-    child.once('exit', (code) => reject(new Error(`${what} exited with code ${code}`)))
-  })
-}
-
 async function main() {
   mkdirSync(dataDir, { recursive: true })
   if (!step('build (electron-vite)', bin('electron-vite'), ['build', '--logLevel', 'warn'])) return stopAll(1)
@@ -72,34 +64,32 @@ async function main() {
     const binary = ensureLivekitServer()
     const dir = join(dataDir, 'livekit')
     mkdirSync(dir, { recursive: true })
-    livekit = await startLivekitProcess({
-      binary,
-      dir,
-      port: livekitPort,
-      udpPort: livekitUdpPort,
-      webhookUrls: [`http://127.0.0.1:${port}/api/livekit/webhook`],
-      ...localKeys(),
-    })
-    lk = livekit
-    console.log(`livekit-server listening on ${livekit.url} (loopback only)`)
+    const keys = localKeys()
+    const options = { binary, dir, port: livekitPort, udpPort: livekitUdpPort, webhookUrls: [`http://127.0.0.1:${port}/api/livekit/webhook`], ...keys }
+    // Same ports and keys on every start: clients' tokens and the server's config stay valid.
+    livekit = await supervise({ name: 'livekit-server', start: () => startLivekitProcess(options) })
+    lk = livekit.current
+    console.log(`livekit-server listening on ${lk.url} (loopback only)`)
   }
 
-  const server = spawn(bin('node'), ['--disable-warning=ExperimentalWarning', join(root, 'server', 'index.ts')], {
-    cwd: root,
-    env: {
-      ...toolEnv(),
-      OFFICE_DATA_DIR: dataDir,
-      OFFICE_PORT: String(port),
-      OFFICE_CLIENT_DIR: join(root, 'out', 'renderer'),
-      LIVEKIT_URL: lk.url,
-      LIVEKIT_API_KEY: lk.apiKey,
-      LIVEKIT_API_SECRET: lk.apiSecret,
+  const serverEnv: NodeJS.ProcessEnv = {
+    ...toolEnv(),
+    OFFICE_DATA_DIR: dataDir,
+    OFFICE_CLIENT_DIR: join(root, 'out', 'renderer'),
+    LIVEKIT_URL: lk.url,
+    LIVEKIT_API_KEY: lk.apiKey,
+    LIVEKIT_API_SECRET: lk.apiSecret,
+  }
+  server = await supervise({
+    name: 'server',
+    start: async () => {
+      const proc = await startServerProcess({ env: { ...serverEnv, OFFICE_PORT: String(port) }, echo: true })
+      // A restart comes back on the same port (even when the first start picked one), so clients find it.
+      port = Number(new URL(proc.url).port)
+      return proc
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   })
-  children.push(server)
-  server.once('exit', (code) => !stopping && (console.error(`server exited (${code})`), void stopAll(1)))
-  const url = await waitForLine(server, /office server listening on (\S+)/, 'the server')
+  const url = server.current.url
 
   const electron = electronBinary()
   if (electron) {

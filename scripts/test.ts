@@ -1,17 +1,19 @@
 /**
- * `npm test`: installs what the tests need (the pinned livekit-server, Debian's Chromium), builds
- * the app, then type-checks, lints, and runs the unit, integration and end-to-end tests. It ends
- * with the test runner's summary line.
+ * `npm test`: installs what the tests need (the pinned livekit-server, Debian's Chromium, the
+ * pinned schemathesis in a Python venv), builds the app, then type-checks, lints, and runs the
+ * unit, integration and end-to-end tests. It ends with the test runner's summary line.
  */
 import { ensureChromium } from './lib/chromium.ts'
 import { ensureLivekitServer } from './lib/livekit-install.ts'
 import { bin, step } from './lib/run-step.ts'
+import { ensureSchemathesis } from './lib/schemathesis.ts'
 
 const vitestArgs = process.argv.slice(2)
 
 try {
   ensureLivekitServer()
   ensureChromium()
+  ensureSchemathesis()
 } catch (err) {
   console.error(`setup failed: ${(err as Error).message}`)
   process.exit(1)

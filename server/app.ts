@@ -8,6 +8,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify'
 import { errorCodes, type ErrorBody } from '../protocol/errors.ts'
 import type { ServerSettings } from './context.ts'
+import { registerRateLimits } from './auth/limit-store.ts'
+import { PASSWORD_COST, decoyHash } from './auth/passwords.ts'
 import { HttpError } from './http-error.ts'
 import type { LivekitConfig } from './livekit/config.ts'
 import { createRooms, type Rooms } from './livekit/rooms.ts'
@@ -21,6 +23,7 @@ import tokens from './routes/tokens.ts'
 import webhooks from './routes/webhooks.ts'
 import workspaces from './routes/workspaces.ts'
 import type { Store } from './store/store.ts'
+import type { TrustProxy } from './trust-proxy.ts'
 
 export interface AppOptions {
   store: Store
@@ -34,12 +37,21 @@ export interface AppOptions {
   logger?: boolean
   rooms?: Rooms
   now?: () => number
+  /**
+   * Which reverse proxies to believe about the client's address (X-Forwarded-For), in the form
+   * Fastify's trustProxy takes (trust-proxy.ts). None by default: rate limits and lockouts then
+   * key on the address that connected (OFFICE_TRUST_PROXY, see README).
+   */
+  trustProxy?: TrustProxy
+  /** log2 of scrypt's N for new password hashes; only tests lower it (auth/passwords.ts). */
+  passwordCost?: number
 }
 
 const DEFAULT_ORIGINS = ['app://bundle']
+const DAY = 24 * 3_600_000
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 1024 * 1024, trustProxy: false }).withTypeProvider<TypeBoxTypeProvider>()
+  const app = Fastify({ logger: opts.logger ?? false, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 1024 * 1024, trustProxy: opts.trustProxy ?? false }).withTypeProvider<TypeBoxTypeProvider>()
 
   // Infrastructure first: the error shape and CORS apply to everything registered after.
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -68,6 +80,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // The OpenAPI document is generated from the route schemas registered below.
   await app.register(swagger, {
     openapi: {
+      // 3.1: its schemas are JSON Schema 2020-12, as TypeBox writes them (exclusiveMinimum as a number).
+      openapi: '3.1.0',
       info: { title: 'Virtual Office API', version: opts.version ?? '0.0.0', description: 'Accounts, workspaces, floor plans and LiveKit credentials.' },
       components: { securitySchemes: { session: { type: 'http', scheme: 'bearer' } } },
       security: [{ session: [] }],
@@ -79,9 +93,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('livekit', opts.livekit)
   app.decorate('rooms', opts.rooms ?? createRooms(opts.livekit))
   app.decorate('now', opts.now ?? Date.now)
-  const settings: ServerSettings = { version: opts.version ?? '0.0.0', publicUrl: opts.publicUrl ?? null, sessionTtlMs: 30 * 24 * 3_600_000 }
+  const settings: ServerSettings = {
+    version: opts.version ?? '0.0.0',
+    publicUrl: opts.publicUrl ?? null,
+    sessionTtlMs: 30 * DAY,
+    sessionMaxAgeMs: 90 * DAY,
+    passwordCost: opts.passwordCost ?? PASSWORD_COST,
+  }
   app.decorate('settings', settings)
+  // Made now, so that the first sign-in with an unknown email costs what any other does.
+  void decoyHash(settings.passwordCost)
   app.decorateRequest('auth', null)
+  // Before the routes: the plugin attaches its hook to routes with a `config.rateLimit` as they register.
+  await registerRateLimits(app)
 
   // Routes.
   await app.register(health)

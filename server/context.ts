@@ -7,7 +7,12 @@ export interface ServerSettings {
   version: string
   /** Public base URL used in invite links; defaults to the request's origin. */
   publicUrl: string | null
+  /** A session unused this long ends (sliding: each use extends it). */
   sessionTtlMs: number
+  /** A session ends this long after sign-in however much it is used. */
+  sessionMaxAgeMs: number
+  /** log2 of scrypt's N for new password hashes (auth/passwords.ts). */
+  passwordCost: number
 }
 
 export interface Auth {

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { buildApp } from './app.ts'
 import { openSqliteStore } from './store/sqlite/sqlite-store.ts'
+import { parseTrustProxy } from './trust-proxy.ts'
 
 const env = process.env
 const required = (name: string): string => {
@@ -18,6 +19,22 @@ const dataDir = resolve(env.OFFICE_DATA_DIR ?? './data')
 mkdirSync(dataDir, { recursive: true })
 const port = Number(env.OFFICE_PORT ?? 8080)
 const host = env.OFFICE_HOST ?? '127.0.0.1'
+
+const fromEnv = <T>(what: () => T): T => {
+  try {
+    return what()
+  } catch (err) {
+    console.error(`server: ${(err as Error).message}`)
+    process.exit(2)
+  }
+}
+const trustProxy = fromEnv(() => parseTrustProxy(env.OFFICE_TRUST_PROXY))
+// For tests only (they hash hundreds of passwords): log2 of scrypt's N. Below 17 is too cheap for real use.
+const passwordCost = fromEnv(() => {
+  const cost = Number(env.OFFICE_TEST_PASSWORD_COST ?? 17)
+  if (!Number.isInteger(cost) || cost < 10 || cost > 20) throw new Error('OFFICE_TEST_PASSWORD_COST must be an integer from 10 to 20')
+  return cost
+})
 
 const openStore = (file: string) => {
   try {
@@ -37,6 +54,8 @@ const app = await buildApp({
   publicUrl: env.OFFICE_PUBLIC_URL ?? null,
   version: env.npm_package_version ?? '0.0.0',
   logger: env.OFFICE_LOG !== 'silent',
+  trustProxy,
+  passwordCost,
 })
 
 const close = async (signal: string) => {

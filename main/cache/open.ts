@@ -6,6 +6,8 @@
 import Database from 'better-sqlite3'
 import { migrate } from './migrations/index.ts'
 import { QuickCheckError, corruptionReason, moveAside } from './recover.ts'
+import { evictSecrets, scrubSecretBytes } from './scrub.ts'
+import { openSecretsFile, secretsFileFor } from './secrets-file.ts'
 
 export interface Cache {
   readonly db: Database.Database
@@ -35,6 +37,8 @@ export function openCache(file: string, opts: OpenCacheOptions = {}): Cache {
   } catch (err) {
     const reason = corruptionReason(err)
     if (reason === null) throw err
+    // The copy is kept to look at; a token sealed in it (by an app that kept secrets here) is not.
+    scrubSecretBytes(file)
     const movedTo = moveAside(file, now())
     // A second failure here is not corruption of our making (e.g. an unwritable directory): let it throw.
     const cache = openOnce(file, opts, now)
@@ -56,6 +60,8 @@ function openOnce(file: string, opts: OpenCacheOptions, now: () => number): Cach
     const findings = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check)
     if (findings.length !== 1 || findings[0] !== 'ok') throw new QuickCheckError(findings)
     migrate(db)
+    // Secrets live beside the cache now (secrets-file.ts); an older app's are moved there and wiped.
+    evictSecrets(db, openSecretsFile(secretsFileFor(file)))
   } catch (err) {
     db.close()
     throw err

@@ -9,7 +9,10 @@ import { MemberSchema, WorkspaceSchema, type Member, type Workspace } from '../.
 import { FloorSchema, type Floor, type WorkspaceId } from '../../protocol/floor/records.ts'
 import { PresenceSnapshotSchema, type CacheSnapshot, type PresenceSnapshot } from '../../protocol/ipc.ts'
 import type { ErrorCode } from '../../protocol/errors.ts'
+import type { KvStore } from '../credentials/secret-store.ts'
 import type { Cache } from './open.ts'
+import { wipeFreedPages } from './scrub.ts'
+import { openSecretsFile, secretsFileFor } from './secrets-file.ts'
 
 /** A refused write; `code` travels over IPC as the wire error code. */
 export class CacheError extends Error {
@@ -116,14 +119,30 @@ export function getSetting(cache: Cache, key: string): string | null {
   return row?.value ?? null
 }
 
-/** `null` deletes the key. */
+/** `null` deletes the key. Secrets never go here: see `cacheKv`. */
 export function putSetting(cache: Cache, key: string, value: string | null): void {
+  if (key.startsWith('secret:')) throw new CacheError('bad_args', `${key}: secrets are kept beside the cache, not in it`)
   if (value === null) cache.db.prepare('DELETE FROM kv WHERE key = ?').run(key)
   else cache.db.prepare('INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value)
 }
 
-/** The kv table as the small interface the secret store needs. */
-export const cacheKv = (cache: Cache): { get(key: string): string | null; set(key: string, value: string | null): void } => ({
-  get: (key) => getSetting(cache, key),
-  set: (key, value) => putSetting(cache, key, value),
-})
+/**
+ * The key-value store the secret store seals values into: the credentials file beside this
+ * cache (secrets-file.ts), never the SQLite file, which is moved aside or wiped without a thought.
+ */
+export const cacheKv = (cache: Cache): KvStore => openSecretsFile(secretsFileFor(cache.file))
+
+/**
+ * Forgets everything learned from the server — workspaces with their floors and members, and the
+ * presence pictures — and wipes it from the file's bytes: after sign-out, the next person at
+ * this machine finds no trace of the office. Window bounds and renderer settings stay.
+ */
+export function clearCache(cache: Cache): void {
+  const { db } = cache
+  db.transaction(() => {
+    // Floors and members go with their workspace (ON DELETE CASCADE).
+    db.prepare('DELETE FROM workspaces').run()
+    db.prepare("DELETE FROM kv WHERE key GLOB 'presence:*'").run()
+  })()
+  wipeFreedPages(db)
+}

@@ -1,8 +1,8 @@
 /**
- * Secrets (the session token) kept in the cache's kv table, sealed by the OS keychain when it
- * can. Without a usable keychain we still store them, weakly, and warn once: like Roam or Slack,
- * staying signed in beats asking for the password at every start. Losing the cache file only
- * costs a new sign-in.
+ * Secrets (the session token) kept in a small owner-only file beside the cache (never in the
+ * SQLite cache, which may be moved aside or wiped), sealed by the OS keychain when it can. Without
+ * a usable keychain we still store them, weakly, and warn once: like Roam or Slack, staying signed
+ * in beats asking for the password at every start. Losing the file only costs a new sign-in.
  */
 import { Buffer } from 'node:buffer'
 
@@ -25,7 +25,7 @@ export interface Protection {
   weakness: string | null
 }
 
-/** Where sealed values live; `cacheKv()` in main/cache/queries.ts is the real one. */
+/** Where sealed values live; `cacheKv()` in main/cache/queries.ts (the credentials file beside the cache) is the real one. */
 export interface KvStore {
   get(key: string): string | null
   set(key: string, value: string | null): void

@@ -5,7 +5,7 @@
  */
 import type { HostConfig, IpcHandlers, OsNotification } from '../../protocol/ipc.ts'
 import type { Cache } from '../cache/open.ts'
-import { getSetting, getSnapshot, putFloor, putMembers, putPresence, putSetting, putWorkspace } from '../cache/queries.ts'
+import { clearCache, getSetting, getSnapshot, putFloor, putMembers, putPresence, putSetting, putWorkspace } from '../cache/queries.ts'
 import type { SecretStore } from '../credentials/secret-store.ts'
 
 /** Shows OS notifications; a click comes back to the renderer as `notify:clicked`. */
@@ -42,6 +42,10 @@ export function createIpcHandlers({ cache, secrets, config, notifier }: IpcDeps)
     },
     'cache:putPresence': async (workspaceId, presence) => {
       putPresence(cache, workspaceId, presence)
+      return null
+    },
+    'cache:clear': async () => {
+      clearCache(cache)
       return null
     },
     'credentials:get': (key) => secrets.get(key),

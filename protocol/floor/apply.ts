@@ -59,7 +59,8 @@ export function schemaError(schema: TSchema, value: unknown, prefix: string): { 
 
 function checkOp(raw: unknown, index: number): { error: OpError } | { op: FloorOp } {
   const name = (raw as { op?: unknown } | null)?.op
-  if (typeof name !== 'string' || !(name in opSchemas)) {
+  // Own keys only: `in` would also take "toString", "constructor" or "__proto__" for op names.
+  if (typeof name !== 'string' || !Object.hasOwn(opSchemas, name)) {
     return { error: { index, field: `ops[${index}].op`, message: `unknown op ${JSON.stringify(name)}; expected one of ${Object.keys(opSchemas).join(', ')}` } }
   }
   const error = schemaError(opSchemas[name as FloorOpName], raw, `ops[${index}]`)

@@ -2,6 +2,7 @@
  * Nobody is left stranded by a host's edit. When the floor plan changes under this member:
  * - the room they are in was removed (or their floor was), or the server showed them out of its
  *   call (the room was removed or made smaller): they go back to their desk, with a notice;
+ * - their call was lost while they stay in the room (LiveKit restarted): it is joined again;
  * - the room shrank and they now stand outside its walls: they step back inside (the call stays);
  * - the desk they sit at (theirs, or a hot desk) moved: they move with it;
  * - their desk was removed: they are told, and told which desk is theirs when the server gives them another.
@@ -23,8 +24,26 @@ export function watchFloorChanges(stores: Stores, office: Office): () => void {
   /** The room whose call the server showed us out of, so its removal is not announced twice. */
   let shownOut: string | null = null
 
+  /**
+   * A call lost without being shown out (LiveKit restarted and livekit-client's own resume gave
+   * up) is joined again while the avatar stays in its room, with growing waits while LiveKit is
+   * still away; walking out ends the attempts.
+   */
+  const rejoin = (roomId: string, attempt: number) => {
+    setTimeout(() => {
+      const { phase } = media.getState()
+      if (presence.getState().self.room !== roomId || phase === 'connected' || phase === 'connecting') return
+      office.media()?.go(roomId).catch(() => {
+        if (attempt < 12) rejoin(roomId, attempt + 1)
+      })
+    }, Math.min(5_000, 250 * 2 ** attempt))
+  }
+
   const offMedia = media.subscribe((state, previous) => {
-    const removed = state.error?.startsWith('removed:') && state.error !== previous.error ? state.error.slice('removed:'.length) : null
+    if (state.error === previous.error) return
+    const lost = state.error?.startsWith('lost:') ? state.error.slice('lost:'.length) : null
+    if (lost && presence.getState().self.room === lost) return rejoin(lost, 0)
+    const removed = state.error?.startsWith('removed:') ? state.error.slice('removed:'.length) : null
     if (!removed || presence.getState().self.room !== removed) return
     shownOut = removed
     const name = floorOf(floor.getState().floors, presence.getState().self.floor)?.rooms.find((r) => r.id === removed)?.name ?? 'the room'

@@ -7,12 +7,12 @@
 import type { AcceptInviteBody, CreateInviteBody, CreateWorkspaceBody, Invite, SignInBody, SignedIn } from '../../protocol/api.ts'
 import type { PresenceAttributes } from '../../protocol/presence.ts'
 import { createMotion, type Motion } from '../floor/motion.ts'
-import type { Platform } from '../platform/platform.ts'
+import type { CredentialOptions, Platform } from '../platform/platform.ts'
 import { ApiError, OfflineError, createApi, type Api } from '../services/api.ts'
 import type { Lobby } from '../services/lobby.ts'
 import type { MediaRooms } from '../services/media-room.ts'
 import type { SyncDeps } from '../services/sync.ts'
-import { deskOfMember } from '../stores/floor/selectors.ts'
+import { presenceSnapshot } from '../stores/presence/snapshot.ts'
 import { createSocial, type Social } from './social.ts'
 import { createStatus, type StatusActions } from './status.ts'
 import type { Stores } from './stores.ts'
@@ -22,6 +22,13 @@ import { createWalking, type Walking } from './walking.ts'
 const loadOnline = () => import('../services/online.ts')
 
 const SESSION_KEY = 'session'
+
+/** The server answered but LiveKit did not: presence and calls are down, the floor is not. */
+class LivekitUnreachable extends Error {
+  constructor(detail: string) {
+    super(`cannot reach LiveKit, so no presence or calls (${detail})`)
+  }
+}
 const RETRY_MS = [1_000, 2_000, 4_000, 8_000, 10_000]
 /** How often at most the presence picture is written to the cache. */
 const PRESENCE_SAVE_MS = 3_000
@@ -36,10 +43,13 @@ interface SavedSession {
 
 export interface Office {
   boot(): Promise<void>
-  createWorkspace(body: CreateWorkspaceBody): Promise<void>
-  signIn(body: SignInBody): Promise<void>
-  acceptInvite(code: string, body: AcceptInviteBody): Promise<void>
+  /** `keep`: "Keep me signed in" — the session outlives this window/tab (see PlatformCredentials). */
+  createWorkspace(body: CreateWorkspaceBody, opts: CredentialOptions): Promise<void>
+  signIn(body: SignInBody, opts: CredentialOptions): Promise<void>
+  acceptInvite(code: string, body: AcceptInviteBody, opts: CredentialOptions): Promise<void>
   signOut(): Promise<void>
+  /** Ends every session of this account everywhere, this one too; throws when the server could not be told. */
+  signOutEverywhere(): Promise<void>
   invite(body: CreateInviteBody): Promise<Invite>
   /** After another device took the seat: take it back here. */
   useHere(): void
@@ -60,6 +70,8 @@ export function createOffice(platform: Platform, stores: Stores): Office {
   let generation = 0 // bumps on sign-out, so stale async work of the previous session stops
   let retry: ReturnType<typeof setTimeout> | null = null
   let heartbeat: ReturnType<typeof setInterval> | null = null
+  /** Which server process we are in step with (its /api/ping answer). */
+  let instance: string | null = null
   let attempt = 0
 
   const motion = createMotion()
@@ -76,7 +88,7 @@ export function createOffice(platform: Platform, stores: Stores): Office {
   // A peer we have never heard of is a new member: refresh the directory (once per burst).
   let membersTimer: ReturnType<typeof setTimeout> | null = null
   presence.subscribe((state, previous) => {
-    if (state.peers === previous.peers || membersTimer || session.getState().me?.role === 'guest') return
+    if (state.peers === previous.peers || membersTimer) return
     const known = floor.getState().members
     if (!Object.keys(state.peers).some((id) => !known[id])) return
     membersTimer = setTimeout(() => {
@@ -95,27 +107,24 @@ export function createOffice(platform: Platform, stores: Stores): Office {
     // Only a live picture is worth keeping: the lobby must be connected.
     if (!ws || !lobby?.connected) return
     presenceSavedAt = Date.now()
-    const peers = Object.values(presence.getState().peers).map(({ statusUntil: _until, ...p }) => p)
-    void platform.cache.putPresence(ws, { savedAt: presenceSavedAt, peers }).catch(() => undefined)
+    void platform.cache.putPresence(ws, presenceSnapshot(presence.getState(), floor.getState().members, presenceSavedAt)).catch(() => undefined)
   }
   presence.subscribe((state, previous) => {
-    if (state.peers === previous.peers || presenceTimer || !lobby?.connected) return
+    if ((state.peers === previous.peers && state.occupancy === previous.occupancy) || presenceTimer || !lobby?.connected) return
     presenceTimer = setTimeout(savePresence, Math.max(0, presenceSavedAt + PRESENCE_SAVE_MS - Date.now()))
   })
 
   const attributes = (): PresenceAttributes => {
+    // Status and position only: others take names, desks and rooms from the server, not from us.
     const s = presence.getState().self
-    const me = session.getState().me
     const at = walking.walker.position()
     return {
       status: s.status,
       statusText: s.statusText,
       statusUntil: s.statusUntil ? String(s.statusUntil) : '',
       floor: s.floor,
-      desk: me ? (deskOfMember(floor.getState(), me.id)?.desk.id ?? '') : '',
-      room: s.room ?? '',
-      x: String(Math.round(at.x)),
-      y: String(Math.round(at.y)),
+      x: String(Math.max(0, Math.round(at.x))),
+      y: String(Math.max(0, Math.round(at.y))),
     }
   }
 
@@ -154,7 +163,8 @@ export function createOffice(platform: Platform, stores: Stores): Office {
     session.getState().setConnection('connecting')
     try {
       const online = loadOnline() // in parallel with the first request
-      const { member, workspace } = await needApi().me()
+      const [{ member, workspace }, answered] = await Promise.all([needApi().me(), needApi().ping()])
+      instance = answered
       if (gen !== generation) return
       session.getState().signedIn({ token: session.getState().token!, workspace, me: member })
       const { acceptFloorNotice, createLobby, createMediaRooms, syncFloors, syncMembers } = await online
@@ -171,14 +181,28 @@ export function createOffice(platform: Platform, stores: Stores): Office {
           api: needApi(),
           workspaceId: workspace.id,
           presence,
-          onPeerMove: (id, x, y) => motion.moveTo(id, x, y, 120),
+          onPeerMove: (id, x, y) => {
+            // A peer's position is its own claim: drawn only within the floor it says it stands on.
+            const f = floor.getState().floors.find((fl) => fl.id === presence.getState().peers[id]?.floor)
+            motion.moveTo(id, f ? Math.min(x, f.width) : x, f ? Math.min(y, f.height) : y, 120)
+          },
           // The notice carries the edit itself: applying it costs no request (a gap fetches).
           onFloorNotice: (notice) => void acceptFloorNotice(syncDeps(), notice).catch(() => undefined),
-          onResync: () => void syncFloors(syncDeps()).catch(() => undefined),
+          onReconnecting: () => {
+            if (gen === generation) session.getState().setConnection('connecting')
+          },
+          onResync: () => {
+            if (gen === generation) session.getState().setConnection('online')
+            // A LiveKit that restarted took us back with no attributes: say again where we are.
+            lobby?.update(attributes())
+            void syncFloors(syncDeps()).catch(() => undefined)
+          },
           onLost: (why) => lobbyLost(gen, why),
         })
         social.attach(lobby)
-        await lobby.connect(attributes())
+        await lobby.connect(attributes()).catch((err: unknown) => {
+          throw new LivekitUnreachable((err as Error).message)
+        })
         // Edits made while we were not yet in the lobby were announced to nobody (the lobby room
         // may not even have existed): catch up once more now that notices reach us.
         await syncFloors(syncDeps())
@@ -187,7 +211,15 @@ export function createOffice(platform: Platform, stores: Stores): Office {
       session.getState().setConnection('online')
       stopHeartbeat()
       heartbeat = setInterval(() => {
-        needApi().ping().catch((err: unknown) => err instanceof OfflineError && offline(gen, 'cannot reach the server'))
+        needApi().ping().then(
+          (answered) => {
+            if (answered === instance) return
+            // The server restarted between two beats: notices it had queued died with it. Catch up.
+            instance = answered
+            void Promise.all([syncFloors(syncDeps()), syncMembers(syncDeps())]).catch(() => undefined)
+          },
+          (err: unknown) => err instanceof OfflineError && offline(gen, 'cannot reach the server'),
+        )
       }, HEARTBEAT_MS)
     } catch (err) {
       if (gen !== generation) return
@@ -196,7 +228,7 @@ export function createOffice(platform: Platform, stores: Stores): Office {
         await endSession()
         return
       }
-      offline(gen, err instanceof OfflineError ? 'cannot reach the server' : `cannot connect (${(err as Error).message})`)
+      offline(gen, err instanceof OfflineError ? 'cannot reach the server' : err instanceof LivekitUnreachable ? err.message : `cannot connect (${(err as Error).message})`)
     }
   }
 
@@ -207,9 +239,9 @@ export function createOffice(platform: Platform, stores: Stores): Office {
     void (old?.disconnect() ?? Promise.resolve()).finally(() => void goOnline(gen))
   }
 
-  const start = async (signed: SignedIn) => {
+  const start = async (signed: SignedIn, opts: CredentialOptions) => {
     const saved: SavedSession = { token: signed.session.token, workspaceId: signed.workspace.id, memberId: signed.member.id }
-    await platform.credentials.set(SESSION_KEY, JSON.stringify(saved))
+    await platform.credentials.set(SESSION_KEY, JSON.stringify(saved), opts)
     await platform.cache.putWorkspace(signed.workspace)
     generation++
     floor.getState().clear()
@@ -227,7 +259,9 @@ export function createOffice(platform: Platform, stores: Stores): Office {
     lobby = null
     rooms = null
     await Promise.allSettled([l?.disconnect(), r?.dispose()])
-    await platform.credentials.set(SESSION_KEY, null)
+    await platform.credentials.forget(SESSION_KEY)
+    // Nothing of the office stays on this machine after sign-out; a failed wipe does not keep anyone signed in.
+    await platform.cache.clear().catch(() => undefined)
     floor.getState().clear()
     presence.getState().clearPeers()
     presence.getState().setSelf({ floor: '', room: null })
@@ -240,6 +274,15 @@ export function createOffice(platform: Platform, stores: Stores): Office {
       // Host calls are round trips (IPC in Electron): ask for what does not depend on each other at once.
       const [config, raw] = await Promise.all([platform.config(), platform.credentials.get(SESSION_KEY)])
       api = createApi(config.serverUrl, () => session.getState().token)
+      // Going to sleep: leave the lobby now, so that others do not see us sitting there until
+      // LiveKit times the dead connection out; the resume below brings us back.
+      platform.on('power:suspended', () => {
+        if (session.getState().phase !== 'signed-in' || socialStore.getState().takenOver) return
+        const old = lobby
+        lobby = null
+        void old?.disconnect()
+        offline(generation, 'the computer went to sleep')
+      })
       // After sleep the sockets may be dead without knowing it: reconnect now, not after a timeout.
       platform.on('power:resumed', () => {
         if (session.getState().phase === 'signed-in' && !socialStore.getState().takenOver) reconnect()
@@ -265,11 +308,15 @@ export function createOffice(platform: Platform, stores: Stores): Office {
       }
       void goOnline(generation)
     },
-    createWorkspace: async (body) => start(await needApi().createWorkspace(body)),
-    signIn: async (body) => start(await needApi().signIn(body)),
-    acceptInvite: async (code, body) => start(await needApi().acceptInvite(code, body)),
+    createWorkspace: async (body, opts) => start(await needApi().createWorkspace(body), opts),
+    signIn: async (body, opts) => start(await needApi().signIn(body), opts),
+    acceptInvite: async (code, body, opts) => start(await needApi().acceptInvite(code, body), opts),
     async signOut() {
       await needApi().signOut().catch(() => undefined)
+      await endSession()
+    },
+    async signOutEverywhere() {
+      await needApi().signOutEverywhere()
       await endSession()
     },
     invite: (body) => needApi().createInvite(session.getState().workspace!.id, body),

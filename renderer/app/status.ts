@@ -3,7 +3,7 @@
  * end), and automatic: away while the machine is idle or locked (from the Platform), back on return.
  * "In a meeting" is not stored: everyone derives it from being in a room (floor/labels.ts).
  */
-import type { Status } from '../../protocol/presence.ts'
+import { MAX_STATUS_TEXT, type Status } from '../../protocol/presence.ts'
 import type { Platform } from '../platform/platform.ts'
 import type { Lobby } from '../services/lobby.ts'
 import type { Stores } from './stores.ts'
@@ -36,7 +36,8 @@ export function createStatus(deps: { stores: Stores; platform: Platform; lobby()
   })
 
   return {
-    set: (status, text = '', untilMs = 0) => apply(status, text.slice(0, 100), untilMs, null),
+    // Bounded as every peer bounds it (protocol/presence.ts), counted in characters so no emoji is cut in half.
+    set: (status, text = '', untilMs = 0) => apply(status, Array.from(text).slice(0, MAX_STATUS_TEXT).join(''), untilMs, null),
     dispose() {
       offIdle()
       if (expiry) clearTimeout(expiry)

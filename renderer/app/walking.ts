@@ -13,6 +13,7 @@ import { ApiError } from '../services/api.ts'
 import type { Lobby } from '../services/lobby.ts'
 import type { MediaRooms } from '../services/media-room.ts'
 import { currentFloor, deskOfMember } from '../stores/floor/selectors.ts'
+import { othersIn, roomOf } from '../stores/presence/selectors.ts'
 import type { Stores } from './stores.ts'
 
 export interface WalkingDeps {
@@ -54,12 +55,11 @@ export function createWalking(deps: WalkingDeps): Walking {
   const refusal = (room: Room): 'locked' | 'private' | 'full' | null => {
     const me = session.getState().me
     if (!me) return null
-    const { occupancy, peers } = presence.getState()
-    const inside = new Set([...(occupancy[room.id] ?? []), ...Object.values(peers).filter((p) => p.room === room.id).map((p) => p.id)])
-    inside.delete(me.id)
+    // Who is inside is the server's word: a peer claiming a room fills no seat and opens no door.
+    const occupants = othersIn(presence.getState(), room.id, me.id).length
     // A guest's invite names its rooms; only the server knows them, so it decides for guests.
     const rooms = me.role === 'guest' ? [room.id] : []
-    const decision = decideEntry(room, { id: me.id, role: me.role, rooms }, { admitted: (admitted.get(room.id) ?? 0) > Date.now(), occupants: inside.size })
+    const decision = decideEntry(room, { id: me.id, role: me.role, rooms }, { admitted: (admitted.get(room.id) ?? 0) > Date.now(), occupants })
     return decision.ok ? null : decision.reason
   }
 
@@ -103,10 +103,13 @@ export function createWalking(deps: WalkingDeps): Walking {
   }
 
   /** Where the others in a room stand now (the motion engine knows, also mid-walk). */
-  const peopleIn = (roomId: string) =>
-    Object.values(presence.getState().peers)
-      .filter((p) => p.room === roomId)
-      .map((p) => deps.motion.get(p.id) ?? { x: p.x, y: p.y })
+  const peopleIn = (roomId: string) => {
+    const { peers } = presence.getState()
+    return othersIn(presence.getState(), roomId, session.getState().me?.id ?? null).flatMap((id) => {
+      const at = deps.motion.get(id) ?? peers[id]
+      return at ? [{ x: at.x, y: at.y }] : []
+    })
+  }
 
   /** A member without a desk of their own sits at a hot desk nobody is sitting at. */
   const freeHotDesk = (f: Floor) => {
@@ -137,8 +140,8 @@ export function createWalking(deps: WalkingDeps): Walking {
       if (media.getState().roomId !== here) void goRoom(here)
     },
     onRoomChange: (roomId, startedAt) => {
+      // Others learn the room from the server's occupancy once the call connects, not from us.
       social.getState().setDoor(null)
-      deps.lobby()?.update({ room: roomId ?? '' })
       void goRoom(roomId, startedAt)
     },
   })
@@ -148,7 +151,7 @@ export function createWalking(deps: WalkingDeps): Walking {
     if (presence.getState().self.floor === target.id) return
     void goRoom(null)
     presence.getState().setSelf({ floor: target.id, room: null })
-    deps.lobby()?.update({ floor: target.id, room: '' })
+    deps.lobby()?.update({ floor: target.id })
     walker.placeAt(target.width / 2, target.height - 24)
   }
 
@@ -207,7 +210,8 @@ export function createWalking(deps: WalkingDeps): Walking {
       if (!peer) return
       const target = floor.getState().floors.find((f) => f.id === peer.floor)
       if (target) floor.getState().selectFloor(target.id)
-      if (peer.room) return this.goToRoom(peer.room)
+      const theirs = roomOf(presence.getState(), memberId, session.getState().me?.id ?? null)
+      if (theirs) return this.goToRoom(theirs)
       const at = deps.motion.get(memberId) ?? { x: peer.x, y: peer.y }
       if (target) onFloor(target)
       walker.walkTo(at.x + 36, at.y)

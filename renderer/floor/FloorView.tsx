@@ -8,6 +8,7 @@ import { useFloor, useOffice, usePresence, useSession } from '../app/context.tsx
 import { useEditor, useEditorState } from '../editor/useEditor.ts'
 import { useEditorKeys } from '../editor/useEditorKeys.ts'
 import { currentFloor, deskOfMember } from '../stores/floor/selectors.ts'
+import { displayName, occupancyCounts, roomsByMember } from '../stores/presence/selectors.ts'
 import { DesksLayer } from './DesksLayer.tsx'
 import { deskName, personName } from './labels.ts'
 import { PeopleLayer, type PersonView } from './PeopleLayer.tsx'
@@ -65,16 +66,11 @@ export function FloorView() {
   useFloorPaintedMark(floor !== null)
 
   const roomNames = useMemo(() => new Map((floor?.rooms ?? []).map((r) => [r.id, r.name])), [floor])
+  const where = useCallback((room: string | null | undefined) => (room ? (roomNames.get(room) ?? 'a room') : null), [roomNames])
 
-  const occupancy = useMemo(() => {
-    // The server's word (from LiveKit) joined with what people announce, which arrives a moment earlier.
-    const inside = new Map<string, Set<string>>()
-    const add = (room: string, id: string) => inside.set(room, (inside.get(room) ?? new Set()).add(id))
-    for (const [room, ids] of Object.entries(serverOccupancy)) for (const id of ids) add(room, id)
-    for (const p of Object.values(peers)) if (p.room) add(p.room, p.id)
-    if (self.room && me) add(self.room, me.id)
-    return new Map([...inside].map(([room, ids]) => [room, ids.size]))
-  }, [serverOccupancy, peers, self.room, me])
+  // Who is in which room is the server's word (selectors.ts), with this member where the walker put them.
+  const occupancy = useMemo(() => occupancyCounts({ occupancy: serverOccupancy, self: { room: self.room } }, me?.id ?? null), [serverOccupancy, self.room, me?.id])
+  const roomOfPeer = useMemo(() => roomsByMember(serverOccupancy), [serverOccupancy])
 
   const deskNames = useMemo(() => {
     const names = new Map<string, string>()
@@ -85,30 +81,34 @@ export function FloorView() {
       const sitter =
         id === me?.id
           ? { name: me.name, status: self.status, inRoom: !!self.room }
-          : { name: peer?.name ?? members[id]?.name ?? 'Someone', status: peer ? peer.status : ('offline' as const), inRoom: !!peer?.room }
+          : { name: displayName(members, id), status: peer ? peer.status : ('offline' as const), inRoom: !!peer && roomOfPeer.has(id) }
       names.set(desk.id, deskName(desk.label, sitter))
     }
     return names
-  }, [floor, peers, members, me, self.status, self.room])
+  }, [floor, peers, members, me, self.status, self.room, roomOfPeer])
 
   const people = useMemo((): PersonView[] => {
     if (!floor) return []
+    // A peer's resting position is its own claim, so it is drawn within this floor, never beyond.
+    const on = (p: { x: number; y: number }) => ({ x: Math.min(Math.max(p.x, 0), floor.width), y: Math.min(Math.max(p.y, 0), floor.height) })
     const list: PersonView[] = Object.values(peers)
       .filter((p) => p.floor === floor.id || p.floor === '')
-      .map((p) => ({ id: p.id, name: p.name, colour: members[p.id]?.colour ?? GREY, status: p.status, label: personName(p, p.room ? (roomNames.get(p.room) ?? 'a room') : null), at: { x: p.x, y: p.y } }))
+      .map((p) => {
+        const name = displayName(members, p.id)
+        return { id: p.id, name, colour: members[p.id]?.colour ?? GREY, status: p.status, label: personName({ ...p, name }, where(roomOfPeer.get(p.id))), at: on(p) }
+      })
     // Until the lobby answers, the cache's picture of who was where, marked with when it was taken.
     const asOf = remembered.at ? new Date(remembered.at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) : ''
     for (const p of remembered.peers) {
       if (p.id === me?.id || peers[p.id] || (p.floor !== floor.id && p.floor !== '')) continue
-      const where = p.room ? (roomNames.get(p.room) ?? 'a room') : null
-      list.push({ id: p.id, name: p.name, colour: members[p.id]?.colour ?? GREY, status: p.status, stale: true, label: `${personName(p, where)}, as of ${asOf}`, at: { x: p.x, y: p.y } })
+      const name = members[p.id]?.name ?? p.name
+      list.push({ id: p.id, name, colour: members[p.id]?.colour ?? GREY, status: p.status, stale: true, label: `${personName({ ...p, name }, where(p.room))}, as of ${asOf}`, at: on(p) })
     }
     if (me && self.floor === floor.id) {
-      const where = self.room ? (roomNames.get(self.room) ?? 'a room') : null
-      list.push({ id: me.id, name: me.name, colour: me.colour, status: self.status, label: personName({ name: me.name, status: self.status, statusText: self.statusText }, where, true) })
+      list.push({ id: me.id, name: me.name, colour: me.colour, status: self.status, label: personName({ name: me.name, status: self.status, statusText: self.statusText }, where(self.room), true) })
     }
     return list
-  }, [floor, peers, remembered, members, me, self.floor, self.status, self.statusText, self.room, roomNames])
+  }, [floor, peers, remembered, members, me, self.floor, self.status, self.statusText, self.room, where, roomOfPeer])
 
   const pick = useCallback((id: string, shift: boolean) => editor.select([id], shift ? 'toggle' : 'replace'), [editor])
   const walkToRoom = useCallback((id: string) => office.walking.goToRoom(id), [office])

@@ -6,6 +6,7 @@ import { RovingGroup } from './RovingGroup.tsx'
 
 export interface PersonView {
   id: string
+  /** From the member directory, never the peer's own LiveKit name. */
   name: string
   label: string
   colour: string
@@ -47,7 +48,9 @@ const PersonButton = memo(function PersonButton(props: { person: PersonView; sel
         <span className={`status-dot status-${person.status}`} aria-hidden="true" />
       </button>
       <span className="avatar-name" aria-hidden="true">
-        <span>{person.name}</span>
+        <span>
+          <bdi>{person.name}</bdi>
+        </span>
       </span>
     </div>
   )

@@ -1,26 +1,29 @@
 /** The actions on one person: go to them, wave, and "tell me when they are available". */
 import { useEffect, useRef } from 'react'
-import { useFloor, useOffice, usePresence, useSocial } from '../app/context.tsx'
+import { useFloor, useOffice, usePresence, useSession, useSocial } from '../app/context.tsx'
 import { currentFloor } from '../stores/floor/selectors.ts'
-import { personName } from './labels.ts'
+import { displayName, roomOf } from '../stores/presence/selectors.ts'
+import { PersonText } from './PersonText.tsx'
 
 export function PersonCard({ id, onClose }: { id: string; onClose(): void }) {
   const office = useOffice()
   const peer = usePresence((s) => s.peers[id])
-  const member = useFloor((s) => s.members[id])
-  const roomName = useFloor((s) => (peer?.room ? currentFloor(s)?.rooms.find((r) => r.id === peer.room)?.name : undefined))
+  const me = useSession((s) => s.me?.id ?? null)
+  // The server's word on where they are; their name from the directory.
+  const room = usePresence((s) => roomOf(s, id, me))
+  const name = useFloor((s) => displayName(s.members, id))
+  const roomName = useFloor((s) => (room ? currentFloor(s)?.rooms.find((r) => r.id === room)?.name : undefined))
   const starred = useSocial((s) => s.stars.includes(id))
   const first = useRef<HTMLButtonElement>(null)
   useEffect(() => first.current?.focus(), [id])
 
-  const name = peer?.name ?? member?.name ?? 'Someone'
-  const label = peer ? personName(peer, roomName ?? null) : `${name}, offline`
+  const where = room ? (roomName ?? 'a room') : null
   return (
     <section className="person-card" aria-label={`Actions for ${name}`} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <p>{label}</p>
+      <p>{peer ? <PersonText {...peer} name={name} where={where} /> : <><bdi>{name}</bdi>, offline</>}</p>
       <div className="controls">
         <button ref={first} type="button" disabled={!peer} onClick={() => (office.walking.goToPerson(id), onClose())}>
-          Go to {name}
+          Go to <bdi>{name}</bdi>
         </button>
         <button type="button" disabled={!peer} onClick={() => void office.social.wave(id).finally(onClose)}>
           Wave

@@ -3,6 +3,9 @@ import type { InvokeArgs, InvokeChannel, InvokeResult, OfficeBridge } from '../.
 import { HostError, type Platform } from './platform.ts'
 
 export function createElectronPlatform(bridge: OfficeBridge): Platform {
+  // Credentials not kept ("Keep me signed in" unticked) live here only: gone with the window,
+  // never sealed into main's store on disk.
+  const inMemory = new Map<string, string>()
   const call = async <C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>): Promise<InvokeResult<C>> => {
     const result = await bridge.invoke(channel, ...args)
     if (!result.ok) throw new HostError(result.code, result.message)
@@ -17,10 +20,19 @@ export function createElectronPlatform(bridge: OfficeBridge): Platform {
       putFloor: async (ws, f) => void (await call('cache:putFloor', ws, f)),
       putMembers: async (ws, m) => void (await call('cache:putMembers', ws, m)),
       putPresence: async (ws, p) => void (await call('cache:putPresence', ws, p)),
+      clear: async () => void (await call('cache:clear')),
     },
     credentials: {
-      get: (key) => call('credentials:get', key),
-      set: async (key, value) => void (await call('credentials:set', key, value)),
+      get: async (key) => inMemory.get(key) ?? call('credentials:get', key),
+      async set(key, value, { keep }) {
+        if (keep) inMemory.delete(key)
+        else inMemory.set(key, value)
+        await call('credentials:set', key, keep ? value : null)
+      },
+      async forget(key) {
+        inMemory.delete(key)
+        await call('credentials:set', key, null)
+      },
     },
     settings: {
       get: (key) => call('settings:get', key),

@@ -17,11 +17,23 @@ export interface PlatformCache {
   putFloor(workspaceId: string, floor: Floor): Promise<void>
   putMembers(workspaceId: string, members: Member[]): Promise<void>
   putPresence(workspaceId: string, presence: PresenceSnapshot): Promise<void>
+  /** At sign-out: forget everything cached from the server (workspaces, floors, members, presence). */
+  clear(): Promise<void>
+}
+
+export interface CredentialOptions {
+  /**
+   * "Keep me signed in": survive closing the app or tab. Otherwise the value lives only as long
+   * as this tab or window (sessionStorage in a browser; memory in Electron, never main's store).
+   */
+  keep: boolean
 }
 
 export interface PlatformCredentials {
   get(key: string): Promise<string | null>
-  set(key: string, value: string | null): Promise<void>
+  set(key: string, value: string, opts: CredentialOptions): Promise<void>
+  /** Forgets the value wherever it was kept. */
+  forget(key: string): Promise<void>
 }
 
 export interface PlatformSettings {

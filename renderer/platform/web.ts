@@ -1,7 +1,11 @@
 /**
- * The Platform in a plain browser: the cache, credentials and settings in localStorage
+ * The Platform in a plain browser: the cache, credentials and settings in Web Storage
  * (synchronous, so the cached floor paints before any network call returns), notifications with
  * the Notification API, idle from input and Page Visibility, "resume" from coming back online.
+ *
+ * The session token is in sessionStorage (this tab only, gone when it closes) unless the user
+ * ticked "Keep me signed in"; only then is it in localStorage. The cached office follows it, so
+ * a session not kept leaves nothing of the office behind in the browser.
  */
 import type { Member, Workspace } from '../../protocol/api.ts'
 import type { Floor } from '../../protocol/floor/records.ts'
@@ -11,30 +15,44 @@ import { watchWebIdle } from './web-idle.ts'
 
 const PREFIX = 'office:'
 
-function read<T>(key: string): T | null {
+function read<T>(storage: Storage, key: string): T | null {
   try {
-    const raw = localStorage.getItem(PREFIX + key)
+    const raw = storage.getItem(PREFIX + key)
     return raw === null ? null : (JSON.parse(raw) as T)
   } catch {
     return null
   }
 }
 
-function write(key: string, value: unknown): void {
+function write(storage: Storage, key: string, value: unknown): void {
   try {
-    if (value === null) localStorage.removeItem(PREFIX + key)
-    else localStorage.setItem(PREFIX + key, JSON.stringify(value))
+    if (value === null) storage.removeItem(PREFIX + key)
+    else storage.setItem(PREFIX + key, JSON.stringify(value))
   } catch {
     // Storage full or disabled: the cache is an optimisation, the server stays the truth.
+  }
+}
+
+/** Removes every key of ours that starts with `prefix`, from both storages. */
+function removeAll(prefix: string): void {
+  for (const storage of [localStorage, sessionStorage]) {
+    const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((k): k is string => k?.startsWith(PREFIX + prefix) ?? false)
+    for (const k of keys) storage.removeItem(k)
   }
 }
 
 type Listener = (...args: unknown[]) => void
 
 export function createWebPlatform(): Platform {
+  // Where the cached office goes: where the session was found (at boot) or put (at sign-in).
+  let cacheStorage: Storage = sessionStorage
   const snapshotKey = (ws: string) => `cache:${ws}`
-  const update = (ws: string, change: (s: Partial<CacheSnapshot>) => Partial<CacheSnapshot>) =>
-    write(snapshotKey(ws), { ...change(read<Partial<CacheSnapshot>>(snapshotKey(ws)) ?? {}), savedAt: Date.now() })
+  const update = (ws: string, change: (s: Partial<CacheSnapshot>) => Partial<CacheSnapshot>) => {
+    const current = read<Partial<CacheSnapshot>>(cacheStorage, snapshotKey(ws)) ?? {}
+    // As on the desktop, the workspace comes first: a late write after sign-out recreates nothing.
+    const next = change(current)
+    if (next.workspace) write(cacheStorage, snapshotKey(ws), { ...next, savedAt: Date.now() })
+  }
 
   const listeners = new Map<HostEvent, Set<Listener>>()
   const emit = <E extends HostEvent>(event: E, ...args: HostEventArgs<E>) => listeners.get(event)?.forEach((l) => l(...args))
@@ -46,7 +64,7 @@ export function createWebPlatform(): Platform {
     config: async () => ({ serverUrl: location.origin, platform: 'web', version: import.meta.env.VITE_APP_VERSION ?? '0.0.0' }),
     cache: {
       async getSnapshot(ws) {
-        const s = read<Partial<CacheSnapshot>>(snapshotKey(ws))
+        const s = read<Partial<CacheSnapshot>>(cacheStorage, snapshotKey(ws))
         return s?.workspace ? { workspace: s.workspace, floors: s.floors ?? [], members: s.members ?? [], presence: s.presence ?? null, savedAt: s.savedAt ?? 0 } : null
       },
       putWorkspace: async (w: Workspace) => update(w.id, (s) => ({ ...s, workspace: w })),
@@ -57,14 +75,31 @@ export function createWebPlatform(): Platform {
         }),
       putMembers: async (ws: string, members: Member[]) => update(ws, (s) => ({ ...s, members })),
       putPresence: async (ws: string, presence: PresenceSnapshot) => update(ws, (s) => ({ ...s, presence })),
+      clear: async () => removeAll('cache:'),
     },
     credentials: {
-      get: async (key) => read<string>(`secret:${key}`),
-      set: async (key, value) => write(`secret:${key}`, value),
+      async get(key) {
+        for (const storage of [sessionStorage, localStorage]) {
+          const value = read<string>(storage, `secret:${key}`)
+          if (value === null) continue
+          cacheStorage = storage
+          return value
+        }
+        return null
+      },
+      async set(key, value, { keep }) {
+        const [kept, dropped] = keep ? [localStorage, sessionStorage] : [sessionStorage, localStorage]
+        write(dropped, `secret:${key}`, null)
+        write(kept, `secret:${key}`, value)
+        cacheStorage = kept
+      },
+      async forget(key) {
+        for (const storage of [sessionStorage, localStorage]) write(storage, `secret:${key}`, null)
+      },
     },
     settings: {
-      get: async (key) => read<string>(`setting:${key}`),
-      set: async (key, value) => write(`setting:${key}`, value),
+      get: async (key) => read<string>(localStorage, `setting:${key}`),
+      set: async (key, value) => write(localStorage, `setting:${key}`, value),
     },
     async notify({ id, title, body, silent }) {
       // The page shows its own prompt while visible; the OS notification is for when it is not.

@@ -1,7 +1,7 @@
 /** The typed HTTP client for server/ (shapes from protocol/api.ts). The only place that calls fetch. */
 import type {
   AcceptInviteBody, CreateFloorBody, CreateInviteBody, CreateWorkspaceBody, Draft, EditResult, FloorSummary, Invite, InviteSummary, LobbyToken, Member, Occupancy, OpsSince,
-  Role, RoomToken, SignInBody, SignedIn, Workspace,
+  Role, RoomToken, SignInBody, SignedIn, SignedOutEverywhere, Workspace,
 } from '../../protocol/api.ts'
 import type { ErrorBody } from '../../protocol/errors.ts'
 import type { FloorOp } from '../../protocol/floor/ops.ts'
@@ -25,6 +25,8 @@ export interface Api {
   createWorkspace(body: CreateWorkspaceBody): Promise<SignedIn>
   signIn(body: SignInBody): Promise<SignedIn>
   signOut(): Promise<void>
+  /** Ends every session of the account, on every device and in every workspace. */
+  signOutEverywhere(): Promise<SignedOutEverywhere>
   me(): Promise<{ member: Member; workspace: Workspace }>
   acceptInvite(code: string, body: AcceptInviteBody): Promise<SignedIn>
   createInvite(ws: string, body: CreateInviteBody): Promise<Invite>
@@ -54,8 +56,8 @@ export interface Api {
   roomToken(ws: string, roomId: string): Promise<RoomToken>
   occupancy(ws: string): Promise<Occupancy>
   admit(ws: string, roomId: string, memberId: string): Promise<void>
-  /** A cheap liveness check of the server. */
-  ping(): Promise<void>
+  /** A cheap liveness check of the server; resolves with the id of the server process that answered. */
+  ping(): Promise<string>
 }
 
 const REQUEST_TIMEOUT_MS = 10_000
@@ -99,6 +101,7 @@ export function createApi(baseUrl: string, getToken: () => string | null): Api {
     createWorkspace: (body) => call('POST', '/api/workspaces', body),
     signIn: (body) => call('POST', '/api/sessions', body),
     signOut: () => call('DELETE', '/api/sessions/current'),
+    signOutEverywhere: () => call('DELETE', '/api/sessions'),
     me: () => call('GET', '/api/me'),
     acceptInvite: (code, body) => call('POST', `/api/invites/${encodeURIComponent(code)}/accept`, body),
     createInvite: (id, body) => call('POST', `${ws(id)}/invites`, body),
@@ -128,7 +131,7 @@ export function createApi(baseUrl: string, getToken: () => string | null): Api {
     lobbyToken: (id) => call('POST', `${ws(id)}/lobby/token`),
     roomToken: (id, roomId) => call('POST', `${ws(id)}/rooms/${encodeURIComponent(roomId)}/token`),
     occupancy: (id) => call('GET', `${ws(id)}/occupancy`),
-    ping: () => call('GET', '/api/ping'),
+    ping: async () => (await call<{ instance: string }>('GET', '/api/ping')).instance,
     admit: (id, roomId, memberId) => call('POST', `${ws(id)}/rooms/${encodeURIComponent(roomId)}/admissions`, { memberId }),
   }
 }

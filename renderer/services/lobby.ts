@@ -1,14 +1,18 @@
 /**
  * The lobby: one data-only LiveKit connection per signed-in client. This member's presence is its
- * participant (identity = member id, attributes = status, floor, desk, room, resting position);
- * everyone else's participants fill the presence store. Movement goes as lossy `move` packets.
+ * participant (identity = member id, attributes = status and position); everyone else's
+ * participants fill the presence store, their attributes, packets and RPCs checked on the way in
+ * (peer-input.ts). Movement goes as lossy `move` packets. The server speaks here too, without a
+ * participant: occupancy and floor notices.
  */
-import { DisconnectReason, Room, RoomEvent, type Participant, type RemoteParticipant } from 'livekit-client'
-import { statuses, topics, type FloorNotice, type MovePacket, type OccupancyNotice, type PresenceAttributes, type PresenceNotice, type Status } from '../../protocol/presence.ts'
-import type { PresenceStore, Peer } from '../stores/presence/store.ts'
+import { DisconnectReason, Room, RoomEvent, RpcError, type RemoteParticipant } from 'livekit-client'
+import { MAX_PEER_PACKET_BYTES, topics, type FloorNotice, type MovePacket, type PresenceAttributes, type PresenceNotice, type RpcMethod, type RpcRequest } from '../../protocol/presence.ts'
+import { MovePacketSchema, OccupancyNoticeSchema, PresenceNoticeSchema, rpcRequestSchemas } from '../../protocol/presence-schemas.ts'
+import type { PresenceStore } from '../stores/presence/store.ts'
 import type { Api } from './api.ts'
 import { readFloorNotice } from './floor-notice.ts'
 import { connectOptions } from './livekit-options.ts'
+import { createRejections, peerOf, readPacket, readText, type Rejections } from './peer-input.ts'
 
 export interface LobbyDeps {
   api: Api
@@ -16,51 +20,41 @@ export interface LobbyDeps {
   presence: PresenceStore
   /** The server's word on a floor-plan change: the batch itself, "fetch since", or the floor list. */
   onFloorNotice(notice: FloorNotice): void
+  /** LiveKit lost the connection and is retrying by itself (the bar says "Reconnecting…"). */
+  onReconnecting?(): void
   /** After a reconnect: notices sent while the connection was down may be lost, so catch up. */
   onResync(): void
-  /** A peer's avatar moved (lossy packets while they walk). */
+  /** A peer's avatar moved (lossy packets while they walk); the numbers are checked, not yet clamped to a floor. */
   onPeerMove(id: string, x: number, y: number): void
   /** The connection dropped for good (not by us): another device took the seat, or it was lost. */
   onLost(why: 'taken-over' | 'lost'): void
 }
 
-/** Answers an RPC from a peer; the string is the response payload. */
-export type RpcHandler = (callerId: string, payload: string) => Promise<string>
+/** Answers a peer's RPC, already checked against its request schema; the string is the response payload. */
+export type RpcHandler<M extends RpcMethod> = (callerId: string, request: RpcRequest<M>) => Promise<string>
 
 export interface Lobby {
   connect(initial: PresenceAttributes): Promise<void>
   update(patch: Partial<PresenceAttributes>): void
   move(x: number, y: number): void
-  /** Handles RPC `method` on this and every later connection. */
-  handle(method: string, handler: RpcHandler): void
+  /** Handles RPC `method` on this and every later connection; a malformed request is refused unread. */
+  handle<M extends RpcMethod>(method: M, handler: RpcHandler<M>): void
   /** Calls RPC `method` on a peer; rejects when they do not answer in `timeoutMs`. */
-  call(identity: string, method: string, payload: string, timeoutMs?: number): Promise<string>
+  call(identity: string, method: RpcMethod, payload: string, timeoutMs?: number): Promise<string>
   disconnect(): Promise<void>
   readonly connected: boolean
+  /** What peers sent that was ignored (malformed, unasked-for or too much), by kind. */
+  readonly rejections: Rejections
 }
 
 /** Attributes that others must see at once; positions may wait for the throttle. */
-const URGENT: ReadonlySet<keyof PresenceAttributes> = new Set(['status', 'statusText', 'room', 'desk', 'floor'])
+const URGENT: ReadonlySet<keyof PresenceAttributes> = new Set(['status', 'statusText', 'floor'])
 const ATTRIBUTE_INTERVAL_MS = 2_000
 const MOVE_INTERVAL_MS = 100
-
-const asStatus = (s: string | undefined): Status => (statuses as readonly string[]).includes(s ?? '') ? (s as Status) : 'available'
-
-export function peerOf(p: Participant): Peer {
-  const a = p.attributes
-  return {
-    id: p.identity,
-    name: p.name || p.identity,
-    status: asStatus(a.status),
-    statusText: a.statusText ?? '',
-    statusUntil: Number(a.statusUntil || 0),
-    floor: a.floor ?? '',
-    desk: a.desk ?? '',
-    room: a.room ?? '',
-    x: Number(a.x ?? 0),
-    y: Number(a.y ?? 0),
-  }
-}
+/** LiveKit's limit for one RPC payload (15 KiB); every request of ours is far smaller. */
+const MAX_RPC_PAYLOAD = 15_360
+/** The server's occupancy notice lists every occupied room: larger than a peer's packet, still bounded. */
+const MAX_OCCUPANCY_BYTES = 256_000
 
 export function createLobby(deps: LobbyDeps): Lobby {
   const { presence } = deps
@@ -72,14 +66,13 @@ export function createLobby(deps: LobbyDeps): Lobby {
   let moveTimer: ReturnType<typeof setTimeout> | null = null
   let nextMove: MovePacket | null = null
   const encoder = new TextEncoder()
-  const decoder = new TextDecoder()
-  let malformedNotices = 0
+  const rejections = createRejections()
 
   const floorNotice = (payload: Uint8Array) => {
     const notice = readFloorNotice(payload)
     if (notice) return deps.onFloorNotice(notice)
     // Ignored, never thrown; the count says whether it is a one-off or a server of another version.
-    console.warn(`ignored a malformed floor notice (${++malformedNotices} so far)`)
+    rejections.note('floor notice', 'the server')
   }
 
   const flushAttributes = () => {
@@ -102,41 +95,52 @@ export function createLobby(deps: LobbyDeps): Lobby {
     room.localParticipant.publishData(encoder.encode(JSON.stringify(packet)), { reliable: false, topic: topics.move }).catch(() => {})
   }
 
+  const peerOfParticipant = (p: RemoteParticipant) => peerOf(p.identity, p.attributes, (key) => rejections.note(`attribute ${key}`, p.identity))
+  const setOccupancy = (rooms: Record<string, string[]>) => presence.getState().setOccupancy(rooms)
+
   const refreshAll = (r: Room) => {
-    presence.getState().clearPeers()
-    for (const p of r.remoteParticipants.values()) presence.getState().upsertPeer(peerOf(p))
-    // The live picture replaces whatever the cache remembered.
-    presence.getState().remember(0, [])
+    // The live picture replaces whatever the cache remembered, in one step.
+    presence.getState().setPeers([...r.remoteParticipants.values()].map(peerOfParticipant))
+  }
+
+  /** Only the server sends without a participant; only the server's occupancy and floor notices are believed. */
+  const fromServer = (payload: Uint8Array, topic: string | undefined) => {
+    if (topic === topics.occupancy) {
+      const notice = readPacket(OccupancyNoticeSchema, payload, MAX_OCCUPANCY_BYTES)
+      if (notice) setOccupancy(notice.rooms)
+      else rejections.note('occupancy notice', 'the server')
+    } else if (topic === topics.floor) floorNotice(payload)
+  }
+
+  /** A peer may say where its avatar is walking and say goodbye; anything else on the data channel is ignored. */
+  const fromPeer = (payload: Uint8Array, from: string, topic: string | undefined) => {
+    if (topic === topics.move) {
+      const m = readPacket(MovePacketSchema, payload, MAX_PEER_PACKET_BYTES)
+      if (m) deps.onPeerMove(from, m.x, m.y)
+      else rejections.note('move packet', from)
+    } else if (topic === topics.presence) {
+      const notice = readPacket(PresenceNoticeSchema, payload, MAX_PEER_PACKET_BYTES)
+      if (notice?.type === 'bye') presence.getState().removePeer(from)
+      else rejections.note('presence notice', from)
+    } else rejections.note(`packet on topic ${String(topic).slice(0, 32)}`, from)
   }
 
   const wire = (r: Room) => {
-    r.on(RoomEvent.ParticipantConnected, (p: RemoteParticipant) => presence.getState().upsertPeer(peerOf(p)))
+    // A peer's LiveKit name is ignored: the lobby token lets it rename itself, so names come from the directory.
+    r.on(RoomEvent.ParticipantConnected, (p: RemoteParticipant) => presence.getState().upsertPeer(peerOfParticipant(p)))
       .on(RoomEvent.ParticipantDisconnected, (p: RemoteParticipant) => presence.getState().removePeer(p.identity))
       .on(RoomEvent.ParticipantAttributesChanged, (_changed, p) => {
-        if (p !== r.localParticipant) presence.getState().upsertPeer(peerOf(p))
-      })
-      .on(RoomEvent.ParticipantNameChanged, (_name, p) => {
-        if (p !== r.localParticipant) presence.getState().upsertPeer(peerOf(p))
+        if (p !== r.localParticipant) presence.getState().upsertPeer(peerOfParticipant(p as RemoteParticipant))
       })
       .on(RoomEvent.DataReceived, (payload, participant, _kind, topic) => {
-        // Only the server sends without a participant; only the server's occupancy is believed.
-        if (!participant) {
-          if (topic === topics.occupancy) presence.getState().setOccupancy((JSON.parse(decoder.decode(payload)) as OccupancyNotice).rooms)
-          else if (topic === topics.floor) floorNotice(payload)
-          return
-        }
-        if (topic === topics.move) {
-          const m = JSON.parse(decoder.decode(payload)) as MovePacket
-          if (Number.isFinite(m.x) && Number.isFinite(m.y)) deps.onPeerMove(participant.identity, m.x, m.y)
-        } else if (topic === topics.presence) {
-          const notice = JSON.parse(decoder.decode(payload)) as PresenceNotice
-          if (notice.type === 'bye') presence.getState().removePeer(participant.identity)
-        }
+        if (participant) fromPeer(payload, participant.identity, topic)
+        else fromServer(payload, topic)
       })
+      .on(RoomEvent.Reconnecting, () => deps.onReconnecting?.())
       .on(RoomEvent.Reconnected, () => {
         refreshAll(r)
         deps.onResync()
-        deps.api.occupancy(deps.workspaceId).then((o) => presence.getState().setOccupancy(o.rooms), () => undefined)
+        deps.api.occupancy(deps.workspaceId).then((o) => setOccupancy(o.rooms), () => undefined)
       })
       .on(RoomEvent.Disconnected, (reason) => {
         if (room !== r) return
@@ -151,14 +155,21 @@ export function createLobby(deps: LobbyDeps): Lobby {
     room?.localParticipant.publishData(encoder.encode(JSON.stringify({ type: 'bye' } satisfies PresenceNotice)), { reliable: true, topic: topics.presence }).catch(() => {})
   }
 
-  const handlers = new Map<string, RpcHandler>()
-  const register = (r: Room, method: string, handler: RpcHandler) =>
-    r.registerRpcMethod(method, (data) => handler(data.callerIdentity, data.payload))
+  const handlers = new Map<RpcMethod, RpcHandler<RpcMethod>>()
+  const register = (r: Room, method: RpcMethod, handler: RpcHandler<RpcMethod>) =>
+    r.registerRpcMethod(method, (data) => {
+      const request = readText(rpcRequestSchemas[method], data.payload, MAX_RPC_PAYLOAD)
+      if (request) return handler(data.callerIdentity, request)
+      rejections.note(`${method} request`, data.callerIdentity)
+      // An answer rather than silence, so the caller does not wait out its timeout.
+      return Promise.reject(new RpcError(1400, 'malformed request'))
+    })
 
   return {
     get connected() {
       return room !== null
     },
+    rejections,
     async connect(initial) {
       const { url, token } = await deps.api.lobbyToken(deps.workspaceId)
       const r = new Room({ adaptiveStream: false, dynacast: false, disconnectOnPageLeave: true })
@@ -182,7 +193,7 @@ export function createLobby(deps: LobbyDeps): Lobby {
       r.localParticipant.publishDataTrack({ name: 'presence' }).catch(() => undefined)
       refreshAll(r)
       // Notices sent before we joined are lost to us: start from the server's current picture.
-      deps.api.occupancy(deps.workspaceId).then((o) => presence.getState().setOccupancy(o.rooms), () => undefined)
+      deps.api.occupancy(deps.workspaceId).then((o) => setOccupancy(o.rooms), () => undefined)
     },
     update(patch) {
       pending = { ...pending, ...patch }
@@ -192,13 +203,14 @@ export function createLobby(deps: LobbyDeps): Lobby {
       attributesTimer = setTimeout(flushAttributes, wait)
     },
     move(x, y) {
-      nextMove = { x: Math.round(x), y: Math.round(y) }
+      nextMove = { x: Math.max(0, Math.round(x)), y: Math.max(0, Math.round(y)) }
       if (moveTimer) return
       moveTimer = setTimeout(sendMove, Math.max(0, lastMoveAt + MOVE_INTERVAL_MS - Date.now()))
     },
     handle(method, handler) {
-      handlers.set(method, handler)
-      if (room) register(room, method, handler)
+      const any = handler as RpcHandler<RpcMethod>
+      handlers.set(method, any)
+      if (room) register(room, method, any)
     },
     call(identity, method, payload, timeoutMs = 15_000) {
       if (!room) return Promise.reject(new Error('not connected'))

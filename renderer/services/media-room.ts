@@ -29,6 +29,13 @@ export interface MediaRooms {
   dispose(): Promise<void>
 }
 
+/**
+ * A call retries LiveKit's resume briefly (about 3 s), then gives up: a fresh join with a new
+ * token (floor-changes.ts rejoins while the avatar is in the room) is what works after LiveKit
+ * restarted, and livekit-client's default schedule could keep a call frozen for 40 s first.
+ */
+const MEDIA_RECONNECTS = { nextRetryDelayInMs: ({ retryCount }: { retryCount: number }) => [0, 300, 1_000, 2_000][retryCount] ?? null }
+
 /** Room tokens live 10 minutes; reuse a prefetched one for a little less than that. */
 const TOKEN_REUSE_MS = 5 * 60_000
 
@@ -93,7 +100,7 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
     try {
       const { url, token } = await prefetch(id)
       tokens.delete(id) // a token is good for one join; the next visit fetches a fresh one
-      const r = new Room({ adaptiveStream: true, dynacast: true, stopLocalTrackOnUnpublish: false, disconnectOnPageLeave: true })
+      const r = new Room({ adaptiveStream: true, dynacast: true, stopLocalTrackOnUnpublish: false, disconnectOnPageLeave: true, reconnectPolicy: MEDIA_RECONNECTS })
       for (const event of [
         RoomEvent.ParticipantConnected, RoomEvent.ParticipantDisconnected, RoomEvent.TrackSubscribed, RoomEvent.TrackUnsubscribed,
         RoomEvent.TrackMuted, RoomEvent.TrackUnmuted, RoomEvent.LocalTrackPublished, RoomEvent.LocalTrackUnpublished, RoomEvent.ActiveSpeakersChanged,
@@ -104,8 +111,12 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
         if (room === r) {
           room = null
           roomId = null
-          // Shown out by the server (the room was removed or made smaller): say so, so the avatar leaves too.
-          media.getState().setPhase('idle', null, reason === DisconnectReason.PARTICIPANT_REMOVED || reason === DisconnectReason.ROOM_DELETED ? `removed:${id}` : null)
+          // Shown out by the server (the room was removed or made smaller): say so, so the avatar leaves
+          // too. Lost for another reason (LiveKit restarted and its own resume gave up): say so, so the
+          // call is joined again while the avatar is still in the room.
+          const removed = reason === DisconnectReason.PARTICIPANT_REMOVED || reason === DisconnectReason.ROOM_DELETED
+          const lost = !removed && reason !== DisconnectReason.CLIENT_INITIATED && reason !== DisconnectReason.DUPLICATE_IDENTITY
+          media.getState().setPhase('idle', null, removed ? `removed:${id}` : lost ? `lost:${id}` : null)
         }
       })
       room = r

@@ -126,12 +126,8 @@ export function acceptFloorNotice(deps: SyncDeps, notice: FloorNotice): Promise<
 }
 
 export async function syncMembers(deps: SyncDeps): Promise<void> {
-  try {
-    const members = await deps.api.members(deps.workspaceId)
-    deps.floor.getState().setMembers(members)
-    await deps.platform.cache.putMembers(deps.workspaceId, members)
-  } catch (err) {
-    // Guests see no directory; they know people from the lobby alone.
-    if (!(err instanceof ApiError && err.status === 403)) throw err
-  }
+  // Everyone, guests too, gets names from the server's directory: a peer's own claim is never shown.
+  const members = await deps.api.members(deps.workspaceId)
+  deps.floor.getState().setMembers(members)
+  await deps.platform.cache.putMembers(deps.workspaceId, members)
 }

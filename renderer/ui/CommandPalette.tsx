@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { useFloor, useOffice, usePresence, useSession } from '../app/context.tsx'
 import { personName, presenceLabel } from '../floor/labels.ts'
 import { currentFloor } from '../stores/floor/selectors.ts'
+import { roomsByMember } from '../stores/presence/selectors.ts'
 
 interface Result {
   key: string
@@ -16,6 +17,7 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
   const dialog = useRef<HTMLDialogElement>(null)
   const [query, setQuery] = useState('')
   const peers = usePresence((s) => s.peers)
+  const occupancy = usePresence((s) => s.occupancy)
   const members = useFloor((s) => s.members)
   const floor = useFloor(currentFloor)
   const me = useSession((s) => s.me?.id)
@@ -25,17 +27,19 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
   const results = useMemo((): Result[] => {
     const q = query.trim().toLowerCase()
     const match = (name: string) => !q || name.toLowerCase().includes(q)
-    const roomName = (id: string) => floor?.rooms.find((r) => r.id === id)?.name ?? null
+    const roomName = (id: string | undefined) => (id ? (floor?.rooms.find((r) => r.id === id)?.name ?? 'a room') : null)
+    const roomOfPeer = roomsByMember(occupancy)
     const done = (run: () => void) => () => (run(), onClose())
-    const people: Result[] = [...new Set([...Object.keys(members), ...Object.keys(peers)])]
+    // Everyone the directory knows: a peer it does not know yet has no name to find them by.
+    const people: Result[] = Object.keys(members)
       .filter((id) => id !== me)
-      .map((id) => ({ id, peer: peers[id], name: peers[id]?.name ?? members[id]?.name ?? id }))
+      .map((id) => ({ id, peer: peers[id], name: members[id]!.name }))
       .filter((p) => match(p.name))
       .sort((a, b) => Number(!!b.peer) - Number(!!a.peer) || a.name.localeCompare(b.name))
       .map(({ id, peer, name }) => ({
         key: id,
         label: name,
-        detail: peer ? personName(peer, peer.room ? roomName(peer.room) : null).slice(name.length + 2) : presenceLabel('offline', false),
+        detail: peer ? personName({ ...peer, name }, roomName(roomOfPeer.get(id))).slice(name.length + 2) : presenceLabel('offline', false),
         actions: peer
           ? [
               { label: `Go to ${name}`, run: done(() => office.walking.goToPerson(id)) },
@@ -58,7 +62,7 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
         }
       })
     return [...people, ...rooms].slice(0, 30)
-  }, [query, peers, members, floor, me, office, onClose])
+  }, [query, peers, occupancy, members, floor, me, office, onClose])
 
   return (
     <dialog ref={dialog} className="dialog palette" aria-label="Find people and rooms" onClose={onClose}>
@@ -76,7 +80,7 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
       <ul aria-label="Results">
         {results.map((r) => (
           <li key={r.key} aria-label={`${r.label}, ${r.detail}`}>
-            <span className="result-name">{r.label}</span> <span className="where">{r.detail}</span>
+            <bdi className="result-name">{r.label}</bdi> <bdi className="where">{r.detail}</bdi>
             <span className="result-actions">
               {r.actions.map((a) => (
                 <button key={a.label} type="button" onClick={a.run}>

@@ -12,11 +12,13 @@ export function DoorPrompt() {
   return (
     <section className="door" aria-label={`Door of ${room.name}`}>
       {knock?.state === 'waiting' ? (
-        <p role="status">Knocking on {room.name}… waiting for someone to let you in.</p>
+        <p role="status">
+          Knocking on <bdi>{room.name}</bdi>… waiting for someone to let you in.
+        </p>
       ) : (
         <>
           <p>
-            {room.name} is {door?.reason === 'private' ? 'a private office' : 'locked'}.
+            <bdi>{room.name}</bdi> is {door?.reason === 'private' ? 'a private office' : 'locked'}.
           </p>
           <button type="button" onClick={() => void office.social.knock(room.id)}>
             Knock

@@ -2,6 +2,7 @@ import { useMemo } from 'react'
 import { useFloor, usePresence, useSession, useSocial } from '../app/context.tsx'
 import { personName, presenceLabel } from '../floor/labels.ts'
 import { currentFloor } from '../stores/floor/selectors.ts'
+import { displayName, roomsByMember } from '../stores/presence/selectors.ts'
 
 const formatSeen = (at: number) => {
   const minutes = Math.round((Date.now() - at) / 60_000)
@@ -10,9 +11,13 @@ const formatSeen = (at: number) => {
   return new Date(at).toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' })
 }
 
-/** Who is here and where: online people first with their status and room, then everyone offline. */
+/**
+ * Who is here and where: online people first with their status and room, then everyone offline.
+ * Names come from the directory and rooms from the server's occupancy; a peer's claims are not shown.
+ */
 export function People() {
   const peers = usePresence((s) => s.peers)
+  const occupancy = usePresence((s) => s.occupancy)
   const self = usePresence((s) => s.self)
   const me = useSession((s) => s.me)
   const members = useFloor((s) => s.members)
@@ -21,15 +26,15 @@ export function People() {
   const lastSeen = usePresence((s) => s.lastSeen)
   const roomNameOf = (id: string | null) => (id ? (floor?.rooms.find((r) => r.id === id)?.name ?? 'a room') : null)
 
-  const online = useMemo(
-    () => [
+  const online = useMemo(() => {
+    const rooms = roomsByMember(occupancy)
+    return [
       ...(me ? [{ id: me.id, name: me.name, status: self.status, statusText: self.statusText, room: self.room, self: true }] : []),
       ...Object.values(peers)
-        .sort((a, b) => a.name.localeCompare(b.name))
-        .map((p) => ({ id: p.id, name: p.name, status: p.status, statusText: p.statusText, room: p.room || null, self: false })),
-    ],
-    [me, self.status, self.statusText, self.room, peers],
-  )
+        .map((p) => ({ id: p.id, name: displayName(members, p.id), status: p.status, statusText: p.statusText, room: rooms.get(p.id) ?? null, self: false }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    ]
+  }, [me, self.status, self.statusText, self.room, peers, members, occupancy])
   const offline = Object.values(members).filter((m) => m.id !== me?.id && !peers[m.id])
 
   return (
@@ -42,13 +47,24 @@ export function People() {
           const label = personName(p, where, p.self)
           return (
             <li key={p.id} aria-label={label}>
-              <span className={`status-dot status-${p.status}`} aria-hidden="true" /> {p.name}
+              <span className={`status-dot status-${p.status}`} aria-hidden="true" /> <bdi>{p.name}</bdi>
               {p.self ? ' (you)' : ''}
               {stars.includes(p.id) ? ' ★' : ''}
               <span className="where" aria-hidden="true">
                 {' '}
-                {where ? `in ${where}` : presenceLabel(p.status, false)}
-                {p.statusText ? ` · ${p.statusText}` : ''}
+                {where ? (
+                  <>
+                    in <bdi>{where}</bdi>
+                  </>
+                ) : (
+                  presenceLabel(p.status, false)
+                )}
+                {p.statusText ? (
+                  <>
+                    {' · '}
+                    <bdi>{p.statusText}</bdi>
+                  </>
+                ) : null}
               </span>
             </li>
           )
@@ -62,7 +78,7 @@ export function People() {
               const seen = Math.max(m.lastSeenAt ?? 0, lastSeen[m.id] ?? 0)
               return (
                 <li key={m.id}>
-                  {m.name}
+                  <bdi>{m.name}</bdi>
                   {stars.includes(m.id) ? ' ★' : ''}
                   <span className="where"> {seen ? `last seen ${formatSeen(seen)}` : 'offline'}</span>
                 </li>

@@ -1,4 +1,7 @@
-/** Setting your status: available, busy, away or do-not-disturb, with text (emoji welcome) and an end. */
+/**
+ * Setting your status: available, busy, away or do-not-disturb, with text (emoji welcome) and an
+ * end. Also "Sign out everywhere", for a device lost or left signed in.
+ */
 import { useId, useState, type FormEvent } from 'react'
 import { statuses, type Status } from '../../protocol/presence.ts'
 import { useOffice, usePresence } from '../app/context.tsx'
@@ -15,7 +18,13 @@ export function StatusMenu() {
   const office = useOffice()
   const self = usePresence((s) => s.self)
   const [open, setOpen] = useState(false)
+  const [signOutError, setSignOutError] = useState('')
   const id = useId()
+
+  const signOutEverywhere = () => {
+    setSignOutError('')
+    office.signOutEverywhere().catch((err: unknown) => setSignOutError(`Could not sign out everywhere: ${(err as Error).message}`))
+  }
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
@@ -56,6 +65,10 @@ export function StatusMenu() {
             </select>
           </label>
           <button type="submit">Save status</button>
+          <button type="button" onClick={signOutEverywhere}>
+            Sign out everywhere
+          </button>
+          {signOutError && <p role="alert">{signOutError}</p>}
         </form>
       )}
     </div>

@@ -60,7 +60,7 @@ async function waitReady(httpUrl: string, child: ChildProcess, output: () => str
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 100))
+    await new Promise((r) => setTimeout(r, 25))
   }
   throw new Error(`livekit-server did not become ready on ${httpUrl} in ${timeoutMs} ms:\n${output()}`)
 }

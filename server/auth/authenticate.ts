@@ -1,4 +1,7 @@
-/** Resolves `Authorization: Bearer <session>` to a member, with sliding expiry; and workspace checks. */
+/**
+ * Resolves `Authorization: Bearer <session>` to a member, with sliding expiry under an absolute
+ * lifetime (settings.sessionMaxAgeMs after sign-in, however active); and workspace checks.
+ */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Role } from '../../protocol/api.ts'
 import type { Auth } from '../context.ts'
@@ -17,10 +20,11 @@ export async function authenticate(request: FastifyRequest, _reply: FastifyReply
   const tokenHash = hashSecret(token)
   const session = await store.getSession(tokenHash)
   const at = now()
-  if (!session || session.expiresAt <= at) throw unauthorized('your session has ended; sign in again')
+  const endsAt = session ? session.createdAt + settings.sessionMaxAgeMs : 0
+  if (!session || session.expiresAt <= at || endsAt <= at) throw unauthorized('your session has ended; sign in again')
   const { member } = session
-  if (session.expiresAt - at < settings.sessionTtlMs - EXTEND_EVERY_MS) {
-    await store.extendSession(tokenHash, at + settings.sessionTtlMs)
+  if (session.expiresAt - at < settings.sessionTtlMs - EXTEND_EVERY_MS && session.expiresAt < endsAt) {
+    await store.extendSession(tokenHash, Math.min(at + settings.sessionTtlMs, endsAt))
   }
   request.auth = { member, tokenHash }
 }

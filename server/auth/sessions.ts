@@ -7,8 +7,9 @@ import { hashSecret, newSecret } from './tokens.ts'
 
 export async function openSession(app: FastifyInstance, member: MemberRecord, workspace: WorkspaceRecord): Promise<SignedIn> {
   const token = newSecret()
-  const expiresAt = app.now() + app.settings.sessionTtlMs
-  await app.store.createSession(hashSecret(token), member.id, expiresAt)
+  const at = app.now()
+  const expiresAt = at + Math.min(app.settings.sessionTtlMs, app.settings.sessionMaxAgeMs)
+  await app.store.createSession(hashSecret(token), member.id, expiresAt, at)
   const floors = await app.store.listFloors(workspace.id)
   return {
     session: { token, expiresAt },

@@ -3,9 +3,12 @@ import type { FastifyInstance } from 'fastify'
 import { applyBatch, type OpError } from '../../protocol/floor/apply.ts'
 import type { FloorOp } from '../../protocol/floor/ops.ts'
 import type { Floor } from '../../protocol/floor/records.ts'
+import { errorCodes } from '../../protocol/errors.ts'
 import { newId } from '../auth/tokens.ts'
+import { HttpError } from '../http-error.ts'
 import type { EditOutcome } from '../store/store.ts'
 import { announce } from './notices.ts'
+import { privateOfficeRefusal, type Author } from './private-rules.ts'
 
 export interface EditRequest {
   baseVersion: number
@@ -15,9 +18,27 @@ export interface EditRequest {
 
 type Refusal = { ok: false; error: OpError }
 
-export async function applyEdit(app: FastifyInstance, workspaceId: string, floorId: string, edit: EditRequest, authorId: string): Promise<EditOutcome> {
-  const members = new Set((await app.store.listMembers(workspaceId)).map((m) => m.id))
+export interface EditOptions {
+  /**
+   * A change the server makes for its own reasons (seating, freeing a removed member's desk and
+   * offices), not a person's edit: the private-office rule (private-rules.ts) does not apply.
+   */
+  serverChange?: boolean
+}
+
+/**
+ * Applies an edit batch as `authorId`. A person's batch that changes a private office's door
+ * without the right to (private-rules.ts) throws a 403 naming the room and the field; whether it
+ * comes as a live edit, a published draft or an import, it arrives here.
+ */
+export async function applyEdit(app: FastifyInstance, workspaceId: string, floorId: string, edit: EditRequest, authorId: string, opts: EditOptions = {}): Promise<EditOutcome> {
+  const directory = await app.store.listMembers(workspaceId)
+  const members = new Set(directory.map((m) => m.id))
+  // Someone not in the directory (the server itself) is held to the rule as a plain host would be.
+  const author: Author = { id: authorId, role: directory.find((m) => m.id === authorId)?.role ?? 'host' }
   const batchId = edit.batchId ?? newId('batch', 16)
+  // Set inside the store's transaction, read after it: a refusal of this rule is a 403, not a 400.
+  const denied: { error: (OpError & { roomId: string }) | null } = { error: null }
   const outcome = await app.store.editFloor(
     workspaceId,
     floorId,
@@ -28,9 +49,16 @@ export async function applyEdit(app: FastifyInstance, workspaceId: string, floor
       const result = applyBatch(floor, ops, { isMember: (id) => members.has(id) })
       if (!result.ok) return result
       // The ops passed applyBatch's checks, so they are FloorOps.
-      return deskHeldElsewhere(ops as FloorOp[], result.floor, others) ?? result
+      const held = deskHeldElsewhere(ops as FloorOp[], result.floor, others)
+      if (held) return held
+      denied.error = opts.serverChange ? null : privateOfficeRefusal(floor, result.floor, ops as FloorOp[], author)
+      return denied.error ? { ok: false, error: denied.error } : result
     },
   )
+  if (outcome.kind === 'invalid' && denied.error) {
+    const { field, message, roomId } = denied.error
+    throw new HttpError(403, { error: errorCodes.forbidden, message, field, objectId: roomId })
+  }
   // Queued before this returns, so notices leave in the order the edits committed.
   if (outcome.kind === 'applied') void announce(app, workspaceId, { type: 'batch', floorId, version: outcome.version, batchId, ops: edit.ops as FloorOp[] })
   return outcome

@@ -23,7 +23,10 @@ export function lobbyToken(lk: LivekitConfig, who: TokenSubject): Promise<string
     canPublish: false,
     canPublishSources: [],
     canSubscribe: false,
+    // Move packets, goodbyes and RPCs (knock, wave, meet).
     canPublishData: true,
+    // Status and position attributes. LiveKit ties renaming and metadata to the same grant, so a
+    // lobby participant can call itself anything: clients take names from the member directory.
     canUpdateOwnMetadata: true,
   })
   return at.toJwt()

@@ -4,8 +4,8 @@ import { AcceptInviteBody, CreateInviteBody, InviteIdParams, InviteParams, Invit
 import { ErrorBodySchema } from '../../protocol/errors.ts'
 import { inWorkspace, authenticate } from '../auth/authenticate.ts'
 import { atLeast } from '../../protocol/rules.ts'
-import { hashPassword, verifyPassword } from '../auth/passwords.ts'
-import { limitPasswordAttempts } from '../auth/rate-limit.ts'
+import { passwordAccepted } from '../auth/password-check.ts'
+import { hashPassword } from '../auth/passwords.ts'
 import { openSession } from '../auth/sessions.ts'
 import { hashSecret, newId, newSecret } from '../auth/tokens.ts'
 import { ensureDesk } from '../floor/edits.ts'
@@ -15,6 +15,7 @@ import { colourFor } from '../members.ts'
 const DEFAULT_INVITE_HOURS = 7 * 24
 const USED_OR_EXPIRED = 'this invite was used or has expired; ask for a new one'
 const REVOKED = 'this invite was revoked by a host of the workspace; ask for a new one'
+const REMOVED = 'you were removed from this workspace after this invite was made; only an invite made since lets you back in, so ask a host for a new one'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -72,7 +73,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/invites/:code/accept',
-    { schema: { summary: 'Join a workspace with an invite', params: InviteParams, body: AcceptInviteBody, response: { 201: SignedInSchema, 409: ErrorBodySchema, 410: ErrorBodySchema, 429: ErrorBodySchema } } },
+    { schema: { summary: 'Join a workspace with an invite', params: InviteParams, body: AcceptInviteBody, response: { 201: SignedInSchema, 400: ErrorBodySchema, 403: ErrorBodySchema, 409: ErrorBodySchema, 410: ErrorBodySchema, 429: ErrorBodySchema } } },
     async (request, reply) => {
       const codeHash = hashSecret(request.params.code)
       const invite = await app.store.getInvite(codeHash)
@@ -81,19 +82,20 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const { name, email, password } = request.body
       if (invite.email && invite.email.toLowerCase() !== email.toLowerCase()) throw badRequest('this invite is for another email address', 'email')
       const existing = await app.store.findAccountByEmail(email)
-      // An unused invite must not become a way to guess an existing account's password.
-      if (existing) await limitPasswordAttempts(app, request, reply, email)
-      if (existing && !(await verifyPassword(password, existing.passwordHash))) {
+      // An unused invite must not become a way to guess an existing account's password: the check
+      // counts toward the same failure lockouts as signing in.
+      if (existing && !(await passwordAccepted(app, request, reply, email, password, existing))) {
         throw conflict('an account with this email already exists; use its password')
       }
       const memberId = newId('mem')
       const account = existing
         ? { existingId: existing.id }
-        : { id: newId('acc'), email, name, passwordHash: await hashPassword(password), colour: colourFor(email) }
+        : { id: newId('acc'), email, name, passwordHash: await hashPassword(password, app.settings.passwordCost), colour: colourFor(email) }
       const result = await app.store.acceptInvite(codeHash, { memberId, role: invite.role, rooms: invite.rooms, account }, app.now())
       if (result === 'revoked') throw gone(REVOKED)
       if (result === 'gone') throw gone(USED_OR_EXPIRED)
       if (result === 'email-taken') throw conflict('you are already a member of this workspace; sign in')
+      if (result === 'removed') throw forbidden(REMOVED)
       if (invite.role !== 'guest') await ensureDesk(app, invite.workspaceId, memberId)
       const [member, workspace] = await Promise.all([app.store.getMember(invite.workspaceId, memberId), app.store.getWorkspace(invite.workspaceId)])
       reply.code(201)

@@ -1,40 +1,26 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyInstance } from 'fastify'
 import Type from 'typebox'
 import { MemberParams, MembersSchema, PatchMemberBody, WorkspaceParams, MemberSchema } from '../../protocol/api.ts'
 import { ErrorBodySchema } from '../../protocol/errors.ts'
+import { atLeast } from '../../protocol/rules.ts'
 import { authenticate, inWorkspace } from '../auth/authenticate.ts'
 import { removalRefusal, roleChangeRefusal } from '../auth/role-change.ts'
-import { applyEdit, ensureDesk } from '../floor/edits.ts'
+import { ensureDesk } from '../floor/edits.ts'
+import { showOutMember } from '../floor/show-out.ts'
 import { forbidden, notFound } from '../http-error.ts'
 import { toMember } from '../members.ts'
-
-/** Takes a member off a floor's desks, ownerships and allow-lists; a concurrent edit is caught up with. */
-async function releaseFromFloor(app: FastifyInstance, workspaceId: string, floorId: string, memberId: string, authorId: string): Promise<void> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const floor = await app.store.getFloor(workspaceId, floorId)
-    if (!floor) return
-    const ops = [
-      ...floor.desks.filter((d) => d.assigneeId === memberId).map((d) => ({ op: 'desk.update', id: d.id, changes: { assigneeId: null } })),
-      ...floor.rooms
-        .filter((r) => r.ownerId === memberId || r.allowed.includes(memberId))
-        .map((r) => ({ op: 'room.update', id: r.id, changes: { ownerId: r.ownerId === memberId ? null : r.ownerId, allowed: r.allowed.filter((a) => a !== memberId) } })),
-    ]
-    if (ops.length === 0) return
-    const outcome = await applyEdit(app, workspaceId, floorId, { baseVersion: floor.version, ops }, authorId)
-    if (outcome.kind !== 'conflict') return
-  }
-  throw new Error(`could not release ${memberId} from ${floorId}: the floor kept changing`)
-}
+import { finishRemoval } from '../removal.ts'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/workspaces/:ws/members',
-    { preHandler: authenticate, schema: { summary: 'The member directory (not for guests)', params: WorkspaceParams, response: { 200: MembersSchema } } },
+    { preHandler: authenticate, schema: { summary: 'The member directory (guests: names and colours only)', params: WorkspaceParams, response: { 200: MembersSchema } } },
     async (request) => {
-      const { member } = inWorkspace(request, request.params.ws, 'member')
+      const { member } = inWorkspace(request, request.params.ws, 'guest')
       const [members, floors] = await Promise.all([app.store.listMembers(member.workspaceId), app.store.listFloors(member.workspaceId)])
-      return { members: members.map((m) => toMember(m, floors, member)) }
+      const listed = members.map((m) => toMember(m, floors, member))
+      // Names come from here, never from peers; a guest sees who people are, not where they sit or when they were last seen.
+      return { members: member.role === 'guest' ? listed.map((m) => ({ ...m, deskId: null, lastSeenAt: null })) : listed }
     },
   )
 
@@ -63,6 +49,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       if (result === 'last-owner') throw forbidden('the last owner cannot step down; make someone else owner first')
       // A guest made a member gets a desk, as a member joining does.
       if (target.role === 'guest' && role !== 'guest') await ensureDesk(app, member.workspaceId, target.id)
+      // A lower role takes effect inside too: out of the rooms it does not let them be in.
+      if (!atLeast(role, target.role)) await showOutMember(app, member.workspaceId, target.id)
       const floors = await app.store.listFloors(member.workspaceId)
       return toMember({ ...target, role }, floors, member)
     },
@@ -70,20 +58,27 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/api/workspaces/:ws/members/:id',
-    { preHandler: authenticate, schema: { summary: 'Remove a member (hosts; a host only by an owner)', params: MemberParams, response: { 204: Type.Null(), 403: ErrorBodySchema, 404: ErrorBodySchema } } },
+    {
+      preHandler: authenticate,
+      schema: {
+        summary: 'Remove a member (hosts; a host only by an owner); after a 503, the same call finishes the removal',
+        params: MemberParams,
+        response: { 204: Type.Null(), 403: ErrorBodySchema, 404: ErrorBodySchema, 503: ErrorBodySchema },
+      },
+    },
     async (request, reply) => {
       const { member } = inWorkspace(request, request.params.ws, 'host')
       const target = await app.store.getMember(member.workspaceId, request.params.id)
-      if (!target) throw notFound('member')
-      const refusal = removalRefusal(member, target)
-      if (refusal) throw forbidden(refusal)
-      // Free their desk and room rights first: the floor must never name a non-member.
-      for (const { id: floorId } of await app.store.listFloors(member.workspaceId)) {
-        await releaseFromFloor(app, member.workspaceId, floorId, target.id, member.id)
+      // A removal that stopped halfway was decided already: whichever host retries it finishes it.
+      if (target) {
+        const refusal = removalRefusal(member, target)
+        if (refusal) throw forbidden(refusal)
+      } else if (!(await app.store.pendingRemoval(member.workspaceId, request.params.id))) {
+        throw notFound('member')
       }
-      // Their open invites are revoked, and their drafts go, in the same step.
-      await app.store.removeMember(member.workspaceId, target.id, app.now())
-      await app.rooms.removeMember(member.workspaceId, target.id)
+      // From here they are signed out and kept out, even if the rest has to wait for a retry.
+      await app.store.beginRemoval(member.workspaceId, request.params.id, app.now())
+      await finishRemoval(app, member.workspaceId, request.params.id, member.id)
       reply.code(204)
       return null
     },

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
-import { MemberSchema, PatchMeBody, SignInBody, SignedInSchema, WorkspaceSchema } from '../../protocol/api.ts'
+import { MemberSchema, PatchMeBody, SignInBody, SignedInSchema, SignedOutEverywhereSchema, WorkspaceSchema } from '../../protocol/api.ts'
 import { ErrorBodySchema } from '../../protocol/errors.ts'
 import { authOf, authenticate } from '../auth/authenticate.ts'
-import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.ts'
-import { limitPasswordAttempts } from '../auth/rate-limit.ts'
+import { passwordAccepted } from '../auth/password-check.ts'
+import { hashPassword } from '../auth/passwords.ts'
 import { openSession } from '../auth/sessions.ts'
 import { ensureDesk } from '../floor/edits.ts'
 import { badRequest, unauthorized } from '../http-error.ts'
@@ -16,11 +16,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { summary: 'Sign in', body: SignInBody, response: { 201: SignedInSchema, 401: ErrorBodySchema, 429: ErrorBodySchema } } },
     async (request, reply) => {
       const { email, password, workspaceId } = request.body
-      await limitPasswordAttempts(app, request, reply, email)
       const account = await app.store.findAccountByEmail(email)
       // Same work and same answer for an unknown email and a wrong password.
-      const ok = await verifyPassword(password, account?.passwordHash ?? (await decoyHash))
-      if (!account || !ok) throw unauthorized('wrong email or password')
+      if (!(await passwordAccepted(app, request, reply, email, password, account)) || !account) throw unauthorized('wrong email or password')
       const memberships = await app.store.membersOfAccount(account.id)
       const member = workspaceId ? memberships.find((m) => m.workspaceId === workspaceId) : memberships[0]
       if (!member) throw unauthorized('wrong email or password')
@@ -41,6 +39,20 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     return null
   })
 
+  app.delete(
+    '/api/sessions',
+    { preHandler: authenticate, schema: { summary: "Sign out everywhere: every session of the caller's account, in every workspace", response: { 200: SignedOutEverywhereSchema } } },
+    async (request) => {
+      const { member } = authOf(request)
+      const sessionsEnded = await app.store.deleteSessionsOfAccount(member.accountId)
+      // A device signed out should not stay in the office on the LiveKit tokens it still holds.
+      for (const m of await app.store.membersOfAccount(member.accountId)) {
+        void app.rooms.removeMember(m.workspaceId, m.id).catch((err: unknown) => app.log.warn({ err, memberId: m.id }, 'could not remove a member signed out everywhere from LiveKit'))
+      }
+      return { sessionsEnded }
+    },
+  )
+
   const MeSchema = Type.Object({ member: MemberSchema, workspace: WorkspaceSchema })
 
   app.get('/api/me', { preHandler: authenticate, schema: { summary: 'Who am I', response: { 200: MeSchema } } }, async (request) => {
@@ -57,13 +69,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const { name, colour, password, currentPassword } = request.body
       let passwordHash: string | undefined
       if (password !== undefined) {
-        // A stolen session must not become a way to guess the password behind it.
-        await limitPasswordAttempts(app, request, reply, member.email)
-        const account = (await app.store.findAccountByEmail(member.email))!
-        if (!currentPassword || !(await verifyPassword(currentPassword, account.passwordHash))) {
+        if (!currentPassword) throw badRequest('changing the password needs the current password', 'currentPassword')
+        // A stolen session must not become a way to guess the password behind it: the same lockouts.
+        const account = await app.store.findAccountByEmail(member.email)
+        if (!(await passwordAccepted(app, request, reply, member.email, currentPassword, account))) {
           throw badRequest('changing the password needs the current password', 'currentPassword')
         }
-        passwordHash = await hashPassword(password)
+        passwordHash = await hashPassword(password, app.settings.passwordCost)
       }
       await app.store.updateAccount(member.accountId, {
         ...(name !== undefined ? { name } : {}),

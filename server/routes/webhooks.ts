@@ -47,8 +47,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         if (await app.store.getMember(lobby, identity)) await app.store.touchMember(identity, app.now())
       }
       if (room && (await app.store.getWorkspace(room.workspaceId)) && ['participant_joined', 'participant_left', 'participant_connection_aborted', 'room_finished'].includes(event.event)) {
-        // A finished room is empty; otherwise ask LiveKit who is in it now.
-        await refreshOccupancy(app, room.workspaceId, room.roomId, event.event === 'room_finished' ? [] : undefined)
+        // Ask LiveKit who is in it now, even when it says the room finished: this webhook may be
+        // older news than a join to the room since (a finished room answers with nobody). Not
+        // awaited: a burst of webhooks for one room waits on one refresh, not LiveKit's delivery.
+        void refreshOccupancy(app, room.workspaceId, room.roomId).catch((err: unknown) =>
+          app.log.warn({ err, workspaceId: room.workspaceId, roomId: room.roomId }, 'could not refresh the occupancy of a room'),
+        )
       }
       reply.code(204)
       return null

@@ -38,6 +38,8 @@ export interface MemberRecord {
 export interface SessionRecord {
   memberId: string
   workspaceId: string
+  /** When it was opened: a session ends SESSION_MAX_AGE after that however active it is. */
+  createdAt: number
   expiresAt: number
 }
 
@@ -55,6 +57,18 @@ export interface InviteRecord {
 }
 
 export type NewInvite = Omit<InviteRecord, 'usedAt' | 'revokedAt'>
+
+/** A member's removal from a workspace: under way while `completedAt` is null (see server/removal.ts). */
+export interface RemovalRecord {
+  workspaceId: string
+  memberId: string
+  accountId: string
+  email: string
+  /** Their role when the removal began: finishing it needs no new decision. */
+  role: Role
+  startedAt: number
+  completedAt: number | null
+}
 
 /** An invite still usable (unused, unexpired, not revoked); `createdBy` is null once its creator has left. */
 export type OpenInvite = Omit<InviteRecord, 'createdBy' | 'usedAt' | 'revokedAt'> & { createdBy: string | null }
@@ -96,6 +110,12 @@ export interface NewMember {
   account: { id: string; email: string; name: string; passwordHash: string; colour: string } | { existingId: string }
 }
 
+/** A rate limit's fixed window: hits so far and when the window ends. */
+export interface HitCount {
+  count: number
+  resetAt: number
+}
+
 export interface Store {
   createWorkspace(workspace: WorkspaceRecord, owner: NewMember, floor: Floor): Promise<void>
   getWorkspace(id: string): Promise<WorkspaceRecord | null>
@@ -103,10 +123,17 @@ export interface Store {
   findAccountByEmail(email: string): Promise<AccountRecord | null>
   updateAccount(accountId: string, changes: Partial<Pick<AccountRecord, 'name' | 'passwordHash' | 'colour'>>): Promise<void>
 
-  /** Adds a member through an invite: the invite is used up in the same transaction, or nothing happens. */
-  acceptInvite(codeHash: string, member: NewMember, now: number): Promise<'ok' | 'gone' | 'revoked' | 'email-taken'>
+  /**
+   * Adds a member through an invite: the invite is used up in the same transaction, or nothing
+   * happens. 'removed': the account was removed from the workspace after the invite was made (or is
+   * being removed); only an invite made after a removal lets someone back.
+   */
+  acceptInvite(codeHash: string, member: NewMember, now: number): Promise<'ok' | 'gone' | 'revoked' | 'email-taken' | 'removed'>
+  /** A member; not one whose removal is under way (see beginRemoval). */
   getMember(workspaceId: string, memberId: string): Promise<MemberRecord | null>
+  /** The account's memberships, without those being removed (they cannot sign in to it). */
   membersOfAccount(accountId: string): Promise<MemberRecord[]>
+  /** Every member record, those being removed included: the floor may still name them until their removal completes. */
   listMembers(workspaceId: string): Promise<MemberRecord[]>
   /**
    * Changes a role; refuses ('last-owner') to leave the workspace without an owner. The member's open
@@ -114,20 +141,32 @@ export interface Store {
    * revoked in the same transaction.
    */
   setRole(workspaceId: string, memberId: string, role: Role, at: number): Promise<'ok' | 'last-owner' | 'not-found'>
-  /** Removes a member with their sessions, admissions and drafts, and revokes their open invites. */
+  /**
+   * Removes a member with their sessions, admissions and drafts, revokes their open invites, and
+   * records the removal as complete at `at` (begun then too, when beginRemoval was not called).
+   */
   removeMember(workspaceId: string, memberId: string, at: number): Promise<void>
+  /**
+   * Begins removing a member: records the removal (begun again: no change), ends their sessions and
+   * revokes their open invites. From then on getMember and membersOfAccount no longer find them.
+   * Null when there is no such member and no removal of theirs under way.
+   */
+  beginRemoval(workspaceId: string, memberId: string, at: number): Promise<RemovalRecord | null>
+  /** Their removal that began and has not completed, or null. */
+  pendingRemoval(workspaceId: string, memberId: string): Promise<RemovalRecord | null>
   touchMember(memberId: string, at: number): Promise<void>
 
   /**
    * Opens a session and counts it as seeing the member (lastSeenAt), so that a member never seen
    * is one who has never signed in nor been in the lobby, even after they sign out.
    */
-  createSession(tokenHash: string, memberId: string, expiresAt: number): Promise<void>
+  createSession(tokenHash: string, memberId: string, expiresAt: number, at: number): Promise<void>
   /** The session and its member in one read: every authenticated request starts here. */
   getSession(tokenHash: string): Promise<(SessionRecord & { member: MemberRecord }) | null>
   extendSession(tokenHash: string, expiresAt: number): Promise<void>
   deleteSession(tokenHash: string): Promise<void>
-  deleteSessionsOfAccount(accountId: string, except?: string): Promise<void>
+  /** Ends every session of the account in every workspace (but `except`); returns how many ended. */
+  deleteSessionsOfAccount(accountId: string, except?: string): Promise<number>
 
   createInvite(codeHash: string, invite: NewInvite): Promise<void>
   getInvite(codeHash: string): Promise<InviteRecord | null>
@@ -155,9 +194,13 @@ export interface Store {
     workspaceId: string,
     floorId: string,
     edit: { baseVersion: number; batchId: string; ops: unknown[]; authorId: string; at: number },
-    apply: (floor: Floor, ops: unknown[], others: readonly Floor[]) => { ok: true; floor: Floor } | { ok: false; error: OpError },
+    apply: (floor: Floor, ops: unknown[], others: readonly Floor[]) => { ok: true; floor: Floor; inverse: readonly FloorOp[] } | { ok: false; error: OpError },
   ): Promise<EditOutcome>
-  /** Batches after `since`, or 'gone' when the log no longer reaches back that far (or `since` is ahead of the floor). */
+  /**
+   * Batches after `since`, or 'gone' when the log no longer reaches back that far (or `since` is ahead
+   * of the floor), or when its batches do not replay from `since` to the floor as it is (written by
+   * an older server, refused by today's op schemas): a reader then fetches the floor instead.
+   */
   opsSince(workspaceId: string, floorId: string, since: number): Promise<{ version: number; batches: OpsBatch[] } | 'gone' | null>
 
   getDraft(workspaceId: string, floorId: string, memberId: string): Promise<DraftRecord | null>
@@ -179,15 +222,18 @@ export interface Store {
   isAdmitted(workspaceId: string, roomId: string, memberId: string, now: number): Promise<boolean>
 
   /**
-   * Replaces who is in one media room (from LiveKit's participant list); returns whether it changed.
-   * Those who stay keep their arrival time.
+   * Replaces who is in one media room (from LiveKit's participant list, read at `at`); returns
+   * whether it changed. Those who stay keep their arrival time. A list read before the one last
+   * written is older news and changes nothing, whichever server instance read it.
    */
   setOccupants(workspaceId: string, roomId: string, memberIds: readonly string[], at: number): Promise<boolean>
   /** Every occupied room of the workspace and who is in it, earliest arrival first. */
   occupancy(workspaceId: string): Promise<Record<string, string[]>>
 
-  /** Records a sign-in attempt under `key` and returns how many happened since `since`. */
-  countAttempt(key: string, now: number, since: number): Promise<number>
+  /** Counts one hit on a rate limit's `key` (auth/rate-limit.ts): a new window of `windowMs` opens when the last has ended. */
+  countHit(key: string, windowMs: number, now: number): Promise<HitCount>
+  /** The hits on `key` in its current window (none once it has ended), counting none. */
+  readHits(key: string, now: number): Promise<HitCount>
 
   close(): void
 }

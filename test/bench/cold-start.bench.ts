@@ -118,7 +118,7 @@ export const coldStart: Benchmark = {
       return [
         { figure: 'cold start, renderer load → floor painted from cache (server up)', value: text(online), comparison: `goal ≤ 150 ms; ${parts(up)}` },
         {
-          figure: 'cold start in a browser, load → floor painted from its cache (localStorage)',
+          figure: 'cold start in a browser, load → floor painted from its cache (sessionStorage)',
           value: text(summary(web)),
           comparison: `goal ≤ 150 ms; ${(summary(web).p50 / online.p50).toFixed(2)}× the desktop path, whose host calls here go through the test's stand-in for Electron IPC`,
         },

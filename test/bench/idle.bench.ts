@@ -68,7 +68,7 @@ export const idle: Benchmark = {
       crowd = startCrowd(stack.livekit, owner.workspace.id)
       const random = seeded(5)
       const joined = await crowd.join(
-        members.map((m) => ({ ...m, attributes: { status: 'available', statusText: '', statusUntil: '', floor: floor.id, desk: '', room: '', x: String(Math.round(random() * floor.width)), y: String(Math.round(random() * floor.height)) } })),
+        members.map((m) => ({ ...m, attributes: { status: 'available', statusText: '', statusUntil: '', floor: floor.id, x: String(Math.round(random() * floor.width)), y: String(Math.round(random() * floor.height)) } })),
       )
       await user.page.getByRole('heading', { name: `Online (${joined.count + 1})` }).waitFor({ timeout: 60_000 })
       await new Promise((r) => setTimeout(r, 5_000))

@@ -65,7 +65,7 @@ export const presenceLatency: Benchmark = {
       const random = seeded(11)
       const spec = (m: BenchMember) => ({
         ...m,
-        attributes: { status: 'available', statusText: '', statusUntil: '', floor: floor.id, desk: '', room: '', x: String(Math.round(random() * floor.width)), y: String(Math.round(random() * floor.height)) } satisfies PresenceAttributes,
+        attributes: { status: 'available', statusText: '', statusUntil: '', floor: floor.id, x: String(Math.round(random() * floor.width)), y: String(Math.round(random() * floor.height)) } satisfies PresenceAttributes,
       })
 
       const user = await openUser(browser, stack.server.url)

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest'
 import type { Floor } from '../../protocol/floor/records.ts'
 import { lobbyRoomName, mediaRoomName } from '../../protocol/presence.ts'
 import { checkCoverage, cellsOf, everyone, grid, hostsOnly, matrix, me, runCell, useMatrix, type Row } from '../support/access-matrix.ts'
-import { MEMBER_PASSWORD, OWNER_PASSWORD, newPerson, signIn } from '../support/factories.ts'
+import { MEMBER_PASSWORD, OWNER_PASSWORD, addMember, createWorkspace, newPerson, signIn } from '../support/factories.ts'
 
 type Grid = Row['own']
 
@@ -55,18 +55,36 @@ const table: Row[] = [
       expect((await matrix.http.get('/api/me', c.who!.session.token)).status).toBe(200)
     },
   },
+  {
+    route: 'DELETE /api/sessions',
+    variant: 'someone of the caller\'s role signs out everywhere (the matrix keeps its own sessions)',
+    own: everyone(200),
+    other: null,
+    async request(c) {
+      if (!c.who) return {}
+      const subject = c.caller === 'owner' ? await createWorkspace(matrix.http) : await addMember(matrix.http, c.home.owner, c.caller as 'host' | 'member' | 'guest', ['room_meeting'])
+      return { token: subject.session.token, subject }
+    },
+    async check(res, c, req) {
+      expect(res.body).toEqual({ sessionsEnded: 1 })
+      expect((await matrix.http.get('/api/me', req.token)).status).toBe(401)
+      expect((await matrix.http.get('/api/me', c.who!.session.token)).status).toBe(200)
+    },
+  },
   { route: 'GET /api/me', own: everyone(200), other: null, request: () => ({}), check: (res, c) => expect((res.body.member as { id: string }).id).toBe(c.who!.member.id) },
   { route: 'PATCH /api/me', own: everyone(200), other: null, request: (c) => ({ body: { name: me(c).member.name } }) },
   {
     route: 'GET /api/workspaces/{ws}/members',
-    own: grid(200, 200, 200, 403),
+    own: grid(200, 200, 200, 200),
     request: () => ({}),
     check(res, c) {
-      const listed = res.body.members as { id: string; email?: string }[]
+      const listed = res.body.members as { id: string; name: string; email?: string; deskId: string | null; lastSeenAt: number | null }[]
       expect(listed.map((m) => m.id)).toEqual(expect.arrayContaining([c.home.owner.member.id, c.home.guest.member.id]))
       // Emails are for hosts (and each member's own record).
       const others = listed.filter((m) => m.id !== c.who!.member.id)
-      expect(others.every((m) => (m.email !== undefined) === (c.caller !== 'member'))).toBe(true)
+      expect(others.every((m) => (m.email !== undefined) === (c.caller === 'owner' || c.caller === 'host'))).toBe(true)
+      // Guests learn names (which peers may not claim for themselves), not desks or last seen.
+      if (c.caller === 'guest') expect(others.every((m) => m.name.length > 0 && m.deskId === null && m.lastSeenAt === null)).toBe(true)
     },
   },
   { route: 'GET /api/workspaces/{ws}/floors', own: everyone(200), request: () => ({}) },
@@ -142,7 +160,7 @@ describe('access matrix: route × caller × workspace × room rule', () => {
   it('leaves out only public routes: health and ping answer anyone, the webhook only a LiveKit signature', async () => {
     const { http, home } = matrix
     expect((await http.get('/api/health')).status).toBe(200)
-    expect((await http.get('/api/ping')).status).toBe(204)
+    expect((await http.get('/api/ping')).status).toBe(200)
     expect((await http.get('/api/openapi.json')).status).toBe(200)
     const unsigned = await http.post('/api/livekit/webhook', { event: 'participant_joined', room: { name: `${home.ws}.room_meeting` } })
     expect(unsigned.status).toBe(401)

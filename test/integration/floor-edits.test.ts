@@ -14,6 +14,7 @@ import { openSqliteStore } from '../../server/store/sqlite/sqlite-store.ts'
 import { addMember, createWorkspace } from '../support/factories.ts'
 import { httpClient, type HttpClient } from '../support/http.ts'
 import { startLivekit, type TestLivekit } from '../support/livekit.ts'
+import { TEST_PASSWORD_COST } from '../support/server.ts'
 import { tempDir } from '../support/temp.ts'
 
 /** The log keeps this many batches per floor here, so the 410 is reached without 1,000 edits. */
@@ -29,7 +30,7 @@ describe('floor plan edits over HTTP', () => {
 
   beforeAll(async () => {
     livekit = await startLivekit()
-    app = await buildApp({ store: openSqliteStore(join(dir.path, 'office.db'), { opsKept: OPS_KEPT_HERE }), livekit })
+    app = await buildApp({ store: openSqliteStore(join(dir.path, 'office.db'), { opsKept: OPS_KEPT_HERE }), livekit, passwordCost: TEST_PASSWORD_COST })
     http = httpClient(await app.listen({ port: 0, host: '127.0.0.1' }))
   })
   afterAll(async () => {
@@ -201,6 +202,27 @@ describe('floor plan edits over HTTP', () => {
     expect([taken.status, taken.body.field]).toEqual([400, 'ops[0].room.id'])
     expect(taken.body.message).toMatch(/room_meeting is already used on another floor/)
     expect((await postEdit(owner, { baseVersion: 0, ops: [newRoom('room_annex_meeting', 10)] }, annex)).status).toBe(200)
+  })
+
+  it('keeps ids unique across floors however a floor gets its records: templates, imports (a desk id too), published drafts', async () => {
+    const owner = await createWorkspace(http)
+    const ws = `/api/workspaces/${owner.workspace.id}`
+    const fromTemplate = await Promise.all([1, 2].map(async (i) => (await http.post<Floor>(`${ws}/floors`, { name: `Annex ${i}`, template: 'starter' }, owner.session.token)).body))
+    const all = [await getFloor(owner), ...fromTemplate].flatMap((f) => [...f.rooms, ...f.desks].map((r) => r.id))
+    expect(new Set(all).size).toBe(all.length)
+
+    const annex = fromTemplate[0]!
+    const desk = { id: 'desk_1', label: 'Copied', x: 10, y: 10, rotation: 0, assigneeId: null }
+    const imported = await postEdit(owner, { baseVersion: annex.version, ops: [{ op: 'desk.add', desk }] }, annex.id)
+    expect([imported.status, imported.body.field]).toEqual([400, 'ops[0].desk.id'])
+
+    // A draft is private and may hold anything; publishing it is an edit like any other.
+    const draft = await http.call('PUT', `${floorPath(owner, annex.id)}/draft`, { token: owner.session.token, body: { baseVersion: annex.version, ops: [newRoom('room_meeting', 10)] } })
+    expect(draft.status).toBe(200)
+    const published = await http.post<EditAnswer>(`${floorPath(owner, annex.id)}/draft/publish`, undefined, owner.session.token)
+    expect(published.status).toBe(409)
+    expect(published.body.message).toMatch(/room_meeting is already used on another floor/)
+    expect(await getFloor(owner, annex.id)).toEqual(annex)
   })
 
   it('refuses to give a member a desk on one floor while they hold one on another, naming the op, their desk and its floor', async () => {

@@ -107,6 +107,7 @@ describe('floor notices on the lobby', () => {
       putFloor: async (_ws, floor) => void cached.set(floor.id, floor),
       putMembers: async () => undefined,
       putPresence: async () => undefined,
+      clear: async () => undefined,
     }
     const deps: SyncDeps = { api: createApi(url, () => who.session.token), platform: { cache }, floor: createFloorStore(), workspaceId: who.workspace.id }
     await syncFloors(deps)

@@ -1,7 +1,8 @@
 /**
  * Invites as hosts manage them over HTTP, on the real server with a clock the test moves: open
- * invites listed without their codes, revoked by id (a revoked link answers 410), and revoked
- * with their maker when the maker is demoted or removed.
+ * invites listed without their codes, revoked by id (a revoked link answers 410), revoked
+ * with their maker when the maker is demoted or removed, and refused (403) to someone removed
+ * after the invite was made.
  */
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
@@ -9,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Invite, InviteSummary, SignedIn } from '../../protocol/api.ts'
 import { buildApp } from '../../server/app.ts'
 import { openSqliteStore } from '../../server/store/sqlite/sqlite-store.ts'
-import { addMember, createWorkspace, newPerson } from '../support/factories.ts'
+import { addMember, createWorkspace, MEMBER_PASSWORD, newPerson } from '../support/factories.ts'
 import { httpClient, type HttpClient } from '../support/http.ts'
 import { startLivekit, type TestLivekit } from '../support/livekit.ts'
 import { tempDir } from '../support/temp.ts'
@@ -123,5 +124,33 @@ describe('invites', () => {
     expect((await accept(byStaying.code)).status).toBe(201)
     // The demoted member can no longer invite anyone either.
     expect((await http.post(invitesPath(demoted), { role: 'member' }, demoted.session.token)).status).toBe(403)
+  })
+
+  it('someone removed comes back only through an invite made after their removal', async () => {
+    const owner = await createWorkspace(http)
+    const older = await invite(owner)
+    const addressed = await invite(owner, { role: 'member', email: 'bo-returns@example.com' })
+    const bo = await http.post<SignedIn>(`/api/invites/${(await invite(owner, { role: 'member', email: 'bo-returns@example.com' })).code}/accept`, {
+      name: 'Bo', email: 'bo-returns@example.com', password: MEMBER_PASSWORD,
+    })
+    expect(bo.status).toBe(201)
+    clock += 1_000
+    expect((await http.call('DELETE', `/api/workspaces/${owner.workspace.id}/members/${bo.body.member.id}`, { token: owner.session.token })).status).toBe(204)
+    const back = (code: string) => http.post<SignedIn & { message: string }>(`/api/invites/${code}/accept`, { name: 'Bo', email: 'BO-returns@example.com', password: MEMBER_PASSWORD })
+
+    // Invites made before the removal, to anyone or to Bo, are refused to Bo, and stay open for others.
+    for (const code of [older.code, addressed.code]) {
+      const refused = await back(code)
+      expect(refused.status).toBe(403)
+      expect(refused.body.message).toMatch(/you were removed from this workspace after this invite was made/)
+    }
+    expect((await list(owner)).map((i) => i.id).sort()).toEqual([older.id, addressed.id].sort())
+    expect((await accept(older.code)).status).toBe(201)
+
+    clock += 1_000
+    const fresh = await invite(owner)
+    const returned = await back(fresh.code)
+    expect(returned.status).toBe(201)
+    expect(returned.body.member.email).toBe('bo-returns@example.com')
   })
 })

@@ -122,7 +122,8 @@ describe('LiveKit enforces what the tokens say', () => {
 
   it('a knock answered by someone inside a locked room lets the knocker in, and no one else', async () => {
     const [insider, knocker, outsider] = [await addMember(http, owner), await addMember(http, owner), await addMember(http, owner)]
-    await editFloor(http, owner, [{ op: 'room.add', room: roomRecord('room_standup', { x: 100 }) }])
+    // The insider is on the room's list, so locking it (which shows out whoever may no longer be there) keeps them inside.
+    await editFloor(http, owner, [{ op: 'room.add', room: roomRecord('room_standup', { x: 100, allowed: [insider.member.id] }) }])
     rooms.push(await occupy(http, insider, 'room_standup'))
     await editFloor(http, owner, [{ op: 'room.update', id: 'room_standup', changes: { locked: true } }])
 

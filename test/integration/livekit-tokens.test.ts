@@ -1,13 +1,15 @@
 /**
  * The tokens the server signs, checked against the real livekit-server with the Node SDK
  * (@livekit/rtc-node): what a lobby token may and may not do, and which rooms get a room token.
+ * A lobby token must let a client set its own attributes, and LiveKit ties renaming to the same
+ * grant: so the client never shows a LiveKit name, and these tests pin down what else it allows.
  */
 import type { Room} from '@livekit/rtc-node';
 import { AudioSource, LocalAudioTrack, RoomEvent, TrackPublishOptions, TrackSource, type Participant } from '@livekit/rtc-node'
 import { RoomServiceClient, TokenVerifier } from 'livekit-server-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { LobbyToken, RoomToken, SignedIn } from '../../protocol/api.ts'
-import { lobbyRoomName, mediaRoomName } from '../../protocol/presence.ts'
+import { lobbyRoomName, mediaRoomName, topics } from '../../protocol/presence.ts'
 import { addMember, connectParticipant, createWorkspace } from '../support/factories.ts'
 import { httpClient, type HttpClient } from '../support/http.ts'
 import { startLivekit, type TestLivekit } from '../support/livekit.ts'
@@ -49,7 +51,8 @@ describe('LiveKit tokens on a real livekit-server', () => {
     const token = await lobbyTokenFor(member)
     expect(token.identity).toBe(member.member.id)
     const claims = await new TokenVerifier(livekit.apiKey, livekit.apiSecret).verify(token.token)
-    expect(claims.video).toMatchObject({ roomJoin: true, room: lobbyRoomName(owner.workspace.id), canPublish: false, canSubscribe: false, canPublishData: true, canUpdateOwnMetadata: true })
+    // Exactly these grants: no admin, list, record or hidden participant, nothing added unnoticed.
+    expect(claims.video).toEqual({ roomJoin: true, room: lobbyRoomName(owner.workspace.id), canPublish: false, canPublishSources: [], canSubscribe: false, canPublishData: true, canUpdateOwnMetadata: true })
     expect(claims.exp! - claims.nbf!).toBe(15 * 60)
 
     const observer = await connect(token.url, (await lobbyTokenFor(owner)).token)
@@ -100,5 +103,49 @@ describe('LiveKit tokens on a real livekit-server', () => {
     const allowed = await http.post<RoomToken>(`/api/workspaces/${owner.workspace.id}/rooms/room_private/token`, undefined, owner.session.token)
     expect(allowed.status).toBe(200)
     await connect(allowed.body.url, allowed.body.token)
+  })
+
+  it('a lobby participant may rename itself (so clients ignore LiveKit names) but administers nothing', async () => {
+    const token = await lobbyTokenFor(member)
+    const observer = await connect(token.url, (await lobbyTokenFor(owner)).token)
+    const room = await connect(token.url, token.token)
+    const renamed = new Promise<string>((resolve) =>
+      observer.on(RoomEvent.ParticipantNameChanged, (name: string, p: Participant) => p.identity === member.member.id && resolve(name)),
+    )
+    // LiveKit has one grant for attributes, metadata and name: a peer can take anyone's name.
+    await room.localParticipant!.updateName(owner.member.name)
+    expect(await renamed).toBe(owner.member.name)
+
+    // The token is no key to the room service: listing rooms, removing or muting someone is refused.
+    const twirp = (method: string, body: object) =>
+      fetch(`${livekit.httpUrl}/twirp/livekit.RoomService/${method}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    const lobby = lobbyRoomName(owner.workspace.id)
+    for (const [method, body] of [
+      ['ListRooms', {}],
+      ['ListParticipants', { room: lobby }],
+      ['RemoveParticipant', { room: lobby, identity: owner.member.id }],
+      ['UpdateParticipant', { room: lobby, identity: owner.member.id, name: 'Mallory' }],
+      ['SendData', { room: lobby, data: Buffer.from('{}').toString('base64'), kind: 0, topic: topics.occupancy }],
+    ] as const) {
+      const res = await twirp(method, body)
+      expect(res.status, `${method} with a lobby token`).toBeGreaterThanOrEqual(401)
+      expect(res.status, `${method} with a lobby token`).toBeLessThan(500)
+    }
+    expect([...observer.remoteParticipants.keys()]).toContain(member.member.id)
+  })
+
+  it("a lobby participant's data always carries its identity, so it cannot pass for the server", async () => {
+    const token = await lobbyTokenFor(member)
+    const observer = await connect(token.url, (await lobbyTokenFor(owner)).token)
+    const room = await connect(token.url, token.token)
+    const heard = new Promise<string | undefined>((resolve) =>
+      observer.on(RoomEvent.DataReceived, (_payload: Uint8Array, from?: Participant, _kind?: unknown, topic?: string) => topic === topics.occupancy && resolve(from?.identity)),
+    )
+    await room.localParticipant!.publishData(new TextEncoder().encode(JSON.stringify({ rooms: { room_private: [member.member.id] } })), { reliable: true, topic: topics.occupancy })
+    expect(await heard).toBe(member.member.id)
   })
 })

@@ -20,6 +20,13 @@ export interface TestServer {
 
 export const rendererDir = join(root, 'out', 'renderer')
 
+/**
+ * log2 of scrypt's N for the passwords test servers hash: tests hash hundreds, and at the real
+ * cost (2^17, ~0.3-1 s each) the suites would take minutes longer. Tests of the cost itself, and
+ * the sign-in benchmark, use the real one.
+ */
+export const TEST_PASSWORD_COST = 10
+
 export async function startServer(opts: {
   livekit: Pick<LivekitProcess, 'url' | 'apiKey' | 'apiSecret'>
   serveClient?: boolean
@@ -38,6 +45,7 @@ export async function startServer(opts: {
     livekit: { url: opts.livekit.url, apiKey: opts.livekit.apiKey, apiSecret: opts.livekit.apiSecret },
     clientDir: opts.serveClient ? rendererDir : null,
     origins: ['app://bundle', ...(opts.origins ?? [])],
+    passwordCost: TEST_PASSWORD_COST,
   })
   const url = await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' })
   return {

@@ -2,7 +2,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { Field } from '../../ui/Field.tsx'
 import { describeError } from '../../ui/errors.ts'
-import { useOffice } from '../context.tsx'
+import { useOffice, usePlatform } from '../context.tsx'
 
 type Mode = 'create' | 'sign-in' | 'join'
 
@@ -56,6 +56,21 @@ function useSubmit(action: (data: FormData) => Promise<void>) {
 }
 
 const text = (d: FormData, k: string) => String(d.get(k) ?? '').trim()
+const keep = (d: FormData) => ({ keep: d.get('keep') === 'on' })
+
+/**
+ * Unticked, the session lasts as long as this tab (or app window), then is gone. The
+ * desktop app is ticked by default: it is the user's own machine and the OS keychain seals the
+ * token there; a browser may be shared, so it is unticked.
+ */
+function KeepSignedIn() {
+  const platform = usePlatform()
+  return (
+    <label className="keep-signed-in">
+      <input type="checkbox" name="keep" defaultChecked={platform.kind === 'electron'} /> Keep me signed in
+    </label>
+  )
+}
 
 function FormError({ error }: { error: string | null }) {
   return error ? (
@@ -68,7 +83,7 @@ function FormError({ error }: { error: string | null }) {
 function CreateForm() {
   const office = useOffice()
   const { error, busy, onSubmit } = useSubmit((d) =>
-    office.createWorkspace({ name: text(d, 'workspace'), owner: { name: text(d, 'name'), email: text(d, 'email'), password: String(d.get('password')) } }),
+    office.createWorkspace({ name: text(d, 'workspace'), owner: { name: text(d, 'name'), email: text(d, 'email'), password: String(d.get('password')) } }, keep(d)),
   )
   return (
     <form onSubmit={onSubmit} aria-label="Create a workspace">
@@ -76,6 +91,7 @@ function CreateForm() {
       <Field label="Your name" name="name" required maxLength={64} autoComplete="name" />
       <Field label="Email" name="email" type="email" required autoComplete="email" />
       <Field label="Password" name="password" type="password" required minLength={8} autoComplete="new-password" />
+      <KeepSignedIn />
       <FormError error={error} />
       <button type="submit" disabled={busy}>
         Create workspace
@@ -86,11 +102,12 @@ function CreateForm() {
 
 function SignInForm() {
   const office = useOffice()
-  const { error, busy, onSubmit } = useSubmit((d) => office.signIn({ email: text(d, 'email'), password: String(d.get('password')) }))
+  const { error, busy, onSubmit } = useSubmit((d) => office.signIn({ email: text(d, 'email'), password: String(d.get('password')) }, keep(d)))
   return (
     <form onSubmit={onSubmit} aria-label="Sign in">
       <Field label="Email" name="email" type="email" required autoComplete="email" />
       <Field label="Password" name="password" type="password" required autoComplete="current-password" />
+      <KeepSignedIn />
       <FormError error={error} />
       <button type="submit" disabled={busy}>
         Sign in
@@ -102,7 +119,7 @@ function SignInForm() {
 function JoinForm({ code, onCancel }: { code: string; onCancel: () => void }) {
   const office = useOffice()
   const { error, busy, onSubmit } = useSubmit(async (d) => {
-    await office.acceptInvite(code, { name: text(d, 'name'), email: text(d, 'email'), password: String(d.get('password')) })
+    await office.acceptInvite(code, { name: text(d, 'name'), email: text(d, 'email'), password: String(d.get('password')) }, keep(d))
     history.replaceState(null, '', location.pathname)
   })
   return (
@@ -111,6 +128,7 @@ function JoinForm({ code, onCancel }: { code: string; onCancel: () => void }) {
       <Field label="Your name" name="name" required maxLength={64} autoComplete="name" />
       <Field label="Email" name="email" type="email" required autoComplete="email" />
       <Field label="Password" name="password" type="password" required minLength={8} autoComplete="new-password" />
+      <KeepSignedIn />
       <FormError error={error} />
       <button type="submit" disabled={busy}>
         Join workspace

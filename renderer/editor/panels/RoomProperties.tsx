@@ -1,19 +1,34 @@
-/** A room's properties: name, kind, capacity, lock, who may walk in, and the owner of a private office. */
+/**
+ * A room's properties: name, kind, capacity, lock, who may walk in, and the owner of a private
+ * office. A private office's kind, owner and allowed list are its owner's (and the workspace
+ * owners') to change, as the server rules (server/floor/private-rules.ts): for anyone else those
+ * controls are disabled, with the reason beside them.
+ */
 import { useId, useState } from 'react'
+import type { Member } from '../../../protocol/api.ts'
 import type { Room, RoomKind } from '../../../protocol/floor/records.ts'
-import { useFloor } from '../../app/context.tsx'
+import { useFloor, useSession } from '../../app/context.tsx'
 import { CommitField } from './CommitField.tsx'
 import { roomKinds } from './placement.ts'
 import { useCommit } from './useCommit.ts'
 
 type RoomChanges = Partial<Omit<Room, 'id'>>
 
+/** Whether `me` may change who may enter `room` (its kind, owner and allowed list). */
+const mayChangeDoor = (room: Room, me: Pick<Member, 'id' | 'role'> | null): boolean =>
+  room.kind !== 'private' || room.ownerId === null || me?.role === 'owner' || room.ownerId === me?.id
+
 export function RoomProperties({ room }: { room: Room }) {
   const commit = useCommit()
   const members = useFloor((s) => s.members)
+  const me = useSession((s) => s.me)
   const [error, setError] = useState<string | null>(null)
   const kindId = useId()
   const ownerId = useId()
+  const doorHint = useId()
+  const othersOffice = !mayChangeDoor(room, me)
+  const officeOwner = room.ownerId === null ? undefined : members[room.ownerId]?.name
+  const door = othersOffice ? { disabled: true, 'aria-describedby': doorHint } : {}
   const update = (changes: RoomChanges) => commit([{ op: 'room.update', id: room.id, changes }])
   // Selects and checkboxes commit on change; a refusal shows under them until the next change.
   const change = (changes: RoomChanges) => void update(changes).then(setError)
@@ -25,7 +40,7 @@ export function RoomProperties({ room }: { room: Room }) {
       <CommitField label="Name" value={room.name} onCommit={(text) => update({ name: text.trim() })} />
       <div className="field">
         <label htmlFor={kindId}>Kind</label>
-        <select id={kindId} value={room.kind} onChange={(e) => change({ kind: e.target.value as RoomKind })}>
+        <select id={kindId} value={room.kind} onChange={(e) => change({ kind: e.target.value as RoomKind })} {...door}>
           {(Object.keys(roomKinds) as RoomKind[]).map((kind) => (
             <option key={kind} value={kind}>
               {roomKinds[kind].label}
@@ -33,6 +48,11 @@ export function RoomProperties({ room }: { room: Room }) {
           ))}
         </select>
       </div>
+      {othersOffice && (
+        <p id={doorHint} className="hint">
+          This is {officeOwner ? `${officeOwner}'s` : "someone's"} private office: only they or a workspace owner can change its kind, owner or allowed members.
+        </p>
+      )}
       <CommitField
         label="Capacity"
         type="number"
@@ -49,7 +69,7 @@ export function RoomProperties({ room }: { room: Room }) {
       {room.kind === 'private' && (
         <div className="field">
           <label htmlFor={ownerId}>Owner</label>
-          <select id={ownerId} value={room.ownerId ?? ''} onChange={(e) => change({ ownerId: e.target.value || null })}>
+          <select id={ownerId} value={room.ownerId ?? ''} onChange={(e) => change({ ownerId: e.target.value || null })} {...door}>
             <option value="">Nobody</option>
             {people.map((m) => (
               <option key={m.id} value={m.id}>
@@ -59,7 +79,7 @@ export function RoomProperties({ room }: { room: Room }) {
           </select>
         </div>
       )}
-      <fieldset className="member-list">
+      <fieldset className="member-list" {...door}>
         <legend>Allowed members</legend>
         {people.length === 0 && <p className="hint">No members yet.</p>}
         {people.map((m) => (

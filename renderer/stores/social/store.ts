@@ -1,16 +1,17 @@
 /**
  * Social store: knocks at rooms I am in, my own knock while I wait at a door, waves and other
  * prompts that need an answer, the people I starred, and whether another device took my seat.
+ * `fromName` is the directory's name for `from` when the prompt was made, never the peer's own.
  *
  * @example
  * const social = createSocialStore()
- * social.getState().addPrompt({ kind: 'wave', from: 'mem_1', fromName: 'Ana', roomId: null })
+ * social.getState().addPrompt({ kind: 'wave', from: 'mem_1', fromName: 'Ana' })
  */
 import { createStore } from 'zustand/vanilla'
 
 export type Prompt =
   | { id: number; kind: 'knock'; from: string; fromName: string; roomId: string }
-  | { id: number; kind: 'wave'; from: string; fromName: string; roomId: string | null }
+  | { id: number; kind: 'wave'; from: string; fromName: string }
   | { id: number; kind: 'available'; from: string; fromName: string }
 
 export type PromptInput = Prompt extends infer P ? (P extends Prompt ? Omit<P, 'id'> : never) : never

@@ -1,12 +1,14 @@
 /** Floors, their order and their edit log in the SQLite store. */
 import type { Floor } from '../../../protocol/floor/records.ts'
 import type { EditOutcome, OpsBatch, Store } from '../store.ts'
+import { jsonArray, replayChecker } from '../ops-log.ts'
 import type { Connection } from './connection.ts'
 
 type FloorMethods = Pick<Store, 'listFloors' | 'getFloor' | 'addFloor' | 'removeFloor' | 'reorderFloors' | 'editFloor' | 'opsSince'>
 
 export function floorMethods(c: Connection, opsKept: number): FloorMethods {
   const { db, sql, write, remembered } = c
+  const replays = replayChecker()
   return {
     async listFloors(workspaceId) {
       return remembered(`floors:${workspaceId}`, () => {
@@ -57,8 +59,8 @@ export function floorMethods(c: Connection, opsKept: number): FloorMethods {
         if (!result.ok) return { kind: 'invalid', error: result.error }
         const next = result.floor
         sql('update floors set version = ?, doc = ? where workspace_id = ? and id = ?').run(next.version, JSON.stringify(next), workspaceId, floorId)
-        sql('insert into floor_ops (workspace_id, floor_id, version, batch_id, ops, author_id, created_at) values (?, ?, ?, ?, ?, ?, ?)')
-          .run(workspaceId, floorId, next.version, edit.batchId, JSON.stringify(edit.ops), edit.authorId, edit.at)
+        sql('insert into floor_ops (workspace_id, floor_id, version, batch_id, ops, undo, author_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(workspaceId, floorId, next.version, edit.batchId, JSON.stringify(edit.ops), JSON.stringify(result.inverse), edit.authorId, edit.at)
         sql('delete from floor_ops where workspace_id = ? and floor_id = ? and version <= ?').run(workspaceId, floorId, next.version - opsKept)
         return { kind: 'applied', version: next.version, floor: next, before: floor }
       })
@@ -71,11 +73,13 @@ export function floorMethods(c: Connection, opsKept: number): FloorMethods {
         if (since === floor.version) return { version: floor.version, batches: [] }
         // A reader ahead of the floor holds a plan this store never had (a restored backup): refetch.
         if (since > floor.version) return 'gone'
-        const rows = sql('select version, batch_id, ops from floor_ops where workspace_id = ? and floor_id = ? and version > ? order by version')
-          .all(workspaceId, floorId, since) as { version: number; batch_id: string; ops: string }[]
+        const rows = sql('select version, batch_id, ops, undo from floor_ops where workspace_id = ? and floor_id = ? and version > ? order by version')
+          .all(workspaceId, floorId, since) as { version: number; batch_id: string; ops: string; undo: string | null }[]
         // The log must hold every version after `since`; a gap means it was trimmed past the reader.
         if (rows.length !== floor.version - since) return 'gone'
-        return { version: floor.version, batches: rows.map((r) => ({ version: r.version, batchId: r.batch_id, ops: JSON.parse(r.ops) as OpsBatch['ops'] })) }
+        // Only a stretch that replays is handed out (ops-log.ts); a reader of any other fetches the floor.
+        if (!replays(workspaceId, floor, rows)) return 'gone'
+        return { version: floor.version, batches: rows.map((r) => ({ version: r.version, batchId: r.batch_id, ops: jsonArray(r.ops) as OpsBatch['ops'] })) }
       })()
     },
   }

@@ -61,12 +61,17 @@ export function inviteMethods(c: Connection): InviteMethods {
       })
     },
     async acceptInvite(codeHash, member, now) {
-      return write((): 'ok' | 'gone' | 'revoked' | 'email-taken' => {
-        const invite = sql('select workspace_id, used_at, expires_at, revoked_at from invites where code_hash = ?').get(codeHash) as
-          | Pick<InviteRow, 'workspace_id' | 'used_at' | 'expires_at' | 'revoked_at'>
+      return write((): 'ok' | 'gone' | 'revoked' | 'email-taken' | 'removed' => {
+        const invite = sql('select workspace_id, created_at, used_at, expires_at, revoked_at from invites where code_hash = ?').get(codeHash) as
+          | Pick<InviteRow, 'workspace_id' | 'created_at' | 'used_at' | 'expires_at' | 'revoked_at'>
           | undefined
         if (invite?.revoked_at != null) return 'revoked'
         if (!invite || invite.used_at !== null || invite.expires_at <= now) return 'gone'
+        // Someone removed comes back only through an invite made after their removal completed.
+        const who = 'existingId' in member.account ? { account: member.account.existingId, email: null } : { account: null, email: member.account.email }
+        const removed = sql(`select 1 from member_removals where workspace_id = ? and (account_id = ? or email = ? collate nocase)
+          and (completed_at is null or completed_at >= ?)`).get(invite.workspace_id, who.account, who.email, invite.created_at)
+        if (removed) return 'removed'
         if ('existingId' in member.account) {
           const already = sql('select 1 from members where workspace_id = ? and account_id = ?').get(invite.workspace_id, member.account.existingId)
           if (already) return 'email-taken'

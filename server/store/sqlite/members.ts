@@ -1,6 +1,10 @@
-/** Members and their roles in the SQLite store; a role change or a removal also revokes the invites they may no longer make. */
+/**
+ * Members and their roles in the SQLite store; a role change or a removal also revokes the invites
+ * they may no longer make. A removal is recorded (member_removals) when it begins and when it
+ * completes: in between, the member is out of getMember and sign-in, but still in the directory.
+ */
 import type { Role } from '../../../protocol/api.ts'
-import type { MemberRecord, NewMember, Store } from '../store.ts'
+import type { MemberRecord, NewMember, RemovalRecord, Store } from '../store.ts'
 import type { Connection } from './connection.ts'
 
 export interface MemberRow {
@@ -50,7 +54,30 @@ export function insertMember({ sql }: Connection, workspaceId: string, m: NewMem
  */
 const INVITABLE: Record<Role, readonly Role[]> = { owner: ['host', 'member', 'guest'], host: ['member', 'guest'], member: [], guest: [] }
 
-type MemberMethods = Pick<Store, 'getMember' | 'membersOfAccount' | 'listMembers' | 'setRole' | 'removeMember' | 'touchMember'>
+interface RemovalRow {
+  workspace_id: string
+  member_id: string
+  account_id: string
+  email: string
+  role: Role
+  started_at: number
+  completed_at: number | null
+}
+
+const toRemoval = (r: RemovalRow): RemovalRecord => ({
+  workspaceId: r.workspace_id,
+  memberId: r.member_id,
+  accountId: r.account_id,
+  email: r.email,
+  role: r.role,
+  startedAt: r.started_at,
+  completedAt: r.completed_at,
+})
+
+/** `m` (a member row) is not being removed. */
+const notLeaving = 'not exists (select 1 from member_removals r where r.workspace_id = m.workspace_id and r.member_id = m.id and r.completed_at is null)'
+
+type MemberMethods = Pick<Store, 'getMember' | 'membersOfAccount' | 'listMembers' | 'setRole' | 'removeMember' | 'beginRemoval' | 'pendingRemoval' | 'touchMember'>
 
 export function memberMethods(c: Connection): MemberMethods {
   const { sql, write, remembered } = c
@@ -59,15 +86,28 @@ export function memberMethods(c: Connection): MemberMethods {
     sql(`update invites set revoked_at = ? where workspace_id = ? and created_by = ? and used_at is null and revoked_at is null
       and role not in (select value from json_each(?))`).run(at, workspaceId, memberId, JSON.stringify(keep))
 
+  const pending = (workspaceId: string, memberId: string) =>
+    sql('select * from member_removals where workspace_id = ? and member_id = ? and completed_at is null').get(workspaceId, memberId) as RemovalRow | undefined
+  /** Records the removal as begun at `at`, unless it is under way already; the caller holds the transaction. */
+  const recordRemoval = (workspaceId: string, memberId: string, at: number): RemovalRow | undefined => {
+    const under = pending(workspaceId, memberId)
+    if (under) return under
+    const m = sql(`${memberSelect} where m.workspace_id = ? and m.id = ?`).get(workspaceId, memberId) as MemberRow | undefined
+    if (!m) return undefined
+    sql('insert into member_removals (workspace_id, member_id, account_id, email, role, started_at) values (?, ?, ?, ?, ?, ?)')
+      .run(workspaceId, memberId, m.account_id, m.email, m.role, at)
+    return pending(workspaceId, memberId)
+  }
+
   return {
     async getMember(workspaceId, memberId) {
       return remembered(`member:${workspaceId}:${memberId}`, () => {
-        const r = sql(`${memberSelect} where m.workspace_id = ? and m.id = ?`).get(workspaceId, memberId) as MemberRow | undefined
+        const r = sql(`${memberSelect} where m.workspace_id = ? and m.id = ? and ${notLeaving}`).get(workspaceId, memberId) as MemberRow | undefined
         return r ? toMemberRecord(r) : null
       })
     },
     async membersOfAccount(accountId) {
-      return (sql(`${memberSelect} where m.account_id = ? order by m.created_at`).all(accountId) as MemberRow[]).map(toMemberRecord)
+      return (sql(`${memberSelect} where m.account_id = ? and ${notLeaving} order by m.created_at`).all(accountId) as MemberRow[]).map(toMemberRecord)
     },
     async listMembers(workspaceId) {
       return remembered(`members:${workspaceId}`, () =>
@@ -89,10 +129,26 @@ export function memberMethods(c: Connection): MemberMethods {
     },
     async removeMember(workspaceId, memberId, at) {
       write(() => {
+        if (!recordRemoval(workspaceId, memberId, at)) return
+        sql('update member_removals set completed_at = ? where workspace_id = ? and member_id = ? and completed_at is null').run(at, workspaceId, memberId)
         revokeInvitesOf(workspaceId, memberId, at)
         // Sessions, admissions and drafts go with the member (foreign keys cascade).
         sql('delete from members where workspace_id = ? and id = ?').run(workspaceId, memberId)
       })
+    },
+    async beginRemoval(workspaceId, memberId, at) {
+      return write(() => {
+        const removal = recordRemoval(workspaceId, memberId, at)
+        if (!removal) return null
+        // Signed out everywhere now, and no invite of theirs lets anyone in, whatever happens next.
+        sql('delete from sessions where member_id = ?').run(memberId)
+        revokeInvitesOf(workspaceId, memberId, at)
+        return toRemoval(removal)
+      })
+    },
+    async pendingRemoval(workspaceId, memberId) {
+      const r = pending(workspaceId, memberId)
+      return r ? toRemoval(r) : null
     },
     async touchMember(memberId, at) {
       sql('update members set last_seen_at = ? where id = ?').run(at, memberId)

@@ -24,6 +24,8 @@ export interface BigOffice {
   members: Member[]
   /** Everyone else, as the lobby would report them (resting presence from attributes). */
   peers: Peer[]
+  /** Who is in which room, as the server's occupancy notice would say. */
+  occupancy: Record<string, string[]>
 }
 
 function rooms(): Room[] {
@@ -96,24 +98,24 @@ export function bigOffice(): BigOffice {
     throw new Error('the bench office is beyond floorLimits')
   }
 
+  // Who is in which room comes from the server's occupancy, never from a peer's claim.
+  const occupancy: Record<string, string[]> = {}
   const peers = members.slice(1).map((m, k): Peer => {
     const desk = deskList.find((d) => d.id === m.deskId)!
     // One in ten is in a room (not the walkers, who are the first 50).
     const room = k >= 50 && k % 10 === 0 ? roomList[k % roomList.length]! : null
     const at = room ? { x: room.x + 40 + random() * (room.width - 80), y: room.y + 60 + random() * (room.height - 100) } : { x: desk.x, y: desk.y + 30 }
     const status = statusCycle[k % statusCycle.length]!
+    if (room) (occupancy[room.id] ??= []).push(m.id)
     return {
       id: m.id,
-      name: m.name,
       status,
       statusText: status === 'busy' ? '🎧 focus time' : status === 'away' ? '🍜 lunch' : '',
       statusUntil: 0,
       floor: floor.id,
-      desk: desk.id,
-      room: room?.id ?? '',
       x: Math.round(at.x),
       y: Math.round(at.y),
     }
   })
-  return { workspace, floor, me: members[0]!, members, peers }
+  return { workspace, floor, me: members[0]!, members, peers, occupancy }
 }

@@ -26,6 +26,7 @@ export function mountOffice(office: BigOffice): Composition {
   stores.session.getState().setConnection('online')
   composition.office.walking.seatAtDesk()
   for (const peer of office.peers) stores.presence.getState().upsertPeer(peer)
+  stores.presence.getState().setOccupancy(office.occupancy)
 
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

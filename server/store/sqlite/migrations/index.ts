@@ -3,13 +3,15 @@ import type { Database } from 'better-sqlite3'
 import { initial } from './0010-initial.ts'
 import { occupancy } from './0020-occupancy.ts'
 import { invitesAndDrafts } from './0030-invites-and-drafts.ts'
+import { limitsReadsAndUndo } from './0040-limits-reads-and-undo.ts'
+import { memberRemovals } from './0050-member-removals.ts'
 
 export interface Migration {
   version: number
   update(db: Database): void
 }
 
-export const migrations: readonly Migration[] = [initial, occupancy, invitesAndDrafts]
+export const migrations: readonly Migration[] = [initial, occupancy, invitesAndDrafts, limitsReadsAndUndo, memberRemovals]
 
 export class StoreVersionFromFutureError extends Error {}
 

@@ -151,10 +151,13 @@ describe('cache queries', () => {
     expect(getSetting(cache, 'window.bounds')).toBeNull()
   })
 
-  it('exposes the settings table as a kv store', () => {
+  it("keeps the secret store's kv beside the cache, never in its settings table", () => {
     const cache = open()
-    cacheKv(cache).set('k', 'v')
-    expect(getSetting(cache, 'k')).toBe('v')
+    cacheKv(cache).set('secret:k', 'v')
+    expect(cacheKv(cache).get('secret:k')).toBe('v')
+    expect(getSetting(cache, 'secret:k')).toBeNull()
+    cacheKv(cache).set('secret:k', null)
+    expect(cacheKv(cache).get('secret:k')).toBeNull()
   })
 
   it('reads a snapshot through the primary keys, not a table scan', () => {

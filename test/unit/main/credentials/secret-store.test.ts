@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { openCache, type Cache } from '../../../../main/cache/open.ts'
-import { cacheKv, getSetting } from '../../../../main/cache/queries.ts'
+import { cacheKv } from '../../../../main/cache/queries.ts'
 import { createSecretStore, type Cipher, type Protection } from '../../../../main/credentials/secret-store.ts'
 import { tempDir } from '../fixtures.ts'
 
@@ -36,7 +36,7 @@ describe('secret store', () => {
   it('never writes the plain value when a cipher is available', async () => {
     const cache = cacheAt()
     await createSecretStore({ kv: cacheKv(cache), protection: strong }).set('session.token', 'tok-123')
-    const stored = getSetting(cache, 'secret:session.token') ?? ''
+    const stored = cacheKv(cache).get('secret:session.token') ?? ''
     expect(Buffer.from(stored.replace(/^os:/, ''), 'base64').toString('utf8')).not.toContain('tok-123')
   })
 
@@ -67,7 +67,7 @@ describe('secret store', () => {
     await store.set('session.token', 'a')
     await store.set('other', 'b')
     expect(warn.mock.calls).toEqual([[expect.stringContaining('basic_text')]])
-    expect(getSetting(cache, 'secret:session.token')).toMatch(/^os:/)
+    expect(cacheKv(cache).get('secret:session.token')).toMatch(/^os:/)
   })
 
   it('does not warn when the OS protects the secrets', async () => {

@@ -30,6 +30,7 @@ const validArgs: { [C in InvokeChannel]: unknown[] } = {
   'cache:putWorkspace': [workspace],
   'cache:putFloor': [workspace.id, floor(1)],
   'cache:putMembers': [workspace.id, [member('mem_ana')]],
+  'cache:clear': [],
   'cache:putPresence': [workspace.id, { savedAt: 1, peers: [{ id: 'mem_ana', name: 'Ana', status: 'busy', statusText: '', floor: 'floor_main', desk: 'desk_1', room: '', x: 10, y: 20 }] }],
   'credentials:get': ['session.token'],
   'credentials:set': ['session.token', 'tok'],

@@ -100,6 +100,11 @@ describe('applyBatch rejects invalid ops, naming the op and field, and leaves th
   test.each<[string, string, unknown[]]>([
     // The op itself
     ['an unknown op name', 'ops[0].op', [{ op: 'room.paint', id: 'room_a' }]],
+    // Names every object inherits are not ops either.
+    ['the op name "toString"', 'ops[0].op', [{ op: 'toString', id: 'room_a' }]],
+    ['the op name "__proto__"', 'ops[0].op', [{ op: '__proto__', id: 'room_a' }]],
+    ['the op name "constructor"', 'ops[0].op', [{ op: 'constructor', changes: { name: 'X' } }]],
+    ['the op name "hasOwnProperty"', 'ops[1].op', [okDesk, { op: 'hasOwnProperty', id: 'desk_1' }]],
     ['an op without a name', 'ops[0].op', [{ id: 'room_a' }]],
     ['an op that is not an object', 'ops[1].op', [okDesk, null]],
     ['an unknown field on the op', 'ops[0].force', [{ op: 'desk.remove', id: 'desk_2', force: true }]],

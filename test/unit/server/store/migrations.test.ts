@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
 import { describe, expect, it, test } from 'vitest'
+import { applyBatch } from '../../../../protocol/floor/apply.ts'
 import { migrate, migrations, StoreVersionFromFutureError, type Migration } from '../../../../server/store/sqlite/migrations/index.ts'
 import { openSqliteStore } from '../../../../server/store/sqlite/sqlite-store.ts'
 import { dbFile, openStore, seedWorkspace } from './fixtures.ts'
@@ -112,6 +113,32 @@ describe('server store migrations', () => {
     expect(await store.acceptInvite('hash_open', bo, 6000)).toBe('ok')
   })
 
+  it('0040 replaces sign-in attempt rows with rate-limit counters and logs no inverse for batches already logged', async () => {
+    const file = dbFile()
+    const db = createDb(file)
+    migrate(db, migrations.slice(0, 3))
+    const floor = { id: 'floor_main', name: 'Main', version: 1, width: 800, height: 600, rooms: [], desks: [{ id: 'desk_1', x: 10, y: 10, rotation: 0, label: 'One', assigneeId: null }] }
+    db.exec(`
+      insert into workspaces values ('ws_a', 'Acme', 1);
+      insert into sign_in_attempts values ('email:ana@example.com', 5);
+    `)
+    db.prepare('insert into floors values (?, ?, 0, 1, ?)').run('ws_a', 'floor_main', JSON.stringify(floor))
+    db.prepare('insert into floor_ops values (?, ?, 1, ?, ?, ?, 1)').run('ws_a', 'floor_main', 'batch_old', JSON.stringify([{ op: 'desk.update', id: 'desk_1', changes: { label: 'One' } }]), 'mem_a')
+    migrate(db)
+    expect(tables(db)).not.toContain('sign_in_attempts')
+    expect(rows(db, 'floor_ops')).toEqual([expect.objectContaining({ batch_id: 'batch_old', undo: null })])
+    db.close()
+
+    // A reader behind the old batch fetches the floor; from there on, the log serves it again.
+    const store = openStore(file)
+    expect(await store.opsSince('ws_a', 'floor_main', 0)).toBe('gone')
+    const rename = [{ op: 'desk.update', id: 'desk_1', changes: { label: 'Two' } }]
+    const applied = await store.editFloor('ws_a', 'floor_main', { baseVersion: 1, batchId: 'batch_new', ops: rename, authorId: 'mem_a', at: 2 }, (f, ops) => applyBatch(f, ops, { isMember: () => true }))
+    expect(applied.kind).toBe('applied')
+    expect(await store.opsSince('ws_a', 'floor_main', 1)).toEqual({ version: 2, batches: [{ version: 2, batchId: 'batch_new', ops: rename }] })
+    expect(await store.countHit('pw:pair:ana@example.com:127.0.0.1', 60_000, 10)).toEqual({ count: 1, resetAt: 60_010 })
+  })
+
   it('do nothing on an up-to-date database', () => {
     const db = createDb()
     migrate(db)
@@ -185,7 +212,9 @@ describe('the opened store file', () => {
     ['revoking the invites of someone demoted', 'select id from invites where workspace_id = ? and created_by = ?', ['ws', 'mem']],
     ['reading a draft', 'select ops from floor_drafts where workspace_id = ? and floor_id = ? and member_id = ?', ['ws', 'floor', 'mem']],
     ['removing a member (drafts)', 'select 1 from floor_drafts where member_id = ?', ['mem']],
-    ['signing in (attempts)', 'select count(*) from sign_in_attempts where key = ? and at >= ?', ['key', 1]],
+    ['a rate limit (its key)', 'select count, reset_at from rate_limits where key = ?', ['key']],
+    ['sweeping ended rate-limit windows', 'delete from rate_limits where reset_at <= ?', [1]],
+    ['ordering occupancy writes (room read)', 'select read_at from room_reads where workspace_id = ? and room_id = ?', ['ws', 'room']],
   ])('answers %s from an index, scanning no table', (_what, sql, params) => {
     const db = createDb()
     migrate(db)

@@ -86,7 +86,7 @@ describe('editFloor', () => {
     await edit(store, ws, 0, 'batch_a')
     const before = await snapshot(store, ws)
     // A result that claims an already logged version makes the append hit the log's primary key.
-    const clashing = (floor: Floor) => ({ ok: true as const, floor: { ...floor, name: 'Half applied', version: 1 } })
+    const clashing = (floor: Floor) => ({ ok: true as const, floor: { ...floor, name: 'Half applied', version: 1 }, inverse: [] })
     await expect(store.editFloor(ws, 'floor_main', { baseVersion: 1, batchId: 'batch_b', ops: rename('b'), authorId: 'x', at: 1 }, clashing)).rejects.toThrow(/UNIQUE/)
     expect(await snapshot(store, ws)).toEqual(before)
   })
@@ -179,7 +179,7 @@ describe('foreign keys are enforced', () => {
     await store.createInvite('code_1', inviteRecord(ws, { expiresAt: 10 }))
     const bo = newMember()
     expect(await store.acceptInvite('code_1', bo, 1)).toBe('ok')
-    await store.createSession('session_1', bo.memberId, Date.now() + 60_000)
+    await store.createSession('session_1', bo.memberId, Date.now() + 60_000, Date.now())
     await store.admit(ws, 'room_meeting', bo.memberId, 100)
     await store.removeMember(ws, bo.memberId, 2)
     expect(await store.getSession('session_1')).toBeNull()
@@ -188,7 +188,7 @@ describe('foreign keys are enforced', () => {
 
   it('refuses a session for a member that does not exist', async () => {
     const store = openStore()
-    await expect(store.createSession('session_1', 'mem_nobody', 1)).rejects.toThrow(/FOREIGN KEY/)
+    await expect(store.createSession('session_1', 'mem_nobody', 1, 0)).rejects.toThrow(/FOREIGN KEY/)
   })
 })
 
@@ -242,7 +242,7 @@ describe('remembered reads', () => {
     const a = openStore(file)
     const b = openStore(file)
     const { workspaceId, ownerId } = await seedWorkspace(a)
-    await a.createSession('hash_1', ownerId, Date.now() + 60_000)
+    await a.createSession('hash_1', ownerId, Date.now() + 60_000, Date.now())
     expect((await a.getSession('hash_1'))?.memberId).toBe(ownerId)
 
     // This connection's own write is seen at once.
@@ -250,7 +250,7 @@ describe('remembered reads', () => {
     expect(await a.getSession('hash_1')).toBeNull()
 
     // Another connection (another server instance) writes: seen as soon as it commits.
-    await a.createSession('hash_2', ownerId, Date.now() + 60_000)
+    await a.createSession('hash_2', ownerId, Date.now() + 60_000, Date.now())
     expect(await a.getSession('hash_2')).not.toBeNull()
     await b.deleteSession('hash_2')
     expect(await until(async () => (await a.getSession('hash_2')) === null)).toBe(true)
