@@ -5,14 +5,16 @@ import {
   WorkspaceParams,
 } from '../../protocol/api.ts'
 import { applyBatch } from '../../protocol/floor/apply.ts'
+import type { FloorOp } from '../../protocol/floor/ops.ts'
 import type { Floor } from '../../protocol/floor/records.ts'
-import { ErrorBodySchema } from '../../protocol/errors.ts'
+import { ErrorBodySchema, errorCodes } from '../../protocol/errors.ts'
 import { authenticate, inWorkspace } from '../auth/authenticate.ts'
 import { publishDraft } from '../floor/drafts.ts'
+import { privateOfficeRefusal } from '../floor/private-rules.ts'
 import { announceFloorVersions, applyEdit } from '../floor/edits.ts'
 import { newFloor, removeFloor } from '../floor/floors.ts'
 import { settleFloorChange } from '../floor/settle.ts'
-import { badRequest, conflict, gone, notFound } from '../http-error.ts'
+import { badRequest, conflict, gone, HttpError, notFound } from '../http-error.ts'
 import type { DraftRecord } from '../store/store.ts'
 
 const summaries = (floors: readonly Floor[]) => ({ floors: floors.map((f) => ({ id: f.id, name: f.name, version: f.version })) })
@@ -138,9 +140,18 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { member } = inWorkspace(request, request.params.ws, 'host')
       const members = new Set((await app.store.listMembers(member.workspaceId)).map((m) => m.id))
-      const outcome = await app.store.putDraft(member.workspaceId, request.params.floor, member.id, { ...request.body, at: app.now() }, (base, ops) =>
-        applyBatch(base, ops, { isMember: (id) => members.has(id) }),
-      )
+      // A draft that changes a private office's door without the right to is refused now, not at publish.
+      const denied: { error: { field: string; message: string; roomId: string } | null } = { error: null }
+      const outcome = await app.store.putDraft(member.workspaceId, request.params.floor, member.id, { ...request.body, at: app.now() }, (base, ops) => {
+        const result = applyBatch(base, ops, { isMember: (id) => members.has(id) })
+        if (!result.ok) return result
+        denied.error = privateOfficeRefusal(base, result.floor, ops as FloorOp[], { id: member.id, role: member.role })
+        return denied.error ? { ok: false, error: { index: -1, field: denied.error.field, message: denied.error.message } } : result
+      })
+      if (outcome.kind === 'invalid' && denied.error) {
+        const { field, message, roomId } = denied.error
+        throw new HttpError(403, { error: errorCodes.forbidden, message, field, objectId: roomId })
+      }
       switch (outcome.kind) {
         case 'saved':
           return draftOf(outcome.draft)

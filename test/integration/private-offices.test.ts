@@ -69,11 +69,20 @@ describe('private offices', () => {
     expect((await office(ana)).kind).toBe('meeting')
   })
 
-  it("a published draft that lets its host in is refused the same way, and the draft is kept", async () => {
-    const { bo } = await workspace()
+  it('a draft that lets its host in is refused when saved, and one saved before the office changed hands when published', async () => {
+    const { owner, ana, bo } = await workspace()
     const start = await getFloor(bo)
-    const put = await http.call<Answer>('PUT', `${floorPath(bo)}/draft`, { token: bo.session.token, body: { baseVersion: start.version, ops: [office$({ allowed: [bo.member.id] })] } })
+    const saved = await http.call<Answer>('PUT', `${floorPath(bo)}/draft`, { token: bo.session.token, body: { baseVersion: start.version, ops: [office$({ allowed: [bo.member.id] })] } })
+    expect(saved.status).toBe(403)
+    expect(saved.body).toMatchObject({ field: 'ops[0].changes.allowed', objectId: 'room_private' })
+    expect((await http.get(`${floorPath(bo)}/draft`, bo.session.token)).status).toBe(404)
+
+    // An office nobody owns is the hosts' to manage: Bo's draft is fine then. Then it is Ana's again.
+    await editFloor(http, owner, [office$({ ownerId: null })])
+    const unowned = await getFloor(bo)
+    const put = await http.call<Answer>('PUT', `${floorPath(bo)}/draft`, { token: bo.session.token, body: { baseVersion: unowned.version, ops: [office$({ allowed: [bo.member.id] })] } })
     expect(put.status).toBe(200)
+    await editFloor(http, owner, [office$({ ownerId: ana.member.id })])
     const published = await http.post<Answer>(`${floorPath(bo)}/draft/publish`, undefined, bo.session.token)
     expect(published.status).toBe(403)
     expect(published.body).toMatchObject({ field: 'ops[0].changes.allowed', objectId: 'room_private' })
