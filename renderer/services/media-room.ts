@@ -30,11 +30,12 @@ export interface MediaRooms {
 }
 
 /**
- * A call retries LiveKit's resume briefly (about 3 s), then gives up: a fresh join with a new
- * token (floor-changes.ts rejoins while the avatar is in the room) is what works after LiveKit
- * restarted, and livekit-client's default schedule could keep a call frozen for 40 s first.
+ * A call does not try LiveKit's resume: a lost call is joined afresh with a new token
+ * (floor-changes.ts rejoins while the avatar is in the room). After LiveKit restarted, a resume
+ * could leave a call connected but silent, and livekit-client's default schedule could keep it
+ * frozen for 40 s first; a fresh join keeps the camera and microphone tracks and takes about 1 s.
  */
-const MEDIA_RECONNECTS = { nextRetryDelayInMs: ({ retryCount }: { retryCount: number }) => [0, 300, 1_000, 2_000][retryCount] ?? null }
+const MEDIA_RECONNECTS = { nextRetryDelayInMs: () => null }
 
 /** Room tokens live 10 minutes; reuse a prefetched one for a little less than that. */
 const TOKEN_REUSE_MS = 5 * 60_000
