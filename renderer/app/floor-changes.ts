@@ -48,6 +48,8 @@ export function watchFloorChanges(stores: Stores, office: Office): () => void {
     shownOut = removed
     const name = floorOf(floor.getState().floors, presence.getState().self.floor)?.rooms.find((r) => r.id === removed)?.name ?? 'the room'
     say(`You left the call in ${name}: a host changed the room`)
+    // Out of the room at once (no walk that something could cut short), then a step that tells the lobby where.
+    office.walking.seatAtDesk()
     office.walking.goToDesk()
   })
 
