@@ -1,14 +1,17 @@
 /**
  * The shared frame of an end-to-end test file: one backend (livekit-server + server serving the
  * client) and one Chromium for the file, a fresh browser context per user, and every user closed
- * after each test so that the next starts with nobody online.
+ * after each test so that the next starts with nobody online and nobody in a room.
  */
-import type { Browser } from 'playwright-core'
+import { RoomServiceClient } from 'livekit-server-sdk'
+import type { Browser, BrowserContext } from 'playwright-core'
+import { parseMediaRoomName } from '../../server/livekit/occupancy.ts'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import { OfficePage } from '../e2e/pages/office-page.ts'
 import { launchBrowser, openUser, type User } from './browser.ts'
 import { bundleOrigin, openDesktopApp, type DesktopApp } from './desktop.ts'
 import { httpClient, type HttpClient } from './http.ts'
+import { until } from './factories.ts'
 import { freeTcpPort } from './ports.ts'
 import { startStack, type Stack } from './stack.ts'
 import { tempDir } from './temp.ts'
@@ -37,7 +40,10 @@ export function officeSuite(): OfficeSuite {
     browser = await launchBrowser()
   })
   afterEach(async () => {
+    const contexts = [...users.map((u) => u.context), ...apps.map((a) => a.context)]
+    await leaveLikeClosingTheApp(contexts)
     await Promise.all([...users.splice(0).map((u) => u.context.close()), ...apps.splice(0).map((a) => a.close())])
+    if (stack) await untilNobodyIsLeft(stack)
   })
   afterAll(async () => {
     await browser?.close()
@@ -70,4 +76,36 @@ export function officeSuite(): OfficeSuite {
       return { app, office: new OfficePage(app.page) }
     },
   }
+}
+
+/**
+ * Closes each page as a person closing the app does: the page is left (pagehide), so livekit-client
+ * tells LiveKit it leaves. A context closed outright drops its connections instead, and LiveKit
+ * keeps such a participant (and the server counts it in its room) until it times out, seconds into
+ * the next test.
+ */
+async function leaveLikeClosingTheApp(contexts: readonly BrowserContext[]): Promise<void> {
+  const pages = contexts.flatMap((c) => c.pages())
+  await Promise.all(pages.map((p) => p.goto('about:blank').catch(() => undefined)))
+}
+
+/** Waits until LiveKit has nobody in any room and the server's occupancy of those rooms' workspaces is empty. */
+async function untilNobodyIsLeft(stack: Stack): Promise<void> {
+  const lk = new RoomServiceClient(stack.livekit.httpUrl, stack.livekit.apiKey, stack.livekit.apiSecret, { requestTimeout: 5 })
+  const workspaces = new Set<string>()
+  let left: string[] = []
+  const nobodyLeft = async () => {
+    const rooms = await lk.listRooms().catch(() => null)
+    if (!rooms) return true // LiveKit is down (a drill stopped it): nobody is in a room.
+    for (const r of rooms) {
+      const ws = parseMediaRoomName(r.name)?.workspaceId
+      if (ws) workspaces.add(ws)
+    }
+    left = rooms.filter((r) => r.numParticipants > 0).map((r) => r.name)
+    for (const ws of workspaces) left.push(...Object.keys(await stack.server.app.store.occupancy(ws)).map((room) => `${ws}.${room} (server)`))
+    return left.length === 0
+  }
+  await until(nobodyLeft, 'everyone to leave their rooms after the test', 30_000).catch((err: Error) => {
+    throw new Error(`${err.message}; still there: ${left.join(', ')}`)
+  })
 }
