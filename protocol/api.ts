@@ -3,7 +3,7 @@
  * routes, the renderer's client and the generated OpenAPI document.
  */
 import Type, { type Static } from 'typebox'
-import { FloorIdSchema, FloorSchema, MemberIdSchema, RoomIdSchema, WorkspaceIdSchema } from './floor/records.ts'
+import { FloorIdSchema, floorLimits, FloorSchema, MemberIdSchema, RoomIdSchema, WorkspaceIdSchema } from './floor/records.ts'
 import { EditBatchSchema, FloorOpSchema, MAX_OPS_PER_BATCH } from './floor/ops.ts'
 
 export const RoleSchema = Type.Union([Type.Literal('owner'), Type.Literal('host'), Type.Literal('member'), Type.Literal('guest')])
@@ -145,6 +145,10 @@ export type OpsSince = Static<typeof OpsSinceSchema>
 export { EditBatchSchema }
 export const EditResultSchema = Type.Object({ version: Type.Integer() })
 export type EditResult = Static<typeof EditResultSchema>
+
+/** Who besides its owner may walk into a private office: the owner's own choice (PUT …/rooms/:room/allowed). */
+export const AllowedBody = Type.Object({ allowed: Type.Array(MemberIdSchema, { maxItems: floorLimits.maxAllowed, uniqueItems: true }) }, { additionalProperties: false })
+export type AllowedBody = Static<typeof AllowedBody>
 
 export const LobbyTokenSchema = Type.Object({ url: Type.String(), token: Type.String(), identity: MemberIdSchema })
 export type LobbyToken = Static<typeof LobbyTokenSchema>

@@ -1,6 +1,7 @@
-/** The room call: a tile per person, with microphone, camera and leave controls. */
-import { useFloor, useMedia, useOffice, usePresence } from '../app/context.tsx'
+/** The room call: a tile per person, with microphone, camera and leave controls; in one's own office, its door. */
+import { useFloor, useMedia, useOffice, usePresence, useSession } from '../app/context.tsx'
 import { currentFloor } from '../stores/floor/selectors.ts'
+import { OfficeDoor } from './OfficeDoor.tsx'
 import { VideoTile } from './VideoTile.tsx'
 
 export function Stage() {
@@ -12,6 +13,7 @@ export function Stage() {
   const tiles = useMedia((s) => s.tiles)
   const micOn = useMedia((s) => s.micOn)
   const camOn = useMedia((s) => s.camOn)
+  const meId = useSession((s) => s.me?.id)
 
   return (
     <section className="stage" aria-label={`Call in ${room?.name ?? 'room'}`}>
@@ -35,6 +37,7 @@ export function Stage() {
           Leave room
         </button>
       </div>
+      {room?.kind === 'private' && room.ownerId === meId && <OfficeDoor room={room} />}
     </section>
   )
 }

@@ -56,6 +56,8 @@ export interface Api {
   roomToken(ws: string, roomId: string): Promise<RoomToken>
   occupancy(ws: string): Promise<Occupancy>
   admit(ws: string, roomId: string, memberId: string): Promise<void>
+  /** Who besides its owner may enter a private office (its owner's, or a workspace owner's, choice). */
+  setAllowed(ws: string, roomId: string, allowed: readonly string[]): Promise<EditResult>
   /** A cheap liveness check of the server; resolves with the id of the server process that answered. */
   ping(): Promise<string>
 }
@@ -133,5 +135,6 @@ export function createApi(baseUrl: string, getToken: () => string | null): Api {
     occupancy: (id) => call('GET', `${ws(id)}/occupancy`),
     ping: async () => (await call<{ instance: string }>('GET', '/api/ping')).instance,
     admit: (id, roomId, memberId) => call('POST', `${ws(id)}/rooms/${encodeURIComponent(roomId)}/admissions`, { memberId }),
+    setAllowed: (id, roomId, allowed) => call('PUT', `${ws(id)}/rooms/${encodeURIComponent(roomId)}/allowed`, { allowed }),
   }
 }

@@ -16,12 +16,16 @@ import { newFloor, removeFloor } from '../floor/floors.ts'
 import { settleFloorChange } from '../floor/settle.ts'
 import { badRequest, conflict, gone, HttpError, notFound } from '../http-error.ts'
 import type { DraftRecord } from '../store/store.ts'
+import { officeDoorRoutes } from './office-door.ts'
 
 const summaries = (floors: readonly Floor[]) => ({ floors: floors.map((f) => ({ id: f.id, name: f.name, version: f.version })) })
 const draftOf = (d: DraftRecord) => ({ floorId: d.floorId, baseVersion: d.baseVersion, ops: d.ops, updatedAt: d.updatedAt })
 const errors = { 400: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema }
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
+  // An office owner's own door, beside the hosts' floor edits.
+  await app.register(officeDoorRoutes)
+
   app.get(
     '/api/workspaces/:ws/floors',
     { preHandler: authenticate, schema: { summary: 'The floors of a workspace, in order', params: WorkspaceParams, response: { 200: FloorsSchema } } },

@@ -2,10 +2,11 @@
  * The editor does not offer what the server refuses: a host selecting someone else's private office
  * finds its kind, owner and allowed members disabled, with the reason beside them, while the rest
  * of its properties stay editable; the workspace owner can change them, and the host sees it live.
+ * An office's owner who is a plain member (no editor) chooses who may enter from inside the office.
  */
 import { describe, expect, it } from 'vitest'
 import type { SignedIn } from '../../protocol/api.ts'
-import { addMember, createWorkspace, MEMBER_PASSWORD, OWNER_PASSWORD } from '../support/factories.ts'
+import { addMember, createWorkspace, editFloor, MEMBER_PASSWORD, OWNER_PASSWORD } from '../support/factories.ts'
 import { officeSuite } from '../support/office-suite.ts'
 import { EditorPage } from './pages/editor-page.ts'
 
@@ -51,5 +52,28 @@ describe("someone else's private office in the editor", () => {
     // The host sees Bo let in, and still cannot undo it from the panel.
     await hosting.page.waitForFunction((el) => (el as HTMLInputElement | null)?.checked === true, await boAllowed.elementHandle())
     expect(await boAllowed.isDisabled()).toBe(true)
+  })
+
+  it('its owner, a plain member, lets someone in from inside the office, and they walk in without knocking', async () => {
+    const http = suite.http()
+    const owner = await createWorkspace(http)
+    const [bo, cy] = [await addMember(http, owner), await addMember(http, owner)]
+    await editFloor(http, owner, [{ op: 'room.update', id: 'room_private', changes: { ownerId: cy.member.id } }])
+    const open = async (who: typeof bo) => {
+      const { office } = await suite.open()
+      await office.signIn({ email: who.member.email!, password: MEMBER_PASSWORD })
+      return office
+    }
+    const [cys, bos] = [await open(cy), await open(bo)]
+    await cys.walkInto('Private office')
+    const stage = cys.stage('Private office')
+    await stage.getByText('Connected').waitFor()
+    await stage.getByText('Who may enter', { exact: true }).click()
+    await stage.getByRole('group', { name: 'Who may enter Private office' }).getByRole('checkbox', { name: bo.member.name }).check()
+
+    // Bo sees the door open for him: he walks straight in.
+    await bos.walkInto('Private office')
+    await bos.stage('Private office').getByText('Connected').waitFor()
+    expect(await bos.page.getByRole('region', { name: 'Door of Private office' }).count()).toBe(0)
   })
 })

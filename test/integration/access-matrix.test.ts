@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest'
 import type { Floor } from '../../protocol/floor/records.ts'
 import { lobbyRoomName, mediaRoomName } from '../../protocol/presence.ts'
 import { checkCoverage, cellsOf, everyone, grid, hostsOnly, matrix, me, runCell, useMatrix, type Row } from '../support/access-matrix.ts'
-import { MEMBER_PASSWORD, OWNER_PASSWORD, addMember, createWorkspace, newPerson, signIn } from '../support/factories.ts'
+import { MEMBER_PASSWORD, OWNER_PASSWORD, addMember, createWorkspace, editFloor, newPerson, roomRecord, signIn } from '../support/factories.ts'
 
 type Grid = Row['own']
 
@@ -123,6 +123,35 @@ const table: Row[] = [
   roomToken('room_full', 1, 'full room (capacity 1, one participant connected)', everyone('409 full')),
   roomToken('room_nowhere', 8, 'room not on the floor plan', everyone(404)),
   { route: 'GET /api/workspaces/{ws}/occupancy', own: everyone(200), request: () => ({}), check: (res, c) => expect(res.body.rooms).toMatchObject({ room_full: [c.home.bystander.member.id] }) },
+  {
+    route: 'PUT /api/workspaces/{ws}/rooms/{room}/allowed',
+    variant: "someone else's private office",
+    own: grid(200, 403, 403, 403),
+    request: () => ({ params: { room: 'room_office' }, body: { allowed: [] } }),
+  },
+  {
+    route: 'PUT /api/workspaces/{ws}/rooms/{room}/allowed',
+    variant: 'an office the caller owns',
+    own: grid(200, 200, 200, 403),
+    other: null,
+    async request(c) {
+      const room = `room_own_${c.caller}`
+      const x = 280 + 50 * ['owner', 'host', 'member', 'guest', 'anonymous'].indexOf(c.caller)
+      await editFloor(matrix.http, c.home.owner, [{ op: 'room.add', room: roomRecord(room, { x, kind: 'private', ownerId: me(c).member.id }) }])
+      return { params: { room }, body: { allowed: [c.home.bystander.member.id] } }
+    },
+    async check(_res, c) {
+      const floor = await matrix.http.get<Floor>(`/api/workspaces/${c.home.ws}/floors/floor_main`, c.home.owner.session.token)
+      expect(floor.body.rooms.find((r) => r.id === `room_own_${c.caller}`)?.allowed).toEqual([c.home.bystander.member.id])
+    },
+  },
+  {
+    route: 'PUT /api/workspaces/{ws}/rooms/{room}/allowed',
+    variant: 'a room that is not a private office',
+    own: grid(400, 400, 400, 403),
+    other: null,
+    request: () => ({ params: { room: 'room_lounge' }, body: { allowed: [] } }),
+  },
   {
     route: 'POST /api/workspaces/{ws}/rooms/{room}/admissions',
     variant: 'someone at the door of an open room',
