@@ -26,6 +26,8 @@ export const MemberSchema = Type.Object({
   colour: Colour,
   deskId: Type.Union([Type.String(), Type.Null()]),
   lastSeenAt: Type.Union([Type.Integer(), Type.Null()]),
+  /** Shown to hosts only: their removal began at this time and stopped halfway (a host finishes it by removing them again). */
+  removingSince: Type.Optional(Type.Integer()),
 })
 export type Member = Static<typeof MemberSchema>
 

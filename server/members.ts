@@ -1,4 +1,4 @@
-/** Member records as the API shows them: desk from the floor plan, email only to the member and hosts. */
+/** Member records as the API shows them: desk from the floor plan, email only to the member and hosts, a removal under way only to hosts. */
 import type { Member, Role } from '../protocol/api.ts'
 import type { Floor } from '../protocol/floor/records.ts'
 import { atLeast } from '../protocol/rules.ts'
@@ -16,6 +16,7 @@ export function toMember(m: MemberRecord, floors: readonly Floor[], viewer: { id
     colour: m.colour,
     deskId: deskOf(floors, m.id),
     lastSeenAt: m.lastSeenAt,
+    ...(m.removingSince != null && atLeast(viewer.role, 'host') ? { removingSince: m.removingSince } : {}),
   }
 }
 

@@ -42,6 +42,12 @@ export function MemberRow({ member, viewer, desk, lastSeen, run, setRole, remove
   const saveRole = async () => {
     if (!(await act(() => setRole(member.id, role)))) setPending(member.role)
   }
+  /** Removed: the row goes. Refused or stopped halfway: the confirm step closes, the keyboard back on the row's button. */
+  const confirmRemoval = async () => {
+    if (await act(() => remove(member.id))) return
+    returnFocus.current = true
+    setConfirming(false)
+  }
   const cancel = () => {
     returnFocus.current = true
     setConfirming(false)
@@ -49,7 +55,10 @@ export function MemberRow({ member, viewer, desk, lastSeen, run, setRole, remove
 
   return (
     <tr>
-      <th scope="row">{viewer.id === member.id ? `${name} (you)` : name}</th>
+      <th scope="row">
+        {viewer.id === member.id ? `${name} (you)` : name}
+        {member.removingSince !== undefined && <span className="removing"> (being removed)</span>}
+      </th>
       <td>
         {choices.length === 0 ? (
           member.role
@@ -73,7 +82,7 @@ export function MemberRow({ member, viewer, desk, lastSeen, run, setRole, remove
       <td>{desk}</td>
       <td>{lastSeen}</td>
       <td>
-        {mayRemove(viewer, member) &&
+        {(member.removingSince !== undefined || mayRemove(viewer, member)) &&
           (confirming ? (
             <span
               role="group"
@@ -86,13 +95,18 @@ export function MemberRow({ member, viewer, desk, lastSeen, run, setRole, remove
               }}
             >
               Remove {name} from the workspace?{' '}
-              <button type="button" ref={confirmButton} disabled={busy} onClick={() => void act(() => remove(member.id))}>
+              <button type="button" ref={confirmButton} disabled={busy} onClick={() => void confirmRemoval()}>
                 Yes, remove {name}
               </button>{' '}
               <button type="button" disabled={busy} onClick={cancel}>
                 Cancel
               </button>
             </span>
+          ) : member.removingSince !== undefined ? (
+            // Decided already and stopped halfway (the media server did not answer): finishing needs no confirmation.
+            <button type="button" ref={removeButton} disabled={busy} onClick={() => void act(() => remove(member.id))}>
+              Finish removing {name}
+            </button>
           ) : (
             <button type="button" ref={removeButton} onClick={() => setConfirming(true)}>
               Remove {name}

@@ -43,8 +43,12 @@ export function createPeopleAdmin({ api, workspaceId, meId, setMembers, setMe }:
       await refreshMembers()
     },
     async removeMember(memberId) {
-      await api.removeMember(workspaceId, memberId)
-      await refreshMembers()
+      try {
+        await api.removeMember(workspaceId, memberId)
+      } finally {
+        // A removal that stopped halfway changed the directory too: it shows them as being removed.
+        await refreshMembers().catch(() => undefined)
+      }
     },
   }
 }

@@ -33,6 +33,8 @@ export interface MemberRecord {
   /** Rooms a guest may enter (from their invite); empty for everyone else. */
   rooms: string[]
   lastSeenAt: number | null
+  /** When their removal began, while it is under way (stopped halfway); null or absent otherwise. */
+  removingSince?: number | null
 }
 
 export interface SessionRecord {

@@ -135,6 +135,35 @@ describe('people and invites', () => {
     expect((await api().invites()).map((i) => i.role)).toContain('host')
   })
 
+  it('a removal stopped halfway (the media server down) shows as being removed, and finishing it once the server is back removes them', async () => {
+    const { http, ws } = api()
+    const dan: Account = { name: 'Dan Roe', email: 'dan@example.com', password: 'paper lantern 5' }
+    const invite = await http.post<{ code: string }>(`${ws}/invites`, { role: 'member' }, owner.session.token)
+    expect((await http.post(`/api/invites/${invite.body.code}/accept`, dan)).status).toBe(201)
+    const { user, office } = await suite.open()
+    await office.signIn(ana)
+    const admin = new PeopleAdminPage(user.page)
+    await admin.open()
+    await admin.member(dan.name).waitFor()
+
+    await suite.stack.livekit.kill()
+    await admin.remove(dan.name)
+    await expect.poll(() => admin.alert().textContent(), { timeout: 30_000 }).toMatch(/media server did not answer/)
+    await admin.region().getByRole('rowheader', { name: `${dan.name} (being removed)` }).waitFor()
+    const finish = admin.region().getByRole('button', { name: `Finish removing ${dan.name}` })
+    // Only hosts learn of it: the directory a member gets does not say so.
+    expect((await api().members()).find((m) => m.name === dan.name)?.removingSince).toEqual(expect.any(Number))
+    const cys = (await http.post<SignedIn>('/api/sessions', { email: cy.email, password: cy.password })).body.session
+    const seenByCy = (await http.get<{ members: Member[] }>(`${ws}/members`, cys.token)).body.members.find((m) => m.name === dan.name)
+    expect(seenByCy).toBeDefined()
+    expect(seenByCy).not.toHaveProperty('removingSince')
+
+    await suite.stack.livekit.restart()
+    await finish.click()
+    await admin.member(dan.name).waitFor({ state: 'detached' })
+    expect((await api().members()).map((m) => m.name)).not.toContain(dan.name)
+  })
+
   it('a member sees no People and invites, and the server refuses their crafted role change', async () => {
     const { user, office } = await suite.open()
     await office.signIn(cy)

@@ -17,9 +17,11 @@ export interface MemberRow {
   role: Role
   rooms: string
   last_seen_at: number | null
+  removing_since: number | null
 }
 
-export const memberSelect = `select m.id, m.workspace_id, m.account_id, a.name, a.email, a.colour, m.role, m.rooms, m.last_seen_at
+export const memberSelect = `select m.id, m.workspace_id, m.account_id, a.name, a.email, a.colour, m.role, m.rooms, m.last_seen_at,
+  (select r.started_at from member_removals r where r.workspace_id = m.workspace_id and r.member_id = m.id and r.completed_at is null) as removing_since
   from members m join accounts a on a.id = m.account_id`
 
 export const toMemberRecord = (r: MemberRow): MemberRecord => ({
@@ -32,6 +34,7 @@ export const toMemberRecord = (r: MemberRow): MemberRecord => ({
   role: r.role,
   rooms: JSON.parse(r.rooms) as string[],
   lastSeenAt: r.last_seen_at,
+  removingSince: r.removing_since,
 })
 
 /** Inserts a member, and their account when it is new; the caller holds the transaction. */

@@ -29,12 +29,12 @@ export class PeopleAdminPage {
     await this.region().waitFor()
   }
 
-  /** A member's row in the members table, found by the name in its row header. */
+  /** A member's row in the members table, found by the name in its row header (with "(you)" or "(being removed)" after it). */
   member(name: string): Locator {
     return this.region()
       .getByRole('table', { name: /^Members/ })
       .getByRole('row')
-      .filter({ has: this.page.getByRole('rowheader', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\(you\\))?$`) }) })
+      .filter({ has: this.page.getByRole('rowheader', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\((you|being removed)\\))?$`) }) })
   }
 
   /** The member's cells as text: [role, desk, last seen]. The role is the select's value when it has one. */
