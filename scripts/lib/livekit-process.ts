@@ -29,9 +29,16 @@ export interface LivekitOptions {
   apiKey?: string
   apiSecret?: string
   logLevel?: string
+  /**
+   * host:port of a Redis shared by several nodes: LiveKit's multi-node mode. Without it the node
+   * runs alone, as `npm start` runs it.
+   */
+  redisAddress?: string
 }
 
-export function livekitConfig(o: Required<Omit<LivekitOptions, 'binary' | 'dir'>>): string {
+type ConfigOptions = Required<Omit<LivekitOptions, 'binary' | 'dir' | 'redisAddress'>> & Pick<LivekitOptions, 'redisAddress'>
+
+export function livekitConfig(o: ConfigOptions): string {
   return [
     `port: ${o.port}`,
     'bind_addresses: ["127.0.0.1"]',
@@ -45,6 +52,10 @@ export function livekitConfig(o: Required<Omit<LivekitOptions, 'binary' | 'dir'>
     '  ips: { includes: ["127.0.0.1/32"] }',
     'room: { empty_timeout: 30, departure_timeout: 5 }',
     `logging: { level: ${o.logLevel} }`,
+    // "when redis is set, LiveKit will automatically operate in a fully distributed fashion" (its
+    // config-sample.yaml). Each node registers under a random id (guid.New in pkg/routing/node.go,
+    // v1.13.5), so nodes on one host share node_ip and need only their own port and rtc.udp_port.
+    ...(o.redisAddress ? [`redis: { address: "${o.redisAddress}" }`] : []),
     ...(o.webhookUrls.length ? [`webhook: { api_key: ${o.apiKey}, urls: [${o.webhookUrls.map((u) => JSON.stringify(u)).join(', ')}] }`] : []),
     '',
   ].join('\n')
@@ -69,7 +80,8 @@ export async function startLivekitProcess(o: LivekitOptions): Promise<LivekitPro
   const apiKey = o.apiKey ?? 'officekey'
   const apiSecret = o.apiSecret ?? randomBytes(24).toString('base64url')
   const config = join(o.dir, 'livekit.yaml')
-  writeFileSync(config, livekitConfig({ port: o.port, udpPort: o.udpPort, webhookUrls: o.webhookUrls ?? [], apiKey, apiSecret, logLevel: o.logLevel ?? 'warn' }))
+  const redis = o.redisAddress ? { redisAddress: o.redisAddress } : {}
+  writeFileSync(config, livekitConfig({ port: o.port, udpPort: o.udpPort, webhookUrls: o.webhookUrls ?? [], apiKey, apiSecret, logLevel: o.logLevel ?? 'warn', ...redis }))
   const child = spawn(o.binary, ['--config', config], { stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
   const keep = (chunk: Buffer) => {
