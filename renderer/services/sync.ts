@@ -1,8 +1,9 @@
 /**
  * Floor-plan sync. The server's lobby notices carry each applied batch itself: a batch that follows
- * the version held is applied here with applyBatch, at no request; only a gap, or a batch too large
- * for one packet, catches up with `ops?since=N` (or a full fetch when the server no longer keeps
- * those ops). Results are written through to the cache so the next start paints them at once.
+ * the version held is applied here with applyBatch, at no request; batches that cross on the way
+ * (several server instances) are put back in order; only a gap that stays open, or a batch too
+ * large for one packet, catches up with `ops?since=N` (or a full fetch when the server no longer
+ * keeps those ops). Results are written through to the cache so the next start paints them at once.
  *
  * Everything that writes floors runs in one lane per floor store, in the order it arrived: the
  * lobby's notices, start-up and reconnect syncs, and the editor handing over its own batch after
@@ -65,22 +66,104 @@ export async function catchUpFloor(deps: SyncDeps, floorId: string, held: Floor 
 }
 
 /**
+ * How long a batch that arrives after a gap waits for the batches before it. Several server
+ * instances announce their edits independently, so two consecutive batches can cross on the way;
+ * the one before nearly always arrives within milliseconds, and waiting costs nothing. A gap still
+ * open after this is fetched.
+ */
+export const REORDER_WAIT_MS = 500
+
+interface Parked {
+  batch: Batch
+  done(outcome: Accepted): void
+  fail(err: unknown): void
+}
+/** Per floor store and floor, batches that arrived ahead of a gap, by version. */
+const parkedBatches = new WeakMap<FloorStore, Map<string, Map<number, Parked>>>()
+function parkedOf(deps: SyncDeps, floorId: string): Map<number, Parked> {
+  const byFloor = parkedBatches.get(deps.floor) ?? parkedBatches.set(deps.floor, new Map()).get(deps.floor)!
+  return byFloor.get(floorId) ?? byFloor.set(floorId, new Map()).get(floorId)!
+}
+
+/** Applies `batch` on `held` when it follows it; false when it does not apply cleanly (then fetch). */
+async function applyNext(deps: SyncDeps, held: Floor, batch: Batch): Promise<boolean> {
+  const result = applyBatch(held, batch.ops, trustServer)
+  if (!result.ok || result.floor.version !== batch.version) return false
+  await keep(deps, result.floor)
+  return true
+}
+
+/** Parked batches that now follow the floor held are applied in order; those it has passed are held. */
+async function applyParked(deps: SyncDeps, floorId: string): Promise<void> {
+  const parked = parkedOf(deps, floorId)
+  for (;;) {
+    const held = heldFloor(deps, floorId)
+    if (!held) return
+    for (const [version, p] of parked) {
+      if (version > held.version) continue
+      parked.delete(version)
+      p.done('held')
+    }
+    const next = parked.get(held.version + 1)
+    if (!next) return
+    parked.delete(held.version + 1)
+    try {
+      if (await applyNext(deps, held, next.batch)) {
+        next.done('applied')
+      } else {
+        await keep(deps, await catchUpFloor(deps, floorId, held))
+        next.done('caught-up')
+      }
+    } catch (err) {
+      next.fail(err)
+      throw err
+    }
+  }
+}
+
+/** The wait of the batch at `version` is over: the gap before it still open, it is fetched. */
+async function fillGap(deps: SyncDeps, floorId: string, version: number): Promise<void> {
+  const parked = parkedOf(deps, floorId)
+  const p = parked.get(version)
+  if (!p) return // Applied meanwhile.
+  parked.delete(version)
+  try {
+    const held = heldFloor(deps, floorId)
+    if (held && held.version >= version) {
+      p.done('held')
+    } else {
+      await keep(deps, await catchUpFloor(deps, floorId, held))
+      p.done('caught-up')
+    }
+    await applyParked(deps, floorId)
+  } catch (err) {
+    p.fail(err)
+  }
+}
+
+/**
  * Takes a batch the server applied: from the lobby, or from the editor right after its own edit
- * (whose echo on the lobby is then 'held'). A batch following the version held costs no request.
+ * (whose echo on the lobby is then 'held'). A batch following the version held costs no request,
+ * and so does one that arrives just before the batch it follows (REORDER_WAIT_MS).
  */
 export function acceptBatch(deps: SyncDeps, floorId: string, batch: Batch): Promise<Accepted> {
-  return inLane(deps, async () => {
-    const held = heldFloor(deps, floorId)
-    if (held && batch.version <= held.version) return 'held'
-    if (held && batch.version === held.version + 1) {
-      const result = applyBatch(held, batch.ops, trustServer)
-      if (result.ok && result.floor.version === batch.version) {
-        await keep(deps, result.floor)
-        return 'applied'
+  return new Promise<Accepted>((resolve, reject) => {
+    inLane(deps, async () => {
+      const held = heldFloor(deps, floorId)
+      if (held && batch.version <= held.version) return resolve('held')
+      if (held && batch.version > held.version + 1) {
+        // The lane stays free meanwhile: the batches before this one apply as they arrive.
+        parkedOf(deps, floorId).set(batch.version, { batch, done: resolve, fail: reject })
+        setTimeout(() => void inLane(deps, () => fillGap(deps, floorId, batch.version)), REORDER_WAIT_MS)
+        return
       }
-    }
-    await keep(deps, await catchUpFloor(deps, floorId, held))
-    return 'caught-up'
+      if (held && (await applyNext(deps, held, batch))) resolve('applied')
+      else {
+        await keep(deps, await catchUpFloor(deps, floorId, held))
+        resolve('caught-up')
+      }
+      await applyParked(deps, floorId)
+    }).catch(reject)
   })
 }
 

@@ -98,8 +98,11 @@ describe('floor notices on the lobby', () => {
     return heard
   }
 
-  /** The renderer's floor sync (its API client, floor store and a cache) fed by `who`'s lobby. */
-  async function syncClient(who: SignedIn, drop: (n: FloorNotice) => boolean = () => false) {
+  /**
+   * The renderer's floor sync (its API client, floor store and a cache) fed by `who`'s lobby. It
+   * never gets the notices `drop` picks; those `delay` picks reach it just after the next notice.
+   */
+  async function syncClient(who: SignedIn, drop: (n: FloorNotice) => boolean = () => false, delay: (n: FloorNotice) => boolean = () => false) {
     const cached = new Map<string, Floor>()
     const cache: PlatformCache = {
       getSnapshot: async () => null,
@@ -119,10 +122,17 @@ describe('floor notices on the lobby', () => {
     })
     const received: FloorNotice[] = []
     const outcomes: { notice: FloorNotice; outcome: unknown }[] = []
-    await joinLobby(who, (notice) => {
-      if (!notice || drop(notice)) return
+    const take = (notice: FloorNotice) => {
       received.push(notice)
       void acceptFloorNotice(deps, notice).then((outcome) => outcomes.push({ notice, outcome }))
+    }
+    let delayed: FloorNotice | null = null
+    await joinLobby(who, (notice) => {
+      if (!notice || drop(notice)) return
+      if (!delayed && delay(notice)) return void (delayed = notice)
+      take(notice)
+      if (delayed) take(delayed)
+      delayed = null
     })
     const floor = (id = 'floor_main') => deps.floor.getState().floors.find((f) => f.id === id)
     const outcomeOf = (version: number) => outcomes.find((o) => o.notice.type !== 'floors' && o.notice.version === version)?.outcome
@@ -213,6 +223,38 @@ describe('floor notices on the lobby', () => {
     expect(requestsOf(host, mark)).toEqual(edits.map(() => `POST ${floorPath(host)}/edits`))
     const truth = await serverFloor(owner)
     expect([memberClient.floor(), hostClient.floor(), memberClient.cached.get('floor_main')]).toEqual([truth, truth, truth])
+  })
+
+  it('two server instances on one database announce on their own; batches that cross on the way are applied in order, at no request', async () => {
+    const second = await buildApp({ store: openSqliteStore(join(dir.path, 'office.db')), livekit })
+    const other = httpClient(await second.listen({ port: 0, host: '127.0.0.1' }))
+    try {
+      const owner = await createWorkspace(http)
+      const member = await addMember(http, owner, 'member')
+      const first = (await serverFloor(owner)).version
+      // Every other batch reaches the member after the one that follows it, as if it had crossed it.
+      const client = await syncClient(member, () => false, (n) => n.type === 'batch' && (n.version - first) % 2 === 1)
+      // The seat edit's notice waited for the lobby to exist: it is through before the turns start.
+      await until(async () => client.received.some((n) => n.type === 'batch' && n.version === first), `the notice of version ${first}`)
+      const mark = requests.length
+      let version = first
+      for (let i = 0; i < 6; i++) {
+        // Alternately through each instance, as a load balancer would send them.
+        const via = i % 2 ? other : http
+        const res = await via.post<{ version: number }>(`${floorPath(owner)}/edits`, { baseVersion: version, ops: [renameRoom(`Turn ${i}`)] }, owner.session.token)
+        expect(res.status).toBe(200)
+        version = res.body.version
+      }
+      await until(async () => client.floor()?.version === version, `version ${version} at the member`)
+      expect(client.received.map((n) => (n.type === 'batch' ? n.version : n.type))).toEqual([0, 2, 1, 4, 3, 6, 5].map((k) => first + k))
+      expect(client.versions).toEqual([0, 1, 2, 3, 4, 5, 6].map((k) => first + k))
+      await until(async () => client.outcomeOf(version - 1) !== undefined, 'every outcome')
+      expect([1, 2, 3, 4, 5, 6].map((k) => client.outcomeOf(first + k))).toEqual(Array(6).fill('applied'))
+      expect(requestsOf(member, mark)).toEqual([])
+      expect(client.floor()).toEqual(await serverFloor(owner))
+    } finally {
+      await second.close()
+    }
   })
 
   it('a missed batch costs one ops?since; a batch over the packet limit comes as "since" and costs one too', async () => {
