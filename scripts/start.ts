@@ -1,7 +1,8 @@
 /**
  * `npm start`: runs the whole office on this machine. It builds the app, starts the pinned
- * livekit-server on loopback (unless LIVEKIT_URL/KEY/SECRET name an existing one), starts the
- * server with its SQLite store in the data folder, and opens the desktop app — or, where Electron's
+ * livekit-server on loopback (unless LIVEKIT_URL/KEY/SECRET name an existing one; with REDIS_URL it
+ * joins the LiveKit nodes sharing that Redis), starts the server with its SQLite store in the data
+ * folder (or the PostgreSQL of DATABASE_URL), and opens the desktop app — or, where Electron's
  * binary is missing, prints the URL where the server serves the same client to a browser.
  * livekit-server and the server run supervised: when one dies it is started again (same ports,
  * keys and data) after a backoff, with a log line each way. Ctrl-C stops everything it started.
@@ -13,6 +14,7 @@ import { join, resolve } from 'node:path'
 import { electronBinary } from './lib/electron-binary.ts'
 import { ensureLivekitServer } from './lib/livekit-install.ts'
 import { startLivekitProcess, type LivekitProcess } from './lib/livekit-process.ts'
+import { redisAddress } from './lib/redis-url.ts'
 import { bin, step, toolEnv } from './lib/run-step.ts'
 import { startServerProcess, type ServerProcess } from './lib/server-process.ts'
 import { supervise, type Supervisor } from './lib/supervise.ts'
@@ -65,7 +67,9 @@ async function main() {
     const dir = join(dataDir, 'livekit')
     mkdirSync(dir, { recursive: true })
     const keys = localKeys()
-    const options = { binary, dir, port: livekitPort, udpPort: livekitUdpPort, webhookUrls: [`http://127.0.0.1:${port}/api/livekit/webhook`], ...keys }
+    // With REDIS_URL, this node joins the other LiveKit nodes sharing that Redis (multi-node mode).
+    const redis = env.REDIS_URL ? { redisAddress: redisAddress(env.REDIS_URL) } : {}
+    const options = { binary, dir, port: livekitPort, udpPort: livekitUdpPort, webhookUrls: [`http://127.0.0.1:${port}/api/livekit/webhook`], ...keys, ...redis }
     // Same ports and keys on every start: clients' tokens and the server's config stay valid.
     livekit = await supervise({ name: 'livekit-server', start: () => startLivekitProcess(options) })
     lk = livekit.current
