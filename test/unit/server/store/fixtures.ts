@@ -1,4 +1,8 @@
-/** Real SQLite store files in temp folders for the store tests, closed and removed after each test. */
+/**
+ * Records for the store tests, and the SQLite-only helpers of the tests that look at SQLite's
+ * own file (migrations): real files in temp folders, closed and removed after each test. Tests
+ * that hold for every store open theirs through test/support/stores.ts.
+ */
 import { afterEach } from 'vitest'
 import { join } from 'node:path'
 import type { Floor } from '../../../../protocol/floor/records.ts'
@@ -19,7 +23,8 @@ export function dbFile(): string {
   return join(dir.path, 'office.db')
 }
 
-export function openStore(file = dbFile(), opts: SqliteStoreOptions = {}): Store {
+/** The SQLite store on `file`, closed after the test. */
+export function openSqlite(file = dbFile(), opts: SqliteStoreOptions = {}): Store {
   const store = openSqliteStore(file, opts)
   cleanups.push(() => store.close())
   return store

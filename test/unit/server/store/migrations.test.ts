@@ -3,7 +3,7 @@ import { describe, expect, it, test } from 'vitest'
 import { applyBatch } from '../../../../protocol/floor/apply.ts'
 import { migrate, migrations, StoreVersionFromFutureError, type Migration } from '../../../../server/store/sqlite/migrations/index.ts'
 import { openSqliteStore } from '../../../../server/store/sqlite/sqlite-store.ts'
-import { dbFile, openStore, seedWorkspace } from './fixtures.ts'
+import { dbFile, openSqlite, seedWorkspace } from './fixtures.ts'
 
 const latest = migrations.at(-1)!.version
 
@@ -107,7 +107,7 @@ describe('server store migrations', () => {
     db.close()
 
     // The store opens the upgraded file, and the old code still lets someone in.
-    const store = openStore(file)
+    const store = openSqlite(file)
     expect(await store.listOpenInvites('ws_a', 6000)).toEqual([expect.objectContaining({ id: invites[0]!.id, createdBy: 'mem_a' })])
     const bo = { memberId: 'mem_b', role: 'member' as const, rooms: [], account: { id: 'acc_b', email: 'bo@example.com', name: 'Bo', passwordHash: 'h', colour: '#123456' } }
     expect(await store.acceptInvite('hash_open', bo, 6000)).toBe('ok')
@@ -130,7 +130,7 @@ describe('server store migrations', () => {
     db.close()
 
     // A reader behind the old batch fetches the floor; from there on, the log serves it again.
-    const store = openStore(file)
+    const store = openSqlite(file)
     expect(await store.opsSince('ws_a', 'floor_main', 0)).toBe('gone')
     const rename = [{ op: 'desk.update', id: 'desk_1', changes: { label: 'Two' } }]
     const applied = await store.editFloor('ws_a', 'floor_main', { baseVersion: 1, batchId: 'batch_new', ops: rename, authorId: 'mem_a', at: 2 }, (f, ops) => applyBatch(f, ops, { isMember: () => true }))
@@ -189,7 +189,7 @@ describe('server store migrations', () => {
 describe('the opened store file', () => {
   it('is in WAL mode, which a second connection sees', async () => {
     const file = dbFile()
-    const store = openStore(file)
+    const store = openSqlite(file)
     await seedWorkspace(store)
     const raw = new Database(file, { readonly: true })
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal')
@@ -198,7 +198,7 @@ describe('the opened store file', () => {
 
   it('is at the latest schema version', () => {
     const file = dbFile()
-    openStore(file)
+    openSqlite(file)
     const raw = new Database(file, { readonly: true })
     expect(userVersion(raw)).toBe(latest)
     raw.close()

@@ -1,18 +1,30 @@
 /**
- * Runs one store call on its own connection in a worker thread, released by a shared barrier so
- * that several connections hit the same file at the same moment, as two server instances would.
+ * Runs one store call on its own store (its own SQLite connection, or its own PostgreSQL pool) in
+ * a worker thread, released by a shared barrier so that several of them hit the same database at
+ * the same moment, as several server instances would.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { applyBatch } from '../../../../protocol/floor/apply.ts'
-import { openSqliteStore } from '../../../../server/store/sqlite/sqlite-store.ts'
 import type { NewMember } from '../../../../server/store/store.ts'
+import type { StoreKindName } from '../../../support/stores.ts'
 
 export type WorkerCall =
   | { action: 'accept'; codeHash: string; member: NewMember; now: number }
   | { action: 'edit'; workspaceId: string; floorId: string; baseVersion: number; batchId: string; ops: unknown[] }
 
-const { file, barrier, call } = workerData as { file: string; barrier: SharedArrayBuffer; call: WorkerCall }
-const store = openSqliteStore(file)
+export interface WorkerData {
+  kind: StoreKindName
+  place: string
+  barrier: SharedArrayBuffer
+  call: WorkerCall
+}
+
+const { kind, place, barrier, call } = workerData as WorkerData
+// Only the kind's own modules are loaded: six workers start at once. Opening a PostgreSQL store
+// migrates it and leaves a connection open, so every worker is connected before the barrier.
+const store = kind === 'sqlite'
+  ? (await import('../../../../server/store/sqlite/sqlite-store.ts')).openSqliteStore(place)
+  : await (await import('../../../../server/store/postgres/postgres-store.ts')).openPostgresStore(place)
 const gate = new Int32Array(barrier)
 parentPort!.postMessage({ ready: true })
 Atomics.wait(gate, 0, 0)
@@ -25,5 +37,5 @@ try {
 } catch (err) {
   parentPort!.postMessage({ error: String(err) })
 } finally {
-  store.close()
+  await store.close()
 }
