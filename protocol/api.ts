@@ -48,6 +48,18 @@ export const HealthSchema = Type.Object({
 })
 export type Health = Static<typeof HealthSchema>
 
+const Reachability = Type.Union([Type.Literal('ok'), Type.Literal('unreachable')])
+/**
+ * GET /api/ready, for load balancers: 200 `ready` when the store and LiveKit both answer, 503
+ * `unready` naming which does not. /api/health stays liveness (the process answers).
+ */
+export const ReadySchema = Type.Object({
+  status: Type.Union([Type.Literal('ready'), Type.Literal('unready')]),
+  database: Reachability,
+  livekit: Reachability,
+})
+export type Ready = Static<typeof ReadySchema>
+
 export const CreateWorkspaceBody = Type.Object(
   { name: Name, owner: Type.Object({ name: Name, email: Email, password: Password }, { additionalProperties: false }) },
   { additionalProperties: false },

@@ -13,6 +13,8 @@ import { PASSWORD_COST, decoyHash } from './auth/passwords.ts'
 import { HttpError } from './http-error.ts'
 import type { LivekitConfig } from './livekit/config.ts'
 import { createRooms, type Rooms } from './livekit/rooms.ts'
+import { registerMetrics } from './metrics.ts'
+import { RequestLog, echoRequestId, requestId } from './request-id.ts'
 import client from './routes/client.ts'
 import floors from './routes/floors.ts'
 import health from './routes/health.ts'
@@ -45,13 +47,22 @@ export interface AppOptions {
   trustProxy?: TrustProxy
   /** log2 of scrypt's N for new password hashes; only tests lower it (auth/passwords.ts). */
   passwordCost?: number
+  /** The bearer token /metrics asks for (OFFICE_METRICS_TOKEN); none: no /metrics at all (metrics.ts). */
+  metricsToken?: string | null
 }
 
 const DEFAULT_ORIGINS = ['app://bundle']
 const DAY = 24 * 3_600_000
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 1024 * 1024, trustProxy: opts.trustProxy ?? false }).withTypeProvider<TypeBoxTypeProvider>()
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    // JSON lines, one per request, each line of a request carrying its id as reqId (request-id.ts).
+    logController: opts.logger ? new RequestLog() : new LogController({ disableRequestLogging: true }),
+    genReqId: requestId,
+    bodyLimit: 1024 * 1024,
+    trustProxy: opts.trustProxy ?? false,
+  }).withTypeProvider<TypeBoxTypeProvider>()
 
   // Infrastructure first: the error shape and CORS apply to everything registered after.
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -106,6 +117,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest('auth', null)
   // Before the routes: the plugin attaches its hook to routes with a `config.rateLimit` as they register.
   await registerRateLimits(app)
+  // Before the routes too, for their hooks to apply to every route; /metrics has no rate limit.
+  echoRequestId(app)
+  registerMetrics(app, opts.metricsToken ?? null)
 
   // Routes.
   await app.register(health)

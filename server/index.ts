@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { buildApp } from './app.ts'
-import { openSqliteStore } from './store/sqlite/sqlite-store.ts'
+import { openStore } from './store/open.ts'
 import { parseTrustProxy } from './trust-proxy.ts'
 
 const env = process.env
@@ -36,18 +36,23 @@ const passwordCost = fromEnv(() => {
   return cost
 })
 
-const openStore = (file: string) => {
-  try {
-    return openSqliteStore(file)
-  } catch (err) {
-    // A store from a newer server, or a file that is not a database: say so and leave it untouched.
-    console.error(`server: cannot open ${file}: ${(err as Error).message}`)
-    process.exit(2)
-  }
-}
+// A bearer token guessable by trying is no protection: the metrics name routes and load.
+const metricsToken = fromEnv(() => {
+  const token = env.OFFICE_METRICS_TOKEN || null
+  if (token !== null && token.length < 16) throw new Error('OFFICE_METRICS_TOKEN must be at least 16 characters (or unset, for no /metrics)')
+  return token
+})
+
+// DATABASE_URL (postgres://…): a PostgreSQL shared by several instances; unset: the embedded SQLite file.
+const sqliteFile = join(dataDir, 'office.db')
+const store = await openStore({ databaseUrl: env.DATABASE_URL, sqliteFile }).catch((err: unknown) => {
+  // A store from a newer server, a file that is not a database, an unreachable PostgreSQL: say so and leave it untouched.
+  console.error(`server: ${env.DATABASE_URL?.trim() ? '' : `cannot open ${sqliteFile}: `}${(err as Error).message}`)
+  process.exit(2)
+})
 
 const app = await buildApp({
-  store: openStore(join(dataDir, 'office.db')),
+  store,
   livekit: { url: required('LIVEKIT_URL'), apiKey: required('LIVEKIT_API_KEY'), apiSecret: required('LIVEKIT_API_SECRET') },
   clientDir: env.OFFICE_CLIENT_DIR ? resolve(env.OFFICE_CLIENT_DIR) : null,
   origins: (env.OFFICE_ORIGINS ?? 'app://bundle').split(',').map((o) => o.trim()).filter(Boolean),
@@ -56,6 +61,7 @@ const app = await buildApp({
   logger: env.OFFICE_LOG !== 'silent',
   trustProxy,
   passwordCost,
+  metricsToken,
 })
 
 const close = async (signal: string) => {

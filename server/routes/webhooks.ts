@@ -29,6 +29,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       } catch {
         throw new HttpError(401, { error: errorCodes.unauthorized, message: 'webhook signature does not verify' })
       }
+      app.metrics?.webhookReceived(event.event, event.createdAt)
       const name = event.room?.name ?? ''
       const identity = event.participant?.identity
       const lobby = parseLobbyRoomName(name)
