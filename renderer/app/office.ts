@@ -34,6 +34,13 @@ const RETRY_MS = [1_000, 2_000, 4_000, 8_000, 10_000]
 const PRESENCE_SAVE_MS = 3_000
 /** How often a connected client checks that the server still answers. */
 const HEARTBEAT_MS = 5_000
+/**
+ * Every this many beats (15 s), the heartbeat also compares the floors' versions with the server's
+ * (one cached read; only a floor behind is fetched). With several server instances, the notices an
+ * instance had queued when it died are lost, and members of the other instances see no restart of
+ * theirs: this bounds how long they can miss those edits.
+ */
+const FLOOR_CHECK_BEATS = 3
 
 interface SavedSession {
   token: string
@@ -210,10 +217,15 @@ export function createOffice(platform: Platform, stores: Stores): Office {
       attempt = 0
       session.getState().setConnection('online')
       stopHeartbeat()
+      let beats = 0
       heartbeat = setInterval(() => {
+        beats++
         needApi().ping().then(
           (answered) => {
-            if (answered === instance) return
+            if (answered === instance) {
+              if (beats % FLOOR_CHECK_BEATS === 0) void syncFloors(syncDeps()).catch(() => undefined)
+              return
+            }
             // The server restarted between two beats: notices it had queued died with it. Catch up.
             instance = answered
             void Promise.all([syncFloors(syncDeps()), syncMembers(syncDeps())]).catch(() => undefined)

@@ -31,8 +31,10 @@ export interface User {
   console: string[]
 }
 
-export async function openUser(browser: Browser, url: string): Promise<User> {
+/** `beforeLoad` prepares the fresh context (cookies, say) before the page first loads. */
+export async function openUser(browser: Browser, url: string, opts: { beforeLoad?: (context: BrowserContext) => Promise<void> } = {}): Promise<User> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['camera', 'microphone'] })
+  await opts.beforeLoad?.(context)
   const page = await context.newPage()
   const log: string[] = []
   page.on('console', (m) => log.push(`[${m.type()}] ${m.text()}`))

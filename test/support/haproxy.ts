@@ -22,6 +22,13 @@ export interface HaproxyOptions {
   /** Time between two checks of a backend; `fall` failed checks in a row mark it down. */
   checkIntervalMs?: number
   fall?: number
+  /**
+   * Keeps each browser on the instance it first reached (a cookie haproxy sets), as operators often
+   * do; when that instance is down, `redispatch` sends it to another.
+   */
+  sticky?: boolean
+  /** The port to listen on (known before the backends start, for LiveKit's webhooks); a free one by default. */
+  port?: number
 }
 
 export interface TestHaproxy {
@@ -33,7 +40,7 @@ export interface TestHaproxy {
   stop(): Promise<void>
 }
 
-export function haproxyConfig(o: Required<HaproxyOptions> & { port: number; adminSocket: string }): string {
+export function haproxyConfig(o: Required<Omit<HaproxyOptions, 'port'>> & { port: number; adminSocket: string }): string {
   return [
     'global',
     // The admin socket lets a test ask which backends haproxy has marked down (`show stat`).
@@ -61,7 +68,8 @@ export function haproxyConfig(o: Required<HaproxyOptions> & { port: number; admi
     `  http-check send meth GET uri ${o.healthPath} ver HTTP/1.1 hdr Host 127.0.0.1`,
     '  http-check expect status 200',
     `  default-server check inter ${o.checkIntervalMs}ms fall ${o.fall} rise 1`,
-    ...o.backends.map((url, i) => `  server b${i} ${new URL(url).host}`),
+    ...(o.sticky ? ['  cookie OFFICE_INSTANCE insert indirect nocache'] : []),
+    ...o.backends.map((url, i) => `  server b${i} ${new URL(url).host}${o.sticky ? ` cookie b${i}` : ''}`),
     '',
   ].join('\n')
 }
@@ -69,10 +77,10 @@ export function haproxyConfig(o: Required<HaproxyOptions> & { port: number; admi
 export async function startHaproxy(opts: HaproxyOptions): Promise<TestHaproxy> {
   const binary = ensureDebianPackage('/usr/sbin/haproxy', 'haproxy')
   const dir = tempDir('haproxy-')
-  const port = await freeTcpPort()
+  const port = opts.port ?? (await freeTcpPort())
   const adminSocket = join(dir.path, 'admin.sock')
   const file = join(dir.path, 'haproxy.cfg')
-  const o = { healthPath: '/api/ready', balance: 'roundrobin' as const, checkIntervalMs: 300, fall: 2, ...opts }
+  const o = { healthPath: '/api/ready', balance: 'roundrobin' as const, checkIntervalMs: 300, fall: 2, sticky: false, ...opts }
   writeFileSync(file, haproxyConfig({ ...o, port, adminSocket }))
   const check = spawnSync(binary, ['-c', '-f', file], { encoding: 'utf8' })
   if (check.status !== 0) {

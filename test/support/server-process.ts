@@ -15,6 +15,8 @@ export function startServerProcess(opts: {
   timeoutMs?: number
   /** Serve the built client too, as `npm start` does (for Chromium users). */
   serveClient?: boolean
+  /** More of its environment, such as DATABASE_URL. */
+  env?: NodeJS.ProcessEnv
 }): Promise<ServerProcess> {
   return startProcess({
     env: {
@@ -27,6 +29,7 @@ export function startServerProcess(opts: {
       LIVEKIT_API_KEY: opts.livekit.apiKey,
       LIVEKIT_API_SECRET: opts.livekit.apiSecret,
       ...(opts.serveClient ? { OFFICE_CLIENT_DIR: rendererDir } : {}),
+      ...opts.env,
     },
     ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
   })
