@@ -9,15 +9,17 @@ import { editorDrag } from '../test/bench/editor-drag.bench.ts'
 import { editPropagation } from '../test/bench/edit-propagation.bench.ts'
 import { floorRender } from '../test/bench/floor-render.bench.ts'
 import { idle } from '../test/bench/idle.bench.ts'
+import { presenceCluster } from '../test/bench/presence-cluster.bench.ts'
 import { presenceLatency } from '../test/bench/presence-latency.bench.ts'
 import { roomEntry } from '../test/bench/room-entry.bench.ts'
+import { scaleOut } from '../test/bench/scale-out.bench.ts'
 import { signInAttack } from '../test/bench/sign-in-attack.bench.ts'
 import { serverLoad } from '../test/bench/tokens.bench.ts'
 import { ensureChromium } from './lib/chromium.ts'
 import { ensureLivekitServer } from './lib/livekit-install.ts'
 import { bin, step } from './lib/run-step.ts'
 
-const benchmarks: Benchmark[] = [serverLoad, signInAttack, roomEntry, floorRender, editorDrag, presenceLatency, editPropagation, coldStart, idle]
+const benchmarks: Benchmark[] = [serverLoad, scaleOut, signInAttack, roomEntry, floorRender, editorDrag, presenceLatency, presenceCluster, editPropagation, coldStart, idle]
 
 const filter = process.argv[2]
 ensureLivekitServer()

@@ -21,6 +21,8 @@ export type CrowdReply =
   | { type: 'cpu'; id: number; seconds: number }
 
 export interface SimCrowd {
+  /** The crowd's process, to read its CPU use from /proc. */
+  pid: number
   /**
    * Brings `specs` into the lobby, after those already there. No new connects start after
    * `deadlineMs` (default 120 s); a partial crowd comes back with `failed` saying why.
@@ -77,6 +79,7 @@ export function startCrowd(livekit: LivekitConfig, workspaceId: string): SimCrow
   }
 
   return {
+    pid: child.pid!,
     async join(specs, opts = {}) {
       const deadlineMs = opts.deadlineMs ?? 120_000
       // Connects already started may take their own time to finish or fail after the deadline.

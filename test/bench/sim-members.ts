@@ -86,6 +86,8 @@ export interface SimSpec {
   id: string
   name: string
   attributes: PresenceAttributes
+  /** The LiveKit node this member connects through, when not the crowd's (a cluster's other node). */
+  url?: string
 }
 
 export interface SimMember {
@@ -122,7 +124,8 @@ export function createCrowd(livekit: LivekitConfig, workspaceId: string) {
         const spec = specs[i]!
         const token = await lobbyToken(livekit, { workspaceId, memberId: spec.id, name: spec.name })
         const room = new Room()
-        await room.connect(livekit.url, token, { autoSubscribe: false, dynacast: false, rtcConfig: rtcConfig(livekit.url) })
+        const url = spec.url ?? livekit.url
+        await room.connect(url, token, { autoSubscribe: false, dynacast: false, rtcConfig: rtcConfig(url) })
         stopLogCapture()
         const unroute = routeByHandle(room)
         if (!unroute) routed = false
