@@ -1,7 +1,8 @@
 /**
  * An acknowledged write survives kill -9: the server runs as a child process, writers stream edit
  * batches at it, and it is killed with SIGKILL at a random point, several times over. After each
- * restart every acknowledged batch is there, and no batch is half-applied.
+ * restart every acknowledged batch is there, and no batch is half-applied: on the embedded SQLite
+ * file, and on PostgreSQL.
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -11,6 +12,7 @@ import { verifyAcknowledged, writeUntilGone } from '../support/edit-stream.ts'
 import { createWorkspace } from '../support/factories.ts'
 import { httpClient } from '../support/http.ts'
 import { startLivekit, type TestLivekit } from '../support/livekit.ts'
+import { startPostgres } from '../support/postgres.ts'
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts'
 import { tempDir } from '../support/temp.ts'
 
@@ -31,16 +33,17 @@ describe('durability across kill -9', () => {
     await livekit?.stop()
   })
 
-  const start = async (dataDir: string) => {
-    const server = await startServerProcess({ dataDir, livekit })
+  const start = async (dataDir: string, env: NodeJS.ProcessEnv = {}) => {
+    const server = await startServerProcess({ dataDir, livekit, env })
     servers.push(server)
     return server
   }
 
-  it(`keeps every acknowledged batch whole through ${KILLS} kills at random points mid-stream`, async () => {
+  /** Streams edits at a server on `env`'s store, kills it KILLS times, and checks what it acknowledged. */
+  const killsMidStream = async (env: NodeJS.ProcessEnv = {}) => {
     const dir = tempDir('durability-')
     dirs.push(dir)
-    let server = await start(dir.path)
+    let server = await start(dir.path, env)
     let http = httpClient(server.url)
     const owner = await createWorkspace(http)
     const acked = new Set<string>()
@@ -60,7 +63,7 @@ describe('durability across kill -9', () => {
       expect(server.child.signalCode).toBe('SIGKILL')
       expect(acked.size).toBeGreaterThan(ackedBefore)
 
-      server = await start(dir.path)
+      server = await start(dir.path, env)
       http = httpClient(server.url)
       const count = (await verifyAcknowledged(http, owner, acked)).version
       expect(count).toBeGreaterThanOrEqual(logged + acked.size - ackedBefore)
@@ -68,6 +71,17 @@ describe('durability across kill -9', () => {
     }
     await server.stop()
     expect(server.child.exitCode).toBe(0)
+  }
+
+  it(`keeps every acknowledged batch whole through ${KILLS} kills at random points mid-stream`, () => killsMidStream())
+
+  it(`keeps every acknowledged batch whole through ${KILLS} kills on PostgreSQL too (DATABASE_URL)`, async () => {
+    const postgres = await startPostgres()
+    try {
+      await killsMidStream({ DATABASE_URL: await postgres.createDatabase() })
+    } finally {
+      await postgres.stop()
+    }
   })
 
   it('refuses to start on a store written by a newer server, and leaves it untouched', async () => {
