@@ -15,13 +15,14 @@ import { startLivekit } from '../support/livekit.ts'
 import { startPostgres } from '../support/postgres.ts'
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts'
 import { tempDir } from '../support/temp.ts'
-import { parseProcStat, TICKS_PER_SECOND } from './cpu-use.ts'
+import { parseMachineStat, parseProcStat, TICKS_PER_SECOND } from './cpu-use.ts'
 import { ms, type Benchmark, type Row } from './harness.ts'
 
 const CONNECTIONS = 200
 const DURATION_S = 10
 
 const cpuSecondsOf = (pid: number) => parseProcStat(readFileSync(`/proc/${pid}/stat`, 'utf8')).ticks / TICKS_PER_SECOND
+const machineStat = () => parseMachineStat(readFileSync('/proc/stat', 'utf8'))
 
 interface Run {
   perSecond: number
@@ -29,6 +30,8 @@ interface Run {
   p99: number
   failed: number
   cpu: string
+  /** Cores of the whole machine busy during the run (all processes). */
+  machine: string
 }
 
 export const scaleOut: Benchmark = {
@@ -49,16 +52,20 @@ export const scaleOut: Benchmark = {
         const proxy = await startHaproxy({ backends: behind.map((s) => s.url) })
         try {
           const before = behind.map((s) => cpuSecondsOf(s.child.pid!))
+          const machineBefore = machineStat()
           const opts = { url: `${proxy.url}${path}`, method: 'POST' as const, headers: { authorization: `Bearer ${owner.session.token}` }, connections: CONNECTIONS }
           await autocannon({ ...opts, duration: 2 }) // warm up the JIT and the pools
           const result = await autocannon({ ...opts, duration: DURATION_S })
           const used = behind.map((s, i) => cpuSecondsOf(s.child.pid!) - before[i]!)
+          const machineAfter = machineStat()
+          const busy = ((machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total)) * machineAfter.cores
           return {
             perSecond: result.requests.average,
             p50: result.latency.p50,
             p99: result.latency.p99,
             failed: result.non2xx + result.errors,
             cpu: used.map((s) => `${((s / (DURATION_S + 2)) * 100).toFixed(0)}%`).join(' + '),
+            machine: `${busy.toFixed(2)} of ${machineAfter.cores} cores`,
           }
         } finally {
           await proxy.stop()
@@ -69,7 +76,7 @@ export const scaleOut: Benchmark = {
       const row = (n: number, r: Run): Row => ({
         figure: `room tokens through haproxy, ${n} instance${n > 1 ? 's' : ''} on PostgreSQL, ${CONNECTIONS} concurrent (${DURATION_S} s)`,
         value: `${Math.round(r.perSecond)} req/s, p50 ${ms(r.p50)}, p99 ${ms(r.p99)}`,
-        comparison: `${r.failed} non-2xx or errors; instance CPU ${r.cpu} of one core`,
+        comparison: `${r.failed} non-2xx or errors; instance CPU ${r.cpu} of one core; the machine ${r.machine} busy`,
       })
       return [
         row(1, one),
