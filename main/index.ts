@@ -13,12 +13,12 @@ import { createIpcHandlers } from './ipc/handlers.ts'
 startApp({
   rendererRoot: fileURLToPath(new URL('../renderer', import.meta.url)),
   preloadPath: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)),
-  createServices: ({ launch, userDataDir, protection, version, notifier }) => {
+  createServices: ({ launch, userDataDir, protection, version, notifier, systemTheme }) => {
     const cache = openCache(join(userDataDir, 'cache.db'), {
       onRecovered: ({ movedTo, reason }) => console.warn(`cache was unreadable (${reason}); moved to ${movedTo} and rebuilt`),
     })
     const secrets = createSecretStore({ kv: cacheKv(cache), protection })
     const config = { serverUrl: launch.serverUrl, platform: 'electron' as const, version }
-    return { cache, handlers: createIpcHandlers({ cache, secrets, config, notifier }) }
+    return { cache, handlers: createIpcHandlers({ cache, secrets, config, notifier, systemTheme }) }
   },
 })

@@ -6,6 +6,7 @@
 import Type, { type Static } from 'typebox'
 import { FloorSchema, WorkspaceIdSchema } from './floor/records.ts'
 import { MemberSchema, WorkspaceSchema } from './api.ts'
+import type { SystemTheme } from './theme.ts'
 
 export const HostConfigSchema = Type.Object({
   /** Base URL of the workspace server, e.g. `http://127.0.0.1:8080`. */
@@ -44,6 +45,11 @@ export const CacheSnapshotSchema = Type.Object({
 })
 export type CacheSnapshot = Static<typeof CacheSnapshotSchema>
 
+/** The themes of protocol/theme.ts, as a schema; the check below keeps the two lists equal. */
+export const SystemThemeSchema = Type.Union([Type.Literal('light'), Type.Literal('dark'), Type.Literal('contrast')])
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+export const systemThemesMatch: Same<Static<typeof SystemThemeSchema>, SystemTheme> = true
+
 const SecretKey = Type.String({ pattern: '^[a-z][a-z0-9.-]{0,63}$' })
 const SettingKey = Type.String({ pattern: '^[a-z][a-zA-Z0-9.:_-]{0,127}$' })
 
@@ -70,6 +76,8 @@ export const invokeChannels = {
   'settings:get': { args: Type.Tuple([SettingKey]), result: Type.Union([Type.String(), Type.Null()]) },
   'settings:set': { args: Type.Tuple([SettingKey, Type.Union([Type.String({ maxLength: 65_536 }), Type.Null()])]), result: Type.Null() },
   'notify:show': { args: Type.Tuple([NotificationSchema]), result: Type.Null() },
+  /** The theme the OS asks for now (Electron's nativeTheme); later changes arrive as `theme:changed`. */
+  'theme:getSystem': { args: Type.Tuple([]), result: SystemThemeSchema },
 } as const
 
 export const IdleStateSchema = Type.Union([Type.Literal('active'), Type.Literal('idle'), Type.Literal('locked')])
@@ -80,6 +88,7 @@ export const hostEvents = {
   'power:resumed': Type.Tuple([]),
   'idle:changed': Type.Tuple([IdleStateSchema]),
   'notify:clicked': Type.Tuple([Type.String()]),
+  'theme:changed': Type.Tuple([SystemThemeSchema]),
 } as const
 
 export type InvokeChannel = keyof typeof invokeChannels

@@ -5,6 +5,7 @@
  */
 import { app, BrowserWindow, session } from 'electron'
 import type { IpcHandlers } from '../../protocol/ipc.ts'
+import type { SystemTheme } from '../../protocol/theme.ts'
 import type { Notifier } from '../ipc/handlers.ts'
 import type { Cache } from '../cache/open.ts'
 import type { Protection } from '../credentials/secret-store.ts'
@@ -17,6 +18,7 @@ import { applyPermissionPolicy, guardAllWebContents } from './guards.ts'
 import { registerIpc } from './ipc.ts'
 import { createNotifier } from './notifications.ts'
 import { watchPower } from './power.ts'
+import { nativeSystemTheme, watchNativeTheme } from './theme.ts'
 import { createMainWindow } from './window.ts'
 
 export interface Services {
@@ -30,6 +32,7 @@ export interface ServiceContext {
   protection: Protection
   version: string
   notifier: Notifier
+  systemTheme: () => SystemTheme
 }
 
 export interface StartOptions {
@@ -78,13 +81,14 @@ export function startApp({ rendererRoot, preloadPath, createServices }: StartOpt
     .then(async () => {
       const protection = await safeStorageProtection()
       const notifier = createNotifier(() => win)
-      const ready = createServices({ launch, userDataDir: app.getPath('userData'), protection, version: app.getVersion(), notifier })
+      const ready = createServices({ launch, userDataDir: app.getPath('userData'), protection, version: app.getVersion(), notifier, systemTheme: nativeSystemTheme })
       services = ready
       serveBundle(rendererRoot, buildCsp({ serverUrl: launch.serverUrl, livekitUrl: launch.livekitUrl }))
       applyPermissionPolicy(session.defaultSession, trust)
       registerIpc(ready.handlers, trust)
       openWindow(ready)
       watchPower(() => win?.webContents ?? null)
+      watchNativeTheme(() => win?.webContents ?? null)
     })
     .catch((err: unknown) => {
       console.error('virtual office failed to start', err)

@@ -4,6 +4,7 @@
  * through wire.ts, which checks the sender and the arguments first.
  */
 import type { HostConfig, IpcHandlers, OsNotification } from '../../protocol/ipc.ts'
+import type { SystemTheme } from '../../protocol/theme.ts'
 import type { Cache } from '../cache/open.ts'
 import { clearCache, getSetting, getSnapshot, putFloor, putMembers, putPresence, putSetting, putWorkspace } from '../cache/queries.ts'
 import type { SecretStore } from '../credentials/secret-store.ts'
@@ -18,12 +19,14 @@ export interface IpcDeps {
   secrets: SecretStore
   config: HostConfig
   notifier: Notifier
+  /** The theme the OS asks for (Electron's nativeTheme). A host without one (the e2e bridge) reports light. */
+  systemTheme?: () => SystemTheme
 }
 
 /** Renderer settings share the cache's key-value table with main's own (window bounds), under a prefix. */
 const settingKey = (key: string) => `renderer:${key}`
 
-export function createIpcHandlers({ cache, secrets, config, notifier }: IpcDeps): IpcHandlers {
+export function createIpcHandlers({ cache, secrets, config, notifier, systemTheme = () => 'light' }: IpcDeps): IpcHandlers {
   return {
     'app:getConfig': async () => config,
     'cache:getSnapshot': async (workspaceId) => getSnapshot(cache, workspaceId),
@@ -62,5 +65,6 @@ export function createIpcHandlers({ cache, secrets, config, notifier }: IpcDeps)
       notifier.show(notification)
       return null
     },
+    'theme:getSystem': async () => systemTheme(),
   }
 }

@@ -61,6 +61,8 @@ export function createMotion(now: () => number = () => performance.now()): Motio
   const pending = new Set<Track>()
   let timer: ReturnType<typeof setTimeout> | null = null
   let lastFlush = 0
+  // prefers-reduced-motion: glides jump to where they end (tokens.css zeroes CSS transitions too).
+  const reduced = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null
 
   const flush = () => {
     timer = null
@@ -90,7 +92,7 @@ export function createMotion(now: () => number = () => performance.now()): Motio
     },
     moveTo(id, x, y, ms = 0) {
       const track = tracks.get(id)
-      if (!track || ms <= 0) {
+      if (!track || ms <= 0 || reduced?.matches) {
         const jumped = track ?? { from: { x, y }, to: { x, y }, start: 0, duration: 0, base: { x, y }, el: null }
         Object.assign(jumped, { from: { x, y }, to: { x, y }, start: now(), duration: 0 })
         tracks.set(id, jumped)

@@ -39,6 +39,7 @@ export function createElectronPlatform(bridge: OfficeBridge): Platform {
       set: async (key, value) => void (await call('settings:set', key, value)),
     },
     notify: async (n) => void (await call('notify:show', n)),
+    systemTheme: () => call('theme:getSystem'),
     on: (event, listener) => bridge.on(event, listener),
   }
 }

@@ -10,6 +10,7 @@
 import type { Member, Workspace } from '../../protocol/api.ts'
 import type { Floor } from '../../protocol/floor/records.ts'
 import type { CacheSnapshot, HostConfig, HostEvent, HostEventArgs, OsNotification, PresenceSnapshot } from '../../protocol/ipc.ts'
+import type { SystemTheme } from '../../protocol/theme.ts'
 
 export interface PlatformCache {
   getSnapshot(workspaceId: string): Promise<CacheSnapshot | null>
@@ -50,6 +51,8 @@ export interface Platform {
   settings: PlatformSettings
   /** Shows an OS notification; a click arrives as the `notify:clicked` event with its id. */
   notify(notification: OsNotification): Promise<void>
+  /** The theme the OS asks for (dark mode, high contrast); changes arrive as the `theme:changed` event. */
+  systemTheme(): Promise<SystemTheme>
   on<E extends HostEvent>(event: E, listener: (...args: HostEventArgs<E>) => void): () => void
 }
 

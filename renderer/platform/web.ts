@@ -1,7 +1,8 @@
 /**
  * The Platform in a plain browser: the cache, credentials and settings in Web Storage
  * (synchronous, so the cached floor paints before any network call returns), notifications with
- * the Notification API, idle from input and Page Visibility, "resume" from coming back online.
+ * the Notification API, idle from input and Page Visibility, "resume" from coming back online,
+ * the OS theme from media queries.
  *
  * The session token is in sessionStorage (this tab only, gone when it closes) unless the user
  * ticked "Keep me signed in"; only then is it in localStorage. The cached office follows it, so
@@ -12,6 +13,7 @@ import type { Floor } from '../../protocol/floor/records.ts'
 import type { CacheSnapshot, HostEvent, HostEventArgs, PresenceSnapshot } from '../../protocol/ipc.ts'
 import type { Platform } from './platform.ts'
 import { watchWebIdle } from './web-idle.ts'
+import { watchWebTheme, webSystemTheme } from './web-theme.ts'
 
 const PREFIX = 'office:'
 
@@ -58,6 +60,7 @@ export function createWebPlatform(): Platform {
   const emit = <E extends HostEvent>(event: E, ...args: HostEventArgs<E>) => listeners.get(event)?.forEach((l) => l(...args))
   window.addEventListener('online', () => emit('power:resumed'))
   watchWebIdle((state) => emit('idle:changed', state))
+  watchWebTheme((theme) => emit('theme:changed', theme))
 
   return {
     kind: 'web',
@@ -110,6 +113,7 @@ export function createWebPlatform(): Platform {
         emit('notify:clicked', id)
       }
     },
+    systemTheme: async () => webSystemTheme(),
     on(event, listener) {
       const set = listeners.get(event) ?? new Set<Listener>()
       set.add(listener as Listener)

@@ -1,11 +1,16 @@
 /**
  * Setting your status: available, busy, away or do-not-disturb, with text (emoji welcome) and an
- * end. Also "Sign out everywhere", for a device lost or left signed in.
+ * end. Also the theme (applied at once, remembered for you), and "Sign out everywhere", for a
+ * device lost or left signed in.
  */
 import { useId, useState, type FormEvent } from 'react'
 import { statuses, type Status } from '../../protocol/presence.ts'
 import { useOffice, usePresence } from '../app/context.tsx'
 import { statusLabel } from '../floor/labels.ts'
+import { useTheme } from '../app/theme-context.tsx'
+import { themeChoices, type ThemeChoice } from '../../protocol/theme.ts'
+
+const themeLabel: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark', contrast: 'High contrast' }
 
 const durations: { label: string; ms: number }[] = [
   { label: "Don't clear", ms: 0 },
@@ -19,6 +24,7 @@ export function StatusMenu() {
   const self = usePresence((s) => s.self)
   const [open, setOpen] = useState(false)
   const [signOutError, setSignOutError] = useState('')
+  const theme = useTheme()
   const id = useId()
 
   const signOutEverywhere = () => {
@@ -60,6 +66,17 @@ export function StatusMenu() {
               {durations.map((d) => (
                 <option key={d.ms} value={d.ms}>
                   {d.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Theme
+            {/* No name: the theme applies on change, it is not part of the status form. */}
+            <select value={theme.choice} onChange={(e) => void theme.choose(e.target.value as ThemeChoice)}>
+              {themeChoices.map((t) => (
+                <option key={t} value={t}>
+                  {themeLabel[t]}
                 </option>
               ))}
             </select>

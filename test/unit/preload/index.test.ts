@@ -61,6 +61,15 @@ describe('preload', () => {
     expect(listener.mock.calls).toEqual([['idle']])
   })
 
+  it('forwards the OS theme event with its payload', () => {
+    const listener = vi.fn()
+    bridge.on('theme:changed', listener)
+    const [[event, forward]] = electron.ipcRenderer.on.mock.calls as [[string, (...a: unknown[]) => void]]
+    forward({ sender: electron.ipcRenderer, senderId: 0 }, 'dark')
+    expect(event).toBe('theme:changed')
+    expect(listener.mock.calls).toEqual([['dark']])
+  })
+
   it('unsubscribes the same listener it subscribed', () => {
     const off = bridge.on('power:resumed', () => {})
     off()

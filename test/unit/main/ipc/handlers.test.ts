@@ -72,4 +72,17 @@ describe('settings and notifications', () => {
     await handlers['notify:show']({ id: 'n1', title: 'Ana waves', body: 'Join her?', silent: true })
     expect(shown).toEqual([{ id: 'n1', title: 'Ana waves', body: 'Join her?', silent: true }])
   })
+
+  it('reports the OS theme it is given, and light where the host has none', async () => {
+    const cache = openCache(path.join(tempDir(), 'cache.db'))
+    opened.push(cache)
+    const secrets = createSecretStore({ kv: cacheKv(cache), protection: { cipher: null, weakness: null }, warn: () => {} })
+    const notifier = { show: () => {} }
+    let os: 'light' | 'dark' | 'contrast' = 'dark'
+    const handlers = createIpcHandlers({ cache, secrets, config, notifier, systemTheme: () => os })
+    expect(await handlers['theme:getSystem']()).toBe('dark')
+    os = 'contrast'
+    expect(await handlers['theme:getSystem']()).toBe('contrast')
+    expect(await createIpcHandlers({ cache, secrets, config, notifier })['theme:getSystem']()).toBe('light')
+  })
 })

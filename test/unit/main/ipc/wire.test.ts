@@ -37,6 +37,7 @@ const validArgs: { [C in InvokeChannel]: unknown[] } = {
   'settings:get': ['stars'],
   'settings:set': ['stars', '["mem_ana"]'],
   'notify:show': [{ id: 'n1', title: 'Ana waves', body: 'Join her?', silent: false }],
+  'theme:getSystem': [],
 }
 const channels = Object.keys(invokeChannels) as InvokeChannel[]
 const call = (handlers: IpcHandlers, channel: string, args: unknown[], sender: string | null = APP_ENTRY_URL) =>
