@@ -1,6 +1,7 @@
 import { memo } from 'react'
 import { DESK_SIZE } from '../../protocol/floor/geometry.ts'
 import type { Desk } from '../../protocol/floor/records.ts'
+import { DeskArt } from './DeskArt.tsx'
 import { RovingGroup } from './RovingGroup.tsx'
 
 const DeskButton = memo(function DeskButton(props: { desk: Desk; name: string; mine: boolean; selected: boolean; onWalk(id: string, shift: boolean): void; onHome(): void }) {
@@ -17,13 +18,14 @@ const DeskButton = memo(function DeskButton(props: { desk: Desk; name: string; m
       aria-label={selected ? `${name}, selected` : name}
       onClick={(e) => props.onWalk(desk.id, e.shiftKey)}
       onDoubleClick={props.onHome}
-    >
-      <span aria-hidden="true">{desk.label}</span>
-    </button>
+    />
   )
 })
 
-/** Every desk, one Tab stop; a desk's name says who sits there and how they are. */
+/**
+ * Every desk, one Tab stop; a desk's name says who sits there and how they are. The buttons are
+ * the hit targets (the desk's square, turned with it); the desk itself is drawn by DeskArt below them.
+ */
 export const DesksLayer = memo(function DesksLayer(props: {
   desks: readonly Desk[]
   names: ReadonlyMap<string, string>
@@ -35,10 +37,13 @@ export const DesksLayer = memo(function DesksLayer(props: {
   onFocusItem(el: HTMLElement): void
 }) {
   return (
-    <RovingGroup label="Desks" className="layer" onFocusItem={props.onFocusItem}>
-      {props.desks.map((desk) => (
-        <DeskButton key={desk.id} desk={desk} name={props.names.get(desk.id) ?? `Desk ${desk.label}`} mine={desk.id === props.myDesk} selected={props.selected?.has(desk.id) ?? false} onWalk={props.onWalk} onHome={props.onHome} />
-      ))}
-    </RovingGroup>
+    <>
+      <DeskArt desks={props.desks} myDesk={props.myDesk} />
+      <RovingGroup label="Desks" className="layer" onFocusItem={props.onFocusItem}>
+        {props.desks.map((desk) => (
+          <DeskButton key={desk.id} desk={desk} name={props.names.get(desk.id) ?? `Desk ${desk.label}`} mine={desk.id === props.myDesk} selected={props.selected?.has(desk.id) ?? false} onWalk={props.onWalk} onHome={props.onHome} />
+        ))}
+      </RovingGroup>
+    </>
   )
 })

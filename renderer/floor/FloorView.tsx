@@ -2,16 +2,21 @@
  * The floor plan: rooms, desks and people as three keyboard groups over a zoomable, pannable
  * camera. Click or Enter on a room or desk walks there; a click on empty floor walks to that spot;
  * a person opens their actions. Movement is drawn by the motion engine, not by re-rendering.
+ * Find me centres the view on your avatar; a minimap shows where the view is once the floor no
+ * longer fits in the window.
  */
 import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useState } from 'react'
-import { useFloor, useOffice, usePresence, useSession } from '../app/context.tsx'
+import { useFloor, useMedia, useOffice, usePresence, useSession } from '../app/context.tsx'
 import { useEditor, useEditorState } from '../editor/useEditor.ts'
 import { useEditorKeys } from '../editor/useEditorKeys.ts'
 import { currentFloor, deskOfMember } from '../stores/floor/selectors.ts'
 import { displayName, occupancyCounts, roomsByMember } from '../stores/presence/selectors.ts'
+import { overflows } from './camera.ts'
+import { CameraControls } from './CameraControls.tsx'
 import { DesksLayer } from './DesksLayer.tsx'
 import { deskName, personName } from './labels.ts'
 import { PeopleLayer, type PersonView } from './PeopleLayer.tsx'
+import { Minimap } from './Minimap.tsx'
 import { PersonCard } from './PersonCard.tsx'
 import { RoomsLayer } from './RoomsLayer.tsx'
 import { useCamera } from './useCamera.ts'
@@ -22,6 +27,8 @@ const GREY = '#868e96'
 /** The editing layer loads with the editor, when a host first turns on Edit floor. */
 const EditSurface = lazy(() => import('../editor/EditSurface.tsx').then((m) => ({ default: m.EditSurface })))
 const PAINTED = 'office:floor-painted'
+/** Below this zoom name tags are unreadable specks: only your own shows (people.css). */
+const FAR_ZOOM = 0.6
 
 /**
  * Marks the first floor on screen as a performance mark, for `npm run bench` (cold start) and
@@ -60,6 +67,9 @@ export function FloorView() {
   const me = useSession((s) => s.me)
   const mySeat = useFloor((s) => (me ? (deskOfMember(s, me.id)?.desk.id ?? null) : null))
   const cam = useCamera(floor)
+  // Who is speaking in this member's call, as a stable key: the floor re-renders when it changes, not per tile update.
+  const speakingKey = useMedia((s) => s.tiles.filter((t) => t.speaking).map((t) => t.identity).sort().join('\n'))
+  const speaking = useMemo(() => new Set(speakingKey ? speakingKey.split('\n') : []), [speakingKey])
   const [selected, setSelected] = useState<string | null>(null)
   useFloorKeys(office, cam.actions)
   useEditorKeys(editor, editing)
@@ -95,7 +105,7 @@ export function FloorView() {
       .filter((p) => p.floor === floor.id || p.floor === '')
       .map((p) => {
         const name = displayName(members, p.id)
-        return { id: p.id, name, colour: members[p.id]?.colour ?? GREY, status: p.status, label: personName({ ...p, name }, where(roomOfPeer.get(p.id))), at: on(p) }
+        return { id: p.id, name, colour: members[p.id]?.colour ?? GREY, status: p.status, label: personName({ ...p, name }, where(roomOfPeer.get(p.id))), at: on(p), speaking: speaking.has(p.id) }
       })
     // Until the lobby answers, the cache's picture of who was where, marked with when it was taken.
     const asOf = remembered.at ? new Date(remembered.at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) : ''
@@ -105,10 +115,10 @@ export function FloorView() {
       list.push({ id: p.id, name, colour: members[p.id]?.colour ?? GREY, status: p.status, stale: true, label: `${personName({ ...p, name }, where(p.room))}, as of ${asOf}`, at: on(p) })
     }
     if (me && self.floor === floor.id) {
-      list.push({ id: me.id, name: me.name, colour: me.colour, status: self.status, label: personName({ name: me.name, status: self.status, statusText: self.statusText }, where(self.room), true) })
+      list.push({ id: me.id, name: me.name, colour: me.colour, status: self.status, label: personName({ name: me.name, status: self.status, statusText: self.statusText }, where(self.room), true), speaking: speaking.has(me.id) })
     }
     return list
-  }, [floor, peers, remembered, members, me, self.floor, self.status, self.statusText, self.room, where, roomOfPeer])
+  }, [floor, peers, remembered, members, me, self.floor, self.status, self.statusText, self.room, where, roomOfPeer, speaking])
 
   const pick = useCallback((id: string, shift: boolean) => editor.select([id], shift ? 'toggle' : 'replace'), [editor])
   const walkToRoom = useCallback((id: string) => office.walking.goToRoom(id), [office])
@@ -121,6 +131,13 @@ export function FloorView() {
     cam.actions.reveal(at.x, at.y)
   }, [office, cam.actions])
   const pointer = usePointerCamera({ viewport: cam.viewport, camera: cam.camera, zoomBy: cam.actions.zoomBy, pan: cam.actions.pan, onSpot: (x, y) => office.walking.goToSpot(x, y) })
+  const stopGlide = pointer.stop
+  const centre = useCallback((x: number, y: number) => (stopGlide(), cam.actions.centre(x, y)), [stopGlide, cam.actions])
+  const here = !!me && !!floor && self.floor === floor.id
+  const findMe = useCallback(() => {
+    const at = (me && office.motion.get(me.id)) || office.walking.walker.position()
+    centre(at.x, at.y)
+  }, [me, office, centre])
 
   if (!floor) {
     return (
@@ -143,17 +160,13 @@ export function FloorView() {
             ))}
           </div>
         )}
-        <div className="zoom" role="group" aria-label="Zoom">
-          <button type="button" aria-label="Zoom out" onClick={() => cam.actions.zoomBy(0.8)}>−</button>
-          <button type="button" aria-label="Fit floor to window" onClick={cam.actions.fit}>Fit</button>
-          <button type="button" aria-label="Zoom in" onClick={() => cam.actions.zoomBy(1.25)}>+</button>
-        </div>
+        <CameraControls actions={cam.actions} findMe={here ? findMe : null} />
       </div>
-      <div className="viewport" ref={cam.viewport} {...pointer}>
-        <div className="floor" style={{ width: floor.width, height: floor.height, transform: `translate(${x}px, ${y}px) scale(${zoom})` }}>
+      <div className="viewport" ref={cam.viewport} {...pointer.handlers}>
+        <div className={zoom < FAR_ZOOM ? 'floor floor-far' : 'floor'} style={{ width: floor.width, height: floor.height, transform: `translate(${x}px, ${y}px) scale(${zoom})` }}>
           <RoomsLayer rooms={floor.rooms} occupancy={occupancy} here={self.room} selected={selectedSet} onWalk={editing ? pick : walkToRoom} onFocusItem={reveal} />
           <DesksLayer desks={floor.desks} names={deskNames} myDesk={mySeat} selected={selectedSet} onWalk={editing ? pick : walkToDesk} onHome={walkHome} onFocusItem={reveal} />
-          <PeopleLayer people={people} selfId={me?.id ?? null} motion={office.motion} onSelect={select} onFocusItem={reveal} />
+          <PeopleLayer people={people} selfId={me?.id ?? null} motion={office.motion} far={zoom < FAR_ZOOM} onSelect={select} onFocusItem={reveal} />
           {editing && (
             <Suspense fallback={null}>
               <EditSurface floor={floor} />
@@ -161,6 +174,7 @@ export function FloorView() {
           )}
         </div>
       </div>
+      {overflows(cam.camera, cam.view, floor) && <Minimap floor={floor} camera={cam.camera} view={cam.view} self={here ? { x: self.x, y: self.y } : null} onJump={centre} />}
       {selected && <PersonCard id={selected} onClose={() => setSelected(null)} />}
     </section>
   )

@@ -1,8 +1,11 @@
-import { memo, useCallback, useEffect } from 'react'
+import { memo, useCallback, useEffect, useMemo, type CSSProperties } from 'react'
 import type { Status } from '../../protocol/presence.ts'
 import type { Motion } from './motion.ts'
 import { initials } from './labels.ts'
+import { RADIUS, TAG_GAP, tagWidth } from './name-tags.ts'
 import { RovingGroup } from './RovingGroup.tsx'
+import { createTagLayout, type TagLayout } from './tag-layout.ts'
+import './people.css'
 
 export interface PersonView {
   id: string
@@ -15,13 +18,19 @@ export interface PersonView {
   stale?: boolean
   /** Resting position from presence; undefined for this member (the walker places them). */
   at?: { x: number; y: number }
+  /** Speaking in the call this member is in (LiveKit's active speakers). */
+  speaking?: boolean
+  /** A profile photo, drawn over the initials when the member record has one. */
+  photoUrl?: string
 }
 
 /** How long an avatar glides to a new resting position it learned from attributes. */
 const SETTLE_MS = 300
+/** Your own tag reads "You" before your name. */
+const YOU = 'You '
 
-const PersonButton = memo(function PersonButton(props: { person: PersonView; self: boolean; motion: Motion; onSelect(id: string): void }) {
-  const { person, self, motion } = props
+const PersonButton = memo(function PersonButton(props: { person: PersonView; self: boolean; motion: Motion; tags: TagLayout; onSelect(id: string): void }) {
+  const { person, self, motion, tags } = props
   const { id } = person
   const x = person.at?.x
   const y = person.at?.y
@@ -30,25 +39,31 @@ const PersonButton = memo(function PersonButton(props: { person: PersonView; sel
   }, [motion, id, x, y])
   useEffect(() => () => (self ? undefined : motion.forget(id)), [motion, id, self])
   const attach = useCallback((el: HTMLDivElement | null) => (el ? motion.attach(id, el) : undefined), [motion, id])
+  const width = tagWidth(self ? YOU + person.name : person.name)
+  const radius = RADIUS[self ? (person.speaking ? 'selfSpeaking' : 'self') : person.speaking ? 'speaking' : 'plain']
+  const tag = useCallback((el: HTMLSpanElement | null) => (el ? tags.attach(id, el, width, radius) : undefined), [tags, id, width, radius])
+  const classes = ['avatar-wrap', self && 'avatar-self', person.stale && 'avatar-stale', person.speaking && 'avatar-speaking'].filter(Boolean).join(' ')
   // The button's only visible text is drawn by CSS (initials), and the name tag sits beside it,
   // so its accessible name never contradicts what is seen (WCAG 2.5.3, "label in name").
   return (
-    <div ref={attach} className={`avatar-wrap${self ? ' avatar-self' : ''}${person.stale ? ' avatar-stale' : ''}`}>
+    <div ref={attach} className={classes}>
       <button
         type="button"
         tabIndex={-1}
         data-roving={id}
         data-initials={initials(person.name)}
-        className="avatar"
+        className={`avatar ring-${person.status}`}
         style={{ background: person.colour }}
         aria-label={person.label}
         title={person.name}
         onClick={() => props.onSelect(id)}
       >
+        {person.photoUrl ? <img className="avatar-photo" src={person.photoUrl} alt="" draggable={false} /> : null}
         <span className={`status-dot status-${person.status}`} aria-hidden="true" />
       </button>
-      <span className="avatar-name" aria-hidden="true">
+      <span ref={tag} className="name-tag" data-slot="below" aria-hidden="true" style={{ '--tag-w': `${width}px`, '--tag-off': `${radius + TAG_GAP}px` } as CSSProperties}>
         <span>
+          {self ? <b className="you-tag">You</b> : null}
           <bdi>{person.name}</bdi>
         </span>
       </span>
@@ -56,18 +71,29 @@ const PersonButton = memo(function PersonButton(props: { person: PersonView; sel
   )
 })
 
-/** Everyone on this floor, one Tab stop; positions are drawn by the motion engine, not React. */
+/**
+ * Everyone on this floor, one Tab stop; positions are drawn by the motion engine, not React, and
+ * name tags are kept apart by the tag layout, also outside React.
+ */
 export const PeopleLayer = memo(function PeopleLayer(props: {
   people: readonly PersonView[]
   selfId: string | null
   motion: Motion
+  /** Zoomed so far out that name tags are hidden (people.css): no need to place them. */
+  far: boolean
   onSelect(id: string): void
   onFocusItem(el: HTMLElement): void
 }) {
+  const tags = useMemo(() => createTagLayout(props.motion), [props.motion])
+  useEffect(() => () => tags.dispose(), [tags])
+  useEffect(() => tags.setSelf(props.selfId), [tags, props.selfId])
+  useEffect(() => tags.setActive(!props.far), [tags, props.far])
+  // Children attach their tags before this runs: place them now rather than at the next check.
+  useEffect(() => tags.update(), [tags, props.people])
   return (
     <RovingGroup label="People" className="layer layer-people" onFocusItem={props.onFocusItem} positionOf={props.motion.get}>
       {props.people.map((p) => (
-        <PersonButton key={p.id} person={p} self={p.id === props.selfId} motion={props.motion} onSelect={props.onSelect} />
+        <PersonButton key={p.id} person={p} self={p.id === props.selfId} motion={props.motion} tags={tags} onSelect={props.onSelect} />
       ))}
     </RovingGroup>
   )

@@ -1,15 +1,18 @@
+import { Lock, Users } from 'lucide-react'
 import { memo } from 'react'
 import type { Room } from '../../protocol/floor/records.ts'
+import { FloorDefs } from './FloorDefs.tsx'
 import { roomName } from './labels.ts'
+import { RoomArt } from './RoomArt.tsx'
 import { RovingGroup } from './RovingGroup.tsx'
-
-const kindLabel: Record<Room['kind'], string> = { meeting: 'Meeting', lounge: 'Lounge', private: 'Private office', stage: 'Stage' }
+import './floor.css'
 
 const RoomButton = memo(function RoomButton(props: { room: Room; occupants: number; here: boolean; selected: boolean; onWalk(id: string, shift: boolean): void }) {
   const { room, occupants, here, selected } = props
   const box = { left: room.x, top: room.y, width: room.width, height: room.height }
-  // The button shows only the room's name, which its accessible name contains (WCAG 2.5.3,
-  // "label in name"); the lock, kind and count beside it are decoration for sighted users.
+  // The button shows only the room's name (on the sign at its top wall), which its accessible name
+  // contains (WCAG 2.5.3, "label in name"); the lock and count beside it are decoration for sighted
+  // users, said in full by the accessible name.
   return (
     <>
       <button
@@ -25,15 +28,26 @@ const RoomButton = memo(function RoomButton(props: { room: Room; occupants: numb
       >
         <span className="room-name">{room.name}</span>
       </button>
-      <span className="room-meta" aria-hidden="true" style={{ left: room.x + 8, top: room.y + room.height - 24 }}>
-        {room.locked ? '🔒︎ ' : ''}
-        {kindLabel[room.kind]} · {occupants}/{room.capacity}
+      <span className="room-meta" aria-hidden="true" style={{ left: room.x + 10, top: room.y + room.height - 30 }}>
+        {room.locked && (
+          <Lock className="room-lock" size={14} role="img" aria-label="Locked">
+            <title>Locked</title>
+          </Lock>
+        )}
+        <Users size={14} />
+        <span>
+          {occupants}/{room.capacity}
+        </span>
       </span>
     </>
   )
 })
 
-/** Every room, one Tab stop; a room's name says how many are inside and whether it is locked. */
+/**
+ * Every room, one Tab stop; a room's name says how many are inside and whether it is locked.
+ * The drawing (walls, floors, furniture) and the floor's shared SVG definitions are rendered here
+ * too, under the buttons, so the floor view itself need not know about them.
+ */
 export const RoomsLayer = memo(function RoomsLayer(props: {
   rooms: readonly Room[]
   occupancy: ReadonlyMap<string, number>
@@ -44,10 +58,14 @@ export const RoomsLayer = memo(function RoomsLayer(props: {
   onFocusItem(el: HTMLElement): void
 }) {
   return (
-    <RovingGroup label="Rooms" className="layer" onFocusItem={props.onFocusItem}>
-      {props.rooms.map((room) => (
-        <RoomButton key={room.id} room={room} occupants={props.occupancy.get(room.id) ?? 0} here={room.id === props.here} selected={props.selected?.has(room.id) ?? false} onWalk={props.onWalk} />
-      ))}
-    </RovingGroup>
+    <>
+      <FloorDefs />
+      <RoomArt rooms={props.rooms} />
+      <RovingGroup label="Rooms" className="layer" onFocusItem={props.onFocusItem}>
+        {props.rooms.map((room) => (
+          <RoomButton key={room.id} room={room} occupants={props.occupancy.get(room.id) ?? 0} here={room.id === props.here} selected={props.selected?.has(room.id) ?? false} onWalk={props.onWalk} />
+        ))}
+      </RovingGroup>
+    </>
   )
 })

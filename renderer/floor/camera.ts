@@ -35,3 +35,14 @@ export function follow(cam: Camera, view: { width: number; height: number }, wx:
   const dy = sy < margin ? margin - sy : sy > view.height - margin ? view.height - margin - sy : 0
   return dx === 0 && dy === 0 ? cam : panBy(cam, dx, dy)
 }
+
+/** The camera that puts world point (wx, wy) at the middle of the viewport, at the same zoom. */
+export const centreOn = (cam: Camera, view: { width: number; height: number }, wx: number, wy: number): Camera => ({
+  zoom: cam.zoom,
+  x: view.width / 2 - wx * cam.zoom,
+  y: view.height / 2 - wy * cam.zoom,
+})
+
+/** Whether the floor at this zoom is larger than the viewport (then a minimap helps). */
+export const overflows = (cam: Camera, view: { width: number; height: number }, floor: { width: number; height: number }) =>
+  floor.width * cam.zoom > view.width + 1 || floor.height * cam.zoom > view.height + 1

@@ -1,9 +1,11 @@
 /**
- * Pointer and wheel on the floor viewport: drag the background to pan, wheel or pinch to zoom at
- * the pointer, and a click (no drag) on empty floor walks there.
+ * Pointer and wheel on the floor viewport: drag the background to pan (released while moving, it
+ * glides on and slows down, unless reduced motion is asked for), wheel or pinch to zoom at the
+ * pointer, and a click (no drag) on empty floor walks there.
  */
 import { useEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react'
 import { toWorld, type Camera } from './camera.ts'
+import { glideStep, reducedMotion, releaseVelocity, type Sample, type Velocity } from './inertia.ts'
 
 const DRAG_PX = 5
 
@@ -18,6 +20,24 @@ export function usePointerCamera(opts: {
   const drag = useRef<{ x: number; y: number; moved: boolean } | null>(null)
   const latest = useRef(opts)
   latest.current = opts
+  const samples = useRef<Sample[]>([])
+  const frame = useRef<number | null>(null)
+  const stopGlide = () => {
+    if (frame.current !== null) cancelAnimationFrame(frame.current)
+    frame.current = null
+  }
+  const startGlide = (v: Velocity) => {
+    let last = performance.now()
+    const tick = (now: number) => {
+      const step = glideStep(v, Math.min(50, Math.max(0, now - last)))
+      last = now
+      latest.current.pan(step.dx, step.dy)
+      frame.current = step.next ? requestAnimationFrame(tick) : null
+      if (step.next) v = step.next
+    }
+    frame.current = requestAnimationFrame(tick)
+  }
+  useEffect(() => stopGlide, [])
 
   // React's wheel listener is passive; zooming must stop the page (and Chromium) from zooming too.
   useEffect(() => {
@@ -25,6 +45,7 @@ export function usePointerCamera(opts: {
     if (!el) return
     const onWheel = (e: WheelEvent) => {
       e.preventDefault()
+      stopGlide()
       const rect = el.getBoundingClientRect()
       const strength = e.ctrlKey ? 0.01 : 0.0015 // trackpad pinch arrives as ctrl+wheel with small deltas
       latest.current.zoomBy(Math.exp(-e.deltaY * strength), e.clientX - rect.left, e.clientY - rect.top)
@@ -38,13 +59,15 @@ export function usePointerCamera(opts: {
     return { x: e.clientX - rect.left, y: e.clientY - rect.top }
   }
 
-  return {
+  const handlers = {
     onPointerDown(e: ReactPointerEvent) {
+      stopGlide()
       // Buttons (rooms, desks, people) handle their own clicks.
       if ((e.target as HTMLElement).closest('button')) return
       ;(e.currentTarget as HTMLElement).setPointerCapture(e.pointerId)
       pointers.current.set(e.pointerId, local(e))
       drag.current = { ...local(e), moved: false }
+      samples.current = [{ ...local(e), t: e.timeStamp }]
     },
     onPointerMove(e: ReactPointerEvent) {
       const prev = pointers.current.get(e.pointerId)
@@ -61,6 +84,8 @@ export function usePointerCamera(opts: {
         if (!drag.current.moved && Math.hypot(at.x - drag.current.x, at.y - drag.current.y) < DRAG_PX) return
         drag.current.moved = true
         latest.current.pan(at.x - prev.x, at.y - prev.y)
+        samples.current.push({ ...at, t: e.timeStamp })
+        if (samples.current.length > 16) samples.current.shift()
       }
       pointers.current.set(e.pointerId, at)
     },
@@ -72,6 +97,9 @@ export function usePointerCamera(opts: {
       if (d && !d.moved) {
         const world = toWorld(latest.current.camera, d.x, d.y)
         latest.current.onSpot(world.x, world.y)
+      } else if (d && !reducedMotion()) {
+        const v = releaseVelocity(samples.current, e.timeStamp)
+        if (glideStep(v, 0).next) startGlide(v)
       }
     },
     onPointerCancel(e: ReactPointerEvent) {
@@ -79,4 +107,6 @@ export function usePointerCamera(opts: {
       drag.current = null
     },
   }
+  /** `stop` ends a glide, for whatever moves the camera on purpose (Find me, the minimap). */
+  return { handlers, stop: stopGlide }
 }

@@ -10,6 +10,7 @@ export const shortcuts: [string, string][] = [
   ['Ctrl+K or ⌘K', 'Find people and rooms'],
   ['+ and −', 'Zoom in and out'],
   ['0', 'Fit the floor to the window'],
+  ['F', 'Find me: centre the view on your avatar'],
   ['M', 'Mute or unmute your microphone (in a room)'],
   ['V', 'Turn your camera on or off (in a room)'],
   ['?', 'This list'],

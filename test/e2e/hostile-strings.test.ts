@@ -81,11 +81,13 @@ describe('hostile strings', () => {
       await a.setStatus('busy', hundredKb)
       await a.person(`You, ${ana.name}`, `busy, ${'A'.repeat(100)}`).waitFor()
 
-      // Nothing ran, nothing was injected: no handler attributes, no images, SVG or scripts in the body.
+      // Nothing ran, nothing was injected: no handler attributes, no images, scripts or SVG in the body
+      // but the app's own drawing (the floor's art and its icons).
       const page = a.page
       expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined()
       expect(await page.evaluate(() => [...document.body.querySelectorAll('*')].filter((el) => [...el.attributes].some((at) => at.name.startsWith('on'))).length)).toBe(0)
-      expect(await page.locator('body img, body svg, body script, body iframe, body object').count()).toBe(0)
+      expect(await page.locator('body img, body script, body iframe, body object').count()).toBe(0)
+      expect(await page.locator('body svg:not(.lucide):not(.floor-art):not(.floor-defs):not(.floor-art svg)').count()).toBe(0)
       const online = page.getByRole('list', { name: 'Online' })
       for (const name of Object.values(names)) expect(await online.getByText(name, { exact: true }).count()).toBe(1)
       await page.getByRole('button', { name: new RegExp(`^Room ${rooms.meeting.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, `) }).waitFor()

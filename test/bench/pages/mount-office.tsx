@@ -7,10 +7,13 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { CompositionContext, type Composition } from '../../../renderer/app/context.tsx'
 import { createOffice } from '../../../renderer/app/office.ts'
+import { createTheme } from '../../../renderer/app/theme.ts'
+import { ThemeContext } from '../../../renderer/app/theme-context.tsx'
 import { OfficeScreen } from '../../../renderer/app/screens/OfficeScreen.tsx'
 import { createStores } from '../../../renderer/app/stores.ts'
 import { createLazyEditor } from '../../../renderer/editor/lazy-editor.ts'
 import { createWebPlatform } from '../../../renderer/platform/web.ts'
+import '../../../renderer/theme/tokens.css'
 import '../../../renderer/styles.css'
 import type { BigOffice } from './big-office.ts'
 
@@ -31,7 +34,9 @@ export function mountOffice(office: BigOffice): Composition {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <CompositionContext.Provider value={composition}>
-        <OfficeScreen />
+        <ThemeContext.Provider value={createTheme(platform, stores.session)}>
+          <OfficeScreen />
+        </ThemeContext.Provider>
       </CompositionContext.Provider>
     </StrictMode>,
   )

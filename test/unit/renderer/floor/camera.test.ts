@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_ZOOM, MIN_ZOOM, fitCamera, follow, toWorld, zoomAt } from '../../../../renderer/floor/camera.ts'
+import { MAX_ZOOM, MIN_ZOOM, centreOn, fitCamera, follow, overflows, toWorld, zoomAt } from '../../../../renderer/floor/camera.ts'
 
 describe('camera', () => {
   it('fits the whole floor, centred', () => {
@@ -27,5 +27,21 @@ describe('camera', () => {
     expect(follow(cam, view, 400, 300)).toBe(cam)
     const moved = follow(cam, view, 790, 300, 60)
     expect(790 * moved.zoom + moved.x).toBe(740)
+  })
+})
+
+describe('camera: Find me and the minimap', () => {
+  it('centres a floor point in the viewport at the same zoom', () => {
+    const cam = centreOn({ x: -300, y: 40, zoom: 2 }, { width: 800, height: 600 }, 100, 50)
+    expect(cam.zoom).toBe(2)
+    expect(100 * cam.zoom + cam.x).toBe(400)
+    expect(50 * cam.zoom + cam.y).toBe(300)
+  })
+
+  it('says the floor overflows the viewport only when it does not fit at this zoom', () => {
+    const view = { width: 1000, height: 600 }
+    const floor = { width: 2000, height: 1000 }
+    expect(overflows(fitCamera(view, floor), view, floor)).toBe(false)
+    expect(overflows({ x: 0, y: 0, zoom: 1 }, view, floor)).toBe(true)
   })
 })

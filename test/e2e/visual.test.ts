@@ -1,0 +1,93 @@
+/**
+ * Visual regression of the key screens (issue 10): the welcome screen, the floor with people, a
+ * call, the floor editor, and the floor in the dark theme, each compared with its committed
+ * baseline (test/support/screens.ts). The office is the same every run: fixed names, everyone at
+ * their desk; live video is masked. `npm run screens:update` rewrites the baselines on purpose.
+ */
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, it } from 'vitest'
+import type { SignedIn } from '../../protocol/api.ts'
+import { officeSuite } from '../support/office-suite.ts'
+import { expectScreen } from '../support/screens.ts'
+import { EditorPage } from './pages/editor-page.ts'
+import type { Account, OfficePage } from './pages/office-page.ts'
+
+const ana: Account = { name: 'Ana Silva', email: 'ana@example.com', password: 'correct horse 1' }
+const bo: Account = { name: 'Bo Lee', email: 'bo@example.com', password: 'battery staple 2' }
+
+describe('the key screens look as their baselines', () => {
+  const suite = officeSuite()
+
+  beforeAll(async () => {
+    const http = suite.http()
+    const owner = (await http.post<SignedIn>('/api/workspaces', { name: 'Acme', owner: ana })).body
+    const invite = await http.post<{ code: string }>(`/api/workspaces/${owner.workspace.id}/invites`, { role: 'member' }, owner.session.token)
+    await http.post(`/api/invites/${invite.body.code}/accept`, bo)
+  })
+
+  /** Ana and Bo signed in, each at their desk and seen there by the other; the notices of arriving gone. */
+  const bothAtDesks = async (): Promise<{ a: OfficePage; b: OfficePage }> => {
+    const a = (await suite.open()).office
+    await a.signIn(ana)
+    const b = (await suite.open()).office
+    await b.signIn(bo)
+    await a.desk('2', `${bo.name}, available`).waitFor()
+    await b.desk('1', `${ana.name}, available`).waitFor()
+    await quiet(a.page)
+    return { a, b }
+  }
+  /** Waits until no notice is showing and the avatars stand still, so that the picture is the same every run. */
+  const quiet = async (page: Page) => {
+    await page.locator('.notices > *').first().waitFor({ state: 'detached' }).catch(() => undefined)
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
+  }
+
+  it('welcome', async () => {
+    const { office } = await suite.open()
+    await office.page.getByRole('tab', { name: 'Sign in' }).waitFor()
+    await expectScreen(office.page, 'welcome')
+  })
+
+  it('the floor with people', async () => {
+    const { a } = await bothAtDesks()
+    await expectScreen(a.page, 'floor')
+  })
+
+  it('a call', async () => {
+    const { a, b } = await bothAtDesks()
+    await a.walkInto('Meeting room')
+    // Bo walks in once Ana stands inside on his screen, so the picture does not depend on who got there first.
+    await b.page.waitForFunction((who) => {
+      const room = document.querySelector('[aria-label^="Room Meeting room,"]')?.getBoundingClientRect()
+      const avatar = document.querySelector(`[role="group"][aria-label="People"] [aria-label^="${who},"]`)?.getBoundingClientRect()
+      if (!room || !avatar) return false
+      const [x, y] = [avatar.x + avatar.width / 2, avatar.y + avatar.height / 2]
+      return x > room.left && x < room.right && y > room.top && y < room.bottom
+    }, ana.name)
+    await b.walkInto('Meeting room')
+    await a.stage('Meeting room').getByText('Connected').waitFor()
+    // Bo's camera shows (live video is masked): not his initials while it is on its way.
+    await a.stage('Meeting room').getByRole('img', { name: `Video of ${bo.name}` }).or(a.page.getByLabel(`Video of ${bo.name}`)).waitFor()
+    await a.room('Meeting room', 2).waitFor()
+    // Both microphones off: who is speaking (the fake microphone's tone) would change the picture.
+    for (const o of [a, b]) await o.stage('Meeting room').getByRole('button', { name: 'Mute microphone' }).click()
+    await a.page.locator('.tile-speaking, .avatar-speaking').first().waitFor({ state: 'detached' })
+    await quiet(a.page)
+    await expectScreen(a.page, 'call', { mask: [a.page.locator('video')] })
+  })
+
+  it('the floor editor', async () => {
+    const { a } = await bothAtDesks()
+    const editor = new EditorPage(a.page)
+    await editor.startEditing()
+    await quiet(a.page)
+    await expectScreen(a.page, 'editor')
+  })
+
+  it('the floor in the dark theme', async () => {
+    const { a } = await bothAtDesks()
+    await a.page.emulateMedia({ colorScheme: 'dark' })
+    await quiet(a.page)
+    await expectScreen(a.page, 'floor-dark')
+  })
+})
