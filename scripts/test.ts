@@ -40,12 +40,14 @@ process.exit(tests && failed.length === 0 ? 0 : 1)
 
 /** `tests: N passed, N failed[, N skipped]` from vitest's JSON report; a run that wrote none failed. */
 function closingLine(file: string): string {
-  let counts: { numPassedTests: number, numFailedTests: number, numPendingTests: number, numTodoTests: number }
+  let counts: { success: boolean, numPassedTests: number, numFailedTests: number, numFailedTestSuites: number, numPendingTests: number, numTodoTests: number }
   try {
     counts = JSON.parse(readFileSync(file, 'utf8'))
   } catch {
     return 'tests: 0 passed, 1 failed'
   }
   const skipped = counts.numPendingTests + counts.numTodoTests
-  return `tests: ${counts.numPassedTests} passed, ${counts.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`
+  // A suite that failed before its tests ran (a beforeAll) fails no test itself: it counts as one.
+  const failed = counts.numFailedTests || (counts.success ? 0 : Math.max(1, counts.numFailedTestSuites))
+  return `tests: ${counts.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`
 }

@@ -55,6 +55,17 @@ describe('a cluster: PostgreSQL, Redis, two LiveKit nodes, two server instances 
     const lk = { url: livekitFront.url.replace(/^http/, 'ws'), apiKey: livekit.apiKey, apiSecret: livekit.apiSecret }
     // One after the other: the first migrates the new database, the second finds it migrated.
     for (const dir of dirs) instances.push(await startServerProcess({ dataDir: dir.path, livekit: lk, serveClient: true, env: { DATABASE_URL: databaseUrl } }))
+    // Each instance ready (its database and LiveKit answer) before haproxy is asked to forward to them.
+    for (const instance of instances) {
+      let last = ''
+      await until(async () => {
+        const res = await fetch(`${instance.url}/api/ready`, { signal: AbortSignal.timeout(5_000) }).catch((err: Error) => ({ status: 0, text: async () => err.message }))
+        last = `${res.status} ${await res.text()}`
+        return res.status === 200
+      }, `${instance.url} to be ready`, 60_000).catch((err: Error) => {
+        throw new Error(`${err.message}; last answer: ${last}`)
+      })
+    }
     haproxy = await startHaproxy({ backends: instances.map((s) => s.url), port: frontPort, sticky: true })
     browser = await launchBrowser()
     front = httpClient(haproxy.url)
