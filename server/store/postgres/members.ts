@@ -5,7 +5,8 @@
  * Every change decides under its workspace's lock (connection.ts).
  */
 import type { Role } from '../../../protocol/api.ts'
-import type { MemberRecord, NewMember, RemovalRecord, Store } from '../store.ts'
+import type { MemberRecord, NewMember, Store } from '../store.ts'
+import { INVITABLE, notLeaving, toRemoval, type RemovalRow } from '../member-rows.ts'
 import { lockKey, type Connection, type Sql } from './connection.ts'
 
 export interface MemberRow {
@@ -59,31 +60,6 @@ export async function insertMember(sql: Sql, workspaceId: string, m: NewMember, 
   ])
 }
 
-/** The roles each role may invite (routes/invites.ts): open invites beyond a new role's are revoked with the change. */
-const INVITABLE: Record<Role, readonly Role[]> = { owner: ['host', 'member', 'guest'], host: ['member', 'guest'], member: [], guest: [] }
-
-interface RemovalRow {
-  workspace_id: string
-  member_id: string
-  account_id: string
-  email: string
-  role: Role
-  started_at: number
-  completed_at: number | null
-}
-
-const toRemoval = (r: RemovalRow): RemovalRecord => ({
-  workspaceId: r.workspace_id,
-  memberId: r.member_id,
-  accountId: r.account_id,
-  email: r.email,
-  role: r.role,
-  startedAt: r.started_at,
-  completedAt: r.completed_at,
-})
-
-/** `m` (a member row) is not being removed. */
-const notLeaving = 'not exists (select 1 from member_removals r where r.workspace_id = m.workspace_id and r.member_id = m.id and r.completed_at is null)'
 const removalColumns = 'workspace_id, member_id, account_id, email, role, started_at, completed_at'
 
 type MemberMethods = Pick<Store, 'getMember' | 'membersOfAccount' | 'listMembers' | 'setRole' | 'removeMember' | 'beginRemoval' | 'pendingRemoval' | 'touchMember'>

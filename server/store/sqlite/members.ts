@@ -4,7 +4,8 @@
  * completes: in between, the member is out of getMember and sign-in, but still in the directory.
  */
 import type { Role } from '../../../protocol/api.ts'
-import type { MemberRecord, NewMember, RemovalRecord, Store } from '../store.ts'
+import type { MemberRecord, NewMember, Store } from '../store.ts'
+import { INVITABLE, notLeaving, toRemoval, type RemovalRow } from '../member-rows.ts'
 import type { Connection } from './connection.ts'
 
 export interface MemberRow {
@@ -51,34 +52,6 @@ export function insertMember({ sql }: Connection, workspaceId: string, m: NewMem
     .run(m.memberId, workspaceId, accountId, m.role, JSON.stringify(m.rooms), at)
 }
 
-/**
- * The roles each role may invite (the rule of routes/invites.ts): a member's open invites beyond
- * their new role's are revoked with the change, as they could not make them now.
- */
-const INVITABLE: Record<Role, readonly Role[]> = { owner: ['host', 'member', 'guest'], host: ['member', 'guest'], member: [], guest: [] }
-
-interface RemovalRow {
-  workspace_id: string
-  member_id: string
-  account_id: string
-  email: string
-  role: Role
-  started_at: number
-  completed_at: number | null
-}
-
-const toRemoval = (r: RemovalRow): RemovalRecord => ({
-  workspaceId: r.workspace_id,
-  memberId: r.member_id,
-  accountId: r.account_id,
-  email: r.email,
-  role: r.role,
-  startedAt: r.started_at,
-  completedAt: r.completed_at,
-})
-
-/** `m` (a member row) is not being removed. */
-const notLeaving = 'not exists (select 1 from member_removals r where r.workspace_id = m.workspace_id and r.member_id = m.id and r.completed_at is null)'
 
 type MemberMethods = Pick<Store, 'getMember' | 'membersOfAccount' | 'listMembers' | 'setRole' | 'removeMember' | 'beginRemoval' | 'pendingRemoval' | 'touchMember'>
 
