@@ -56,6 +56,13 @@ const MAX_RPC_PAYLOAD = 15_360
 /** The server's occupancy notice lists every occupied room: larger than a peer's packet, still bounded. */
 const MAX_OCCUPANCY_BYTES = 256_000
 
+/**
+ * The lobby retries every half second for as long as livekit-client's own schedule would (about
+ * 40 s), then gives up to the app's reconnect. The default schedule's gaps grow to 7 s: after
+ * livekit-server restarted, a lobby that just missed an attempt came back 9-12 s later.
+ */
+const LOBBY_RECONNECTS = { nextRetryDelayInMs: ({ elapsedMs }: { elapsedMs: number }) => (elapsedMs < 40_000 ? 500 : null) }
+
 export function createLobby(deps: LobbyDeps): Lobby {
   const { presence } = deps
   let room: Room | null = null
@@ -172,7 +179,7 @@ export function createLobby(deps: LobbyDeps): Lobby {
     rejections,
     async connect(initial) {
       const { url, token } = await deps.api.lobbyToken(deps.workspaceId)
-      const r = new Room({ adaptiveStream: false, dynacast: false, disconnectOnPageLeave: true })
+      const r = new Room({ adaptiveStream: false, dynacast: false, disconnectOnPageLeave: true, reconnectPolicy: LOBBY_RECONNECTS })
       wire(r)
       for (const [method, handler] of handlers) register(r, method, handler)
       room = r

@@ -2,8 +2,7 @@
  * Drill: kill -9 livekit-server in the middle of a meeting, five times in a row. The supervisor
  * `npm start` uses starts it again on the same ports; both Chromium clients are back in the call
  * (decoding each other's video again) and in the lobby (each sees the other in the room) within
- * 10 s (the goal; the test bounds it at 20 s, see BOUND_MS), without a reload. Prints the measured
- * recovery times.
+ * 10 s, without a reload. Prints the measured recovery times.
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -17,12 +16,12 @@ const ana: Account = { name: 'Ana Silva', email: 'ana@example.com', password: 'c
 const bo: Account = { name: 'Bo Lee', email: 'bo@example.com', password: 'battery staple 2' }
 const KILLS = 5
 /**
- * The issue's goal, printed with how many rounds met it, and the bound the test holds to. Calls are
- * back in 1-3 s. The lobby is livekit-client's own reconnect: when livekit-server's restart backoff
- * grows (kills in quick succession), a round can miss one of its attempts and take 9-12 s.
+ * The issue's goal, which the test holds every round to. Calls are back in 1-3 s. The lobby is
+ * livekit-client's own reconnect, every half second (renderer/services/lobby.ts): on its default
+ * schedule, whose gaps grow to 7 s, a round could miss an attempt and take 9-12 s.
  */
 const GOAL_MS = 10_000
-const BOUND_MS = 20_000
+const BOUND_MS = GOAL_MS
 
 /**
  * Resolves once `who`'s video is playing again in `page`: the frame counter of their <video>
@@ -64,7 +63,7 @@ describe('drill: livekit-server killed during a meeting', () => {
     await stack?.stop()
   })
 
-  it(`both clients are back in the call and the lobby by themselves (goal ${GOAL_MS / 1000} s, bound ${BOUND_MS / 1000} s), ${KILLS} times in a row`, async () => {
+  it(`both clients are back in the call and the lobby by themselves within ${GOAL_MS / 1000} s, ${KILLS} times in a row`, async () => {
     const http = httpClient(stack.server.url)
     const owner = (await http.post<SignedIn>('/api/workspaces', { name: 'Acme', owner: ana })).body
     const invite = await http.post<{ code: string }>(`/api/workspaces/${owner.workspace.id}/invites`, { role: 'member' }, owner.session.token)
