@@ -3,29 +3,11 @@
  * base floor. A save decides under its workspace's lock, against the floor as edits left it.
  */
 import type { FloorOp } from '../../../protocol/floor/ops.ts'
-import type { Floor } from '../../../protocol/floor/records.ts'
-import type { DraftOutcome, DraftRecord, Store } from '../store.ts'
+import { toDraft, type DraftRow } from '../rows.ts'
+import type { DraftOutcome, Store } from '../store.ts'
 import { lockKey, type Connection, type Sql } from './connection.ts'
 import type { FloorDocs } from './floor-docs.ts'
 import { readFloors } from './floors.ts'
-
-interface DraftRow {
-  floor_id: string
-  member_id: string
-  base_version: number
-  base_doc: string
-  ops: string
-  updated_at: number
-}
-
-const toDraft = (r: DraftRow): DraftRecord => ({
-  floorId: r.floor_id,
-  memberId: r.member_id,
-  baseVersion: r.base_version,
-  base: JSON.parse(r.base_doc) as Floor,
-  ops: JSON.parse(r.ops) as FloorOp[],
-  updatedAt: r.updated_at,
-})
 
 type DraftMethods = Pick<Store, 'getDraft' | 'putDraft' | 'deleteDraft'>
 

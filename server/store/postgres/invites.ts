@@ -3,38 +3,12 @@
  * Accepting one decides under its workspace's lock (and a new account's email's), so that an invite
  * is used once however many server instances accept it at the same moment.
  */
-import type { Role } from '../../../protocol/api.ts'
-import type { InviteRecord, OpenInvite, Store } from '../store.ts'
+import { toInvite, type InviteRow } from '../rows.ts'
+import type { OpenInvite, Store } from '../store.ts'
 import { lockKey, type Connection } from './connection.ts'
 import { insertMember, memberLocks } from './members.ts'
 
-interface InviteRow {
-  id: string
-  workspace_id: string
-  role: Role
-  email: string | null
-  rooms: string
-  created_by: string
-  created_at: number
-  expires_at: number
-  used_at: number | null
-  revoked_at: number | null
-}
-
 const inviteColumns = 'i.id, i.workspace_id, i.role, i.email, i.rooms, i.created_by, i.created_at, i.expires_at, i.used_at, i.revoked_at'
-
-const toInvite = (r: InviteRow): InviteRecord => ({
-  id: r.id,
-  workspaceId: r.workspace_id,
-  role: r.role,
-  email: r.email,
-  rooms: JSON.parse(r.rooms) as string[],
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
-  usedAt: r.used_at,
-  revokedAt: r.revoked_at,
-})
 
 type InviteMethods = Pick<Store, 'createInvite' | 'getInvite' | 'listOpenInvites' | 'revokeInvite' | 'acceptInvite'>
 

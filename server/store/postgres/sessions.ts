@@ -1,7 +1,8 @@
 /** Sessions in the PostgreSQL store: every authenticated request starts with one read of its session and member. */
 import type { MemberRecord, Store } from '../store.ts'
 import type { Connection } from './connection.ts'
-import { memberColumns, toMemberRecord, type MemberRow } from './members.ts'
+import { toMemberRecord, type MemberRow } from '../rows.ts'
+import { memberColumns } from './members.ts'
 
 type SessionMethods = Pick<Store, 'createSession' | 'getSession' | 'extendSession' | 'deleteSession' | 'deleteSessionsOfAccount'>
 

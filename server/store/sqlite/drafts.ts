@@ -1,26 +1,8 @@
 /** Hosts' private floor drafts in the SQLite store: one per host and floor, with a copy of its base floor. */
 import type { FloorOp } from '../../../protocol/floor/ops.ts'
-import type { Floor } from '../../../protocol/floor/records.ts'
-import type { DraftOutcome, DraftRecord, Store } from '../store.ts'
+import { toDraft, type DraftRow } from '../rows.ts'
+import type { DraftOutcome, Store } from '../store.ts'
 import type { Connection } from './connection.ts'
-
-interface DraftRow {
-  floor_id: string
-  member_id: string
-  base_version: number
-  base_doc: string
-  ops: string
-  updated_at: number
-}
-
-const toDraft = (r: DraftRow): DraftRecord => ({
-  floorId: r.floor_id,
-  memberId: r.member_id,
-  baseVersion: r.base_version,
-  base: JSON.parse(r.base_doc) as Floor,
-  ops: JSON.parse(r.ops) as FloorOp[],
-  updatedAt: r.updated_at,
-})
 
 type DraftMethods = Pick<Store, 'getDraft' | 'putDraft' | 'deleteDraft'>
 

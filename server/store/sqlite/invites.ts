@@ -1,34 +1,8 @@
 /** Invites in the SQLite store: kept by the hash of their code, listed and revoked by their id. */
-import type { Role } from '../../../protocol/api.ts'
-import type { InviteRecord, OpenInvite, Store } from '../store.ts'
+import { toInvite, type InviteRow } from '../rows.ts'
+import type { OpenInvite, Store } from '../store.ts'
 import type { Connection } from './connection.ts'
 import { insertMember } from './members.ts'
-
-interface InviteRow {
-  id: string
-  workspace_id: string
-  role: Role
-  email: string | null
-  rooms: string
-  created_by: string
-  created_at: number
-  expires_at: number
-  used_at: number | null
-  revoked_at: number | null
-}
-
-const toInvite = (r: InviteRow): InviteRecord => ({
-  id: r.id,
-  workspaceId: r.workspace_id,
-  role: r.role,
-  email: r.email,
-  rooms: JSON.parse(r.rooms) as string[],
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
-  usedAt: r.used_at,
-  revokedAt: r.revoked_at,
-})
 
 type InviteMethods = Pick<Store, 'createInvite' | 'getInvite' | 'listOpenInvites' | 'revokeInvite' | 'acceptInvite'>
 

@@ -4,39 +4,13 @@
  * completes: in between, the member is out of getMember and sign-in, but still in the directory.
  */
 import type { Role } from '../../../protocol/api.ts'
-import type { MemberRecord, NewMember, Store } from '../store.ts'
-import { INVITABLE, notLeaving, toRemoval, type RemovalRow } from '../member-rows.ts'
+import type { NewMember, Store } from '../store.ts'
+import { INVITABLE, notLeaving, toMemberRecord, toRemoval, type MemberRow, type RemovalRow } from '../rows.ts'
 import type { Connection } from './connection.ts'
-
-export interface MemberRow {
-  id: string
-  workspace_id: string
-  account_id: string
-  name: string
-  email: string
-  colour: string
-  role: Role
-  rooms: string
-  last_seen_at: number | null
-  removing_since: number | null
-}
 
 export const memberSelect = `select m.id, m.workspace_id, m.account_id, a.name, a.email, a.colour, m.role, m.rooms, m.last_seen_at,
   (select r.started_at from member_removals r where r.workspace_id = m.workspace_id and r.member_id = m.id and r.completed_at is null) as removing_since
   from members m join accounts a on a.id = m.account_id`
-
-export const toMemberRecord = (r: MemberRow): MemberRecord => ({
-  id: r.id,
-  workspaceId: r.workspace_id,
-  accountId: r.account_id,
-  name: r.name,
-  email: r.email,
-  colour: r.colour,
-  role: r.role,
-  rooms: JSON.parse(r.rooms) as string[],
-  lastSeenAt: r.last_seen_at,
-  removingSince: r.removing_since,
-})
 
 /** Inserts a member, and their account when it is new; the caller holds the transaction. */
 export function insertMember({ sql }: Connection, workspaceId: string, m: NewMember, at: number): void {

@@ -1,7 +1,7 @@
 /** Sessions and rate-limit counters in the SQLite store: the sign-in side of the server. */
 import type { MemberRecord, Store } from '../store.ts'
 import type { Connection } from './connection.ts'
-import { toMemberRecord, type MemberRow } from './members.ts'
+import { toMemberRecord, type MemberRow } from '../rows.ts'
 
 type SessionMethods = Pick<Store, 'createSession' | 'getSession' | 'extendSession' | 'deleteSession' | 'deleteSessionsOfAccount' | 'countHit' | 'readHits'>
 
