@@ -36,6 +36,9 @@ export default defineConfig({
       // electron-vite leaves bundles unminified; the renderer is also what browsers download, and
       // start-up time is parse time.
       minify: true,
+      // Electron's Chromium (and every current browser) preloads modules itself; the polyfill was
+      // start-up bytes for nothing (test/e2e/startup-bundle.test.ts holds that bundle to a budget).
+      modulePreload: { polyfill: false },
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },
   },

@@ -14,12 +14,13 @@ import { presenceLatency } from '../test/bench/presence-latency.bench.ts'
 import { roomEntry } from '../test/bench/room-entry.bench.ts'
 import { scaleOut } from '../test/bench/scale-out.bench.ts'
 import { signInAttack } from '../test/bench/sign-in-attack.bench.ts'
+import { startupBundle } from '../test/bench/startup-bundle.bench.ts'
 import { serverLoad } from '../test/bench/tokens.bench.ts'
 import { ensureChromium } from './lib/chromium.ts'
 import { ensureLivekitServer } from './lib/livekit-install.ts'
 import { bin, step } from './lib/run-step.ts'
 
-const benchmarks: Benchmark[] = [serverLoad, scaleOut, signInAttack, roomEntry, floorRender, editorDrag, presenceLatency, presenceCluster, editPropagation, coldStart, idle]
+const benchmarks: Benchmark[] = [serverLoad, scaleOut, signInAttack, roomEntry, floorRender, editorDrag, presenceLatency, presenceCluster, editPropagation, startupBundle, coldStart, idle]
 
 const filter = process.argv[2]
 ensureLivekitServer()

@@ -13,7 +13,8 @@ import type { Lobby } from '../services/lobby.ts'
 import type { MediaRooms } from '../services/media-room.ts'
 import type { SyncDeps } from '../services/sync.ts'
 import { presenceSnapshot } from '../stores/presence/snapshot.ts'
-import { createSocial, type Social } from './social.ts'
+import { createLazySocial } from './lazy-social.ts'
+import type { Social } from './social.ts'
 import { createStatus, type StatusActions } from './status.ts'
 import type { Stores } from './stores.ts'
 import { createWalking, type Walking } from './walking.ts'
@@ -83,7 +84,7 @@ export function createOffice(platform: Platform, stores: Stores): Office {
 
   const motion = createMotion()
   const walking = createWalking({ stores, motion, lobby: () => lobby, rooms: () => rooms })
-  const social = createSocial({ stores, platform, walking, api: () => api, lobby: () => lobby })
+  const social = createLazySocial({ stores, platform, walking, api: () => api, lobby: () => lobby })
   const status = createStatus({ stores, platform, lobby: () => lobby })
 
   const needApi = () => {
@@ -169,7 +170,8 @@ export function createOffice(platform: Platform, stores: Stores): Office {
     retry = null
     session.getState().setConnection('connecting')
     try {
-      const online = loadOnline() // in parallel with the first request
+      // In parallel with the first request; social's code too, for its handlers on the lobby.
+      const online = Promise.all([loadOnline(), social.ready()]).then(([m]) => m)
       const [{ member, workspace }, answered] = await Promise.all([needApi().me(), needApi().ping()])
       instance = answered
       if (gen !== generation) return

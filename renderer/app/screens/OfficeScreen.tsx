@@ -1,25 +1,14 @@
 /** The office: the floor plan, who is here, the room call, and the prompts that need an answer. */
-import { lazy, Suspense, useEffect, useState } from 'react'
+import { Suspense, useEffect, useState } from 'react'
 import { useEditor, useEditorState } from '../../editor/useEditor.ts'
 import { FloorView } from '../../floor/FloorView.tsx'
 import { typingIn } from '../../floor/useFloorKeys.ts'
-import { Stage } from '../../media/Stage.tsx'
-import { CommandPalette } from '../../ui/CommandPalette.tsx'
 import { ConnectionBar } from '../../ui/ConnectionBar.tsx'
-import { DoorPrompt } from '../../ui/DoorPrompt.tsx'
-import { InviteDialog } from '../../ui/InviteDialog.tsx'
 import { People } from '../../ui/People.tsx'
-import { Prompts } from '../../ui/Prompts.tsx'
 import { RoomAnnouncer } from '../../ui/RoomAnnouncer.tsx'
-import { ShortcutsSheet } from '../../ui/ShortcutsSheet.tsx'
 import { StatusMenu } from '../../ui/StatusMenu.tsx'
-import { TakeoverDialog } from '../../ui/TakeoverDialog.tsx'
-import { useMedia, useOffice, usePresence, useSession } from '../context.tsx'
-
-// Hosts' tools load on first use: members never download them.
-const EditorTop = lazy(() => import('../../editor/EditorChrome.tsx').then((m) => ({ default: m.EditorTop })))
-const EditorSide = lazy(() => import('../../editor/EditorChrome.tsx').then((m) => ({ default: m.EditorSide })))
-const PeopleAdmin = lazy(() => import('../../admin/PeopleAdmin.tsx').then((m) => ({ default: m.PeopleAdmin })))
+import { useMedia, useOffice, usePresence, useSession, useSocial } from '../context.tsx'
+import { CommandPalette, DoorPrompt, EditorSide, EditorTop, InviteDialog, PeopleAdmin, Prompts, ShortcutsSheet, Stage, TakeoverDialog } from './on-demand.ts'
 
 type Panel = 'invite' | 'palette' | 'shortcuts' | 'people' | null
 
@@ -49,6 +38,10 @@ export function OfficeScreen() {
   const workspace = useSession((s) => s.workspace)
   const me = useSession((s) => s.me)
   const inRoom = usePresence((s) => s.self.room !== null)
+  // What shows only when something happens loads then (a few kB, from the app's own origin).
+  const atDoor = useSocial((s) => s.door !== null || s.knock !== null)
+  const asked = useSocial((s) => s.prompts.length > 0)
+  const takenOver = useSocial((s) => s.takenOver)
   const [panel, setPanel] = useState<Panel>(null)
   const close = () => setPanel(null)
   useOfficeShortcuts(setPanel)
@@ -96,9 +89,10 @@ export function OfficeScreen() {
       <main className="office-body">
         <FloorView />
         <aside className="side" aria-label="People and call">
-          <DoorPrompt />
-          <Prompts />
-          {inRoom && <Stage />}
+          {/* One boundary each: a part still loading never hides another one already shown. */}
+          <Suspense fallback={null}>{atDoor && <DoorPrompt />}</Suspense>
+          <Suspense fallback={null}>{asked && <Prompts />}</Suspense>
+          <Suspense fallback={null}>{inRoom && <Stage />}</Suspense>
           {/* While editing, the editor's panels take the people list's place; the call, knocks and prompts stay. */}
           {editing ? (
             <Suspense fallback={null}>
@@ -110,15 +104,13 @@ export function OfficeScreen() {
         </aside>
       </main>
       <RoomAnnouncer />
-      <TakeoverDialog />
-      {panel === 'invite' && <InviteDialog onClose={close} />}
-      {panel === 'palette' && <CommandPalette onClose={close} />}
-      {panel === 'shortcuts' && <ShortcutsSheet onClose={close} />}
-      {panel === 'people' && isHost && (
-        <Suspense fallback={null}>
-          <PeopleAdmin onClose={close} />
-        </Suspense>
-      )}
+      <Suspense fallback={null}>{takenOver && <TakeoverDialog />}</Suspense>
+      <Suspense fallback={null}>
+        {panel === 'invite' && <InviteDialog onClose={close} />}
+        {panel === 'palette' && <CommandPalette onClose={close} />}
+        {panel === 'shortcuts' && <ShortcutsSheet onClose={close} />}
+        {panel === 'people' && isHost && <PeopleAdmin onClose={close} />}
+      </Suspense>
     </div>
   )
 }
