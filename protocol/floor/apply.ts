@@ -4,10 +4,10 @@
  */
 import type { TSchema } from 'typebox'
 import { Value } from 'typebox/value'
-import { changesOf, sameValue } from './diff-record.ts'
+import { changesOf, sameValue, withFurniture } from './diff-record.ts'
 import { metaOf, opsOfDiff, reverseDiff, type FloorDiff } from './diff.ts'
 import { opSchemas, type FloorOp, type FloorOpName } from './ops.ts'
-import { floorLimits, type Desk, type Floor, type MemberId, type Room } from './records.ts'
+import { floorLimits, type Desk, type Floor, type Furniture, type MemberId, type Room } from './records.ts'
 
 export interface OpError {
   /** Index of the offending op in the batch, or -1 for the batch as a whole. */
@@ -84,6 +84,8 @@ export function applyBatch(floor: Floor, ops: readonly unknown[], ctx: ApplyCont
   if (ops.length === 0) return { ok: false, error: { index: -1, field: 'ops', message: 'a batch holds at least one op' } }
   const rooms = new Map<string, Room>(floor.rooms.map((r) => [r.id, r]))
   const desks = new Map<string, Desk>(floor.desks.map((d) => [d.id, d]))
+  const furniture = new Map<string, Furniture>((floor.furniture ?? []).map((f) => [f.id, f]))
+  const taken = (id: string) => rooms.has(id) || desks.has(id) || furniture.has(id)
   let meta = { name: floor.name, width: floor.width, height: floor.height }
   const origins = new Map<string, Origin>()
   const touch = (id: string, keys: string[], index: number, base: string) => {
@@ -92,11 +94,13 @@ export function applyBatch(floor: Floor, ops: readonly unknown[], ctx: ApplyCont
   // Each touched record as it was before the batch: the diff is built from these, O(ops).
   const roomsBefore = new Map<string, Room | null>()
   const desksBefore = new Map<string, Desk | null>()
+  const furnitureBefore = new Map<string, Furniture | null>()
   const seen = <T>(before: Map<string, T | null>, now: Map<string, T>, id: string) => {
     if (!before.has(id)) before.set(id, now.get(id) ?? null)
   }
   let lastRoomAdd = -1
   let lastDeskAdd = -1
+  let lastFurnitureAdd = -1
 
   for (const [index, raw] of ops.entries()) {
     const checked = checkOp(raw, index)
@@ -105,7 +109,7 @@ export function applyBatch(floor: Floor, ops: readonly unknown[], ctx: ApplyCont
     const at = `ops[${index}]`
     switch (op.op) {
       case 'room.add':
-        if (rooms.has(op.room.id) || desks.has(op.room.id)) return fail(index, `${at}.room.id`, `id ${op.room.id} already exists`)
+        if (taken(op.room.id)) return fail(index, `${at}.room.id`, `id ${op.room.id} already exists`)
         seen(roomsBefore, rooms, op.room.id)
         rooms.set(op.room.id, op.room)
         touch(op.room.id, Object.keys(op.room), index, `${at}.room`)
@@ -124,7 +128,7 @@ export function applyBatch(floor: Floor, ops: readonly unknown[], ctx: ApplyCont
         if (!rooms.delete(op.id)) return fail(index, `${at}.id`, `no room ${op.id} on this floor`)
         break
       case 'desk.add':
-        if (desks.has(op.desk.id) || rooms.has(op.desk.id)) return fail(index, `${at}.desk.id`, `id ${op.desk.id} already exists`)
+        if (taken(op.desk.id)) return fail(index, `${at}.desk.id`, `id ${op.desk.id} already exists`)
         seen(desksBefore, desks, op.desk.id)
         desks.set(op.desk.id, plainDesk(op.desk))
         touch(op.desk.id, Object.keys(op.desk), index, `${at}.desk`)
@@ -142,6 +146,25 @@ export function applyBatch(floor: Floor, ops: readonly unknown[], ctx: ApplyCont
         seen(desksBefore, desks, op.id)
         if (!desks.delete(op.id)) return fail(index, `${at}.id`, `no desk ${op.id} on this floor`)
         break
+      case 'furniture.add':
+        if (taken(op.furniture.id)) return fail(index, `${at}.furniture.id`, `id ${op.furniture.id} already exists`)
+        seen(furnitureBefore, furniture, op.furniture.id)
+        furniture.set(op.furniture.id, op.furniture)
+        touch(op.furniture.id, Object.keys(op.furniture), index, `${at}.furniture`)
+        lastFurnitureAdd = index
+        break
+      case 'furniture.update': {
+        const item = furniture.get(op.id)
+        if (!item) return fail(index, `${at}.id`, `no furniture ${op.id} on this floor`)
+        seen(furnitureBefore, furniture, op.id)
+        furniture.set(op.id, { ...item, ...op.changes } as Furniture)
+        touch(op.id, Object.keys(op.changes), index, `${at}.changes`)
+        break
+      }
+      case 'furniture.remove':
+        seen(furnitureBefore, furniture, op.id)
+        if (!furniture.delete(op.id)) return fail(index, `${at}.id`, `no furniture ${op.id} on this floor`)
+        break
       case 'floor.update':
         meta = { ...meta, ...op.changes } as typeof meta
         touch(FLOOR, Object.keys(op.changes), index, `${at}.changes`)
@@ -150,20 +173,24 @@ export function applyBatch(floor: Floor, ops: readonly unknown[], ctx: ApplyCont
   }
 
   const next: Floor = { id: floor.id, ...meta, version: floor.version + 1, rooms: [...rooms.values()], desks: [...desks.values()] }
+  // A floor without furniture leaves the field out, as floors saved before furniture existed do.
+  if (furniture.size > 0) next.furniture = [...furniture.values()]
   if (next.rooms.length > floorLimits.maxRooms && lastRoomAdd >= 0) {
     return fail(lastRoomAdd, `ops[${lastRoomAdd}].room`, `a floor holds at most ${floorLimits.maxRooms} rooms`)
   }
   if (next.desks.length > floorLimits.maxDesks && lastDeskAdd >= 0) {
     return fail(lastDeskAdd, `ops[${lastDeskAdd}].desk`, `a floor holds at most ${floorLimits.maxDesks} desks`)
   }
+  if (furniture.size > floorLimits.maxFurniture && lastFurnitureAdd >= 0) {
+    return fail(lastFurnitureAdd, `ops[${lastFurnitureAdd}].furniture`, `a floor holds at most ${floorLimits.maxFurniture} pieces of furniture`)
+  }
   const broken = checkRules(next, ctx, origins)
   if (broken) return { ok: false, error: broken }
   const before = metaOf(floor)
-  const diff: FloorDiff = {
-    rooms: changesOf(roomsBefore, rooms),
-    desks: changesOf(desksBefore, desks),
-    meta: sameValue(before, meta) ? null : { before, after: meta },
-  }
+  const diff: FloorDiff = withFurniture(
+    { rooms: changesOf(roomsBefore, rooms), desks: changesOf(desksBefore, desks), meta: sameValue(before, meta) ? null : { before, after: meta } },
+    changesOf(furnitureBefore, furniture),
+  )
   return { ok: true, floor: next, diff, inverse: opsOfDiff(reverseDiff(diff)) }
 }
 
@@ -217,6 +244,10 @@ function checkRules(floor: Floor, ctx: ApplyContext, origins: Map<string, Origin
     const theirs = origins.get(`${other.id}/assigneeId`)
     const [blamed, kept] = (theirs?.index ?? -1) > (mine?.index ?? -1) ? [other, desk] : [desk, other]
     report([[blamed.id, 'assigneeId']], `${desk.assigneeId} already has desk ${kept.id}`)
+  }
+  for (const item of floor.furniture ?? []) {
+    if (item.x > floor.width) report([[item.id, 'x'], [FLOOR, 'width']], `furniture ${item.id} is outside the floor (${size})`)
+    if (item.y > floor.height) report([[item.id, 'y'], [FLOOR, 'height']], `furniture ${item.id} is outside the floor (${size})`)
   }
   return found.reduce<OpError | null>((first, e) => (first && first.index <= e.index ? first : e), null)
 }

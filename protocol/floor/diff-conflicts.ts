@@ -3,8 +3,8 @@
  * batches made from the same floor touching the same thing. Each answer names the object plainly,
  * so the UI can say "Desk “4” was moved by someone else" (STYLE G23).
  */
-import { changedFields, isNoChange, sameValue, valueOf, type Change, type Conflict, type FloorDiff, type FloorMeta } from './diff-record.ts'
-import type { Desk, Floor, Room } from './records.ts'
+import { changedFields, furnitureOf, isNoChange, sameValue, valueOf, type Change, type Conflict, type FloorDiff, type FloorMeta } from './diff-record.ts'
+import type { Desk, Floor, Furniture, Room } from './records.ts'
 
 type Kind = Conflict['kind']
 
@@ -20,9 +20,13 @@ const verbs: [readonly string[], string][] = [
 const verbFor = (fields: readonly string[]): string =>
   verbs.find(([keys]) => keys.some((k) => fields.includes(k)))?.[1] ?? 'changed'
 
-const kindLabel: Record<Kind, string> = { room: 'Room', desk: 'Desk', floor: 'Floor' }
+const kindLabel: Record<Kind, string> = { room: 'Room', desk: 'Desk', furniture: 'Furniture', floor: 'Floor' }
 
-export const nameOf = (record: Room | Desk | FloorMeta): string => ('label' in record ? record.label : record.name)
+/** What a record is called: a room's or floor's name, a desk's label, a piece of furniture's kind. */
+export const nameOf = (record: Room | Desk | Furniture | FloorMeta): string => {
+  if ('label' in record) return record.label
+  return 'name' in record ? record.name : record.kind
+}
 
 export const conflict = (kind: Kind, objectId: string, name: string, what: string): Conflict => ({
   objectId,
@@ -45,7 +49,7 @@ const fieldsOf = (c: Change<object>): string[] => {
  */
 export function checkUndo(current: Floor, entry: FloorDiff): Conflict | null {
   const undoable = ' by someone else since; it cannot be undone'
-  const check = <T extends Room | Desk>(kind: 'room' | 'desk', records: readonly T[], changes: Record<string, Change<T>>): Conflict | null => {
+  const check = <T extends Room | Desk | Furniture>(kind: 'room' | 'desk' | 'furniture', records: readonly T[], changes: Record<string, Change<T>>): Conflict | null => {
     const touched = Object.entries(changes).filter(([, c]) => !isNoChange(c))
     if (touched.length === 0) return null
     const now = new Map(records.map((r) => [r.id, r]))
@@ -62,7 +66,7 @@ export function checkUndo(current: Floor, entry: FloorDiff): Conflict | null {
     }
     return null
   }
-  const found = check('room', current.rooms, entry.rooms) ?? check('desk', current.desks, entry.desks)
+  const found = check('room', current.rooms, entry.rooms) ?? check('desk', current.desks, entry.desks) ?? check('furniture', current.furniture ?? [], furnitureOf(entry))
   if (found || !entry.meta) return found
   const moved = differing(changedFields(entry.meta.before, entry.meta.after), current, entry.meta.after)
   return moved.length > 0 ? conflict('floor', current.id, current.name, `was ${verbFor(moved)}${undoable}`) : null
@@ -87,7 +91,7 @@ function collision(mine: Change<object>, theirs: Change<object>): string | null 
  * removed. A floor conflict's objectId is `floor` (the diff does not know the floor's id).
  */
 export function conflictBetween(mine: FloorDiff, theirs: FloorDiff): Conflict | null {
-  const scan = <T extends Room | Desk>(kind: 'room' | 'desk', a: Record<string, Change<T>>, b: Record<string, Change<T>>): Conflict | null => {
+  const scan = <T extends Room | Desk | Furniture>(kind: 'room' | 'desk' | 'furniture', a: Record<string, Change<T>>, b: Record<string, Change<T>>): Conflict | null => {
     for (const [id, m] of Object.entries(a)) {
       const t = b[id]
       const what = t && collision(m, t)
@@ -95,7 +99,7 @@ export function conflictBetween(mine: FloorDiff, theirs: FloorDiff): Conflict | 
     }
     return null
   }
-  const found = scan('room', mine.rooms, theirs.rooms) ?? scan('desk', mine.desks, theirs.desks)
+  const found = scan('room', mine.rooms, theirs.rooms) ?? scan('desk', mine.desks, theirs.desks) ?? scan('furniture', furnitureOf(mine), furnitureOf(theirs))
   if (found || !mine.meta || !theirs.meta) return found
   const what = collision(mine.meta, theirs.meta)
   return what ? conflict('floor', 'floor', theirs.meta.after.name, what) : null

@@ -2,7 +2,7 @@
  * The shapes of a floor diff and the field comparisons every diff function shares. Split from
  * diff.ts so that diff.ts and diff-conflicts.ts both build on it without importing each other.
  */
-import type { Desk, Room } from './records.ts'
+import type { Desk, Furniture, Room } from './records.ts'
 
 export interface FloorMeta {
   name: string
@@ -20,13 +20,23 @@ export interface Change<T> {
 export interface FloorDiff {
   rooms: Record<string, Change<Room>>
   desks: Record<string, Change<Desk>>
+  /** Present only when the diff touches furniture, so diffs of floors without any keep their shape. */
+  furniture?: Record<string, Change<Furniture>>
   meta: { before: FloorMeta; after: FloorMeta } | null
+}
+
+/** The furniture changes of a diff (none when it has no `furniture`). */
+export const furnitureOf = (d: FloorDiff): Record<string, Change<Furniture>> => d.furniture ?? {}
+
+/** `diff` with `furniture` set when `changes` holds any, and left out otherwise. */
+export function withFurniture(diff: Omit<FloorDiff, 'furniture'>, changes: Record<string, Change<Furniture>>): FloorDiff {
+  return Object.keys(changes).length > 0 ? { ...diff, furniture: changes } : diff
 }
 
 /** A typed conflict the UI can say plainly (STYLE G23). */
 export interface Conflict {
   objectId: string
-  kind: 'room' | 'desk' | 'floor'
+  kind: 'room' | 'desk' | 'furniture' | 'floor'
   name: string
   message: string
 }

@@ -3,9 +3,9 @@
  * gesture, and turned back into ops. Undo is `opsOfDiff(reverseDiff(diff))`, derived from what
  * applyBatch changed, so it cannot drift from the commands that made the change.
  */
-import { changesBetween, isNoChange, type Change, type FloorDiff, type FloorMeta } from './diff-record.ts'
+import { changesBetween, furnitureOf, isNoChange, withFurniture, type Change, type FloorDiff, type FloorMeta } from './diff-record.ts'
 import type { FloorOp } from './ops.ts'
-import type { Desk, Floor, Room } from './records.ts'
+import type { Desk, Floor, Furniture, Room } from './records.ts'
 
 export type { Change, Conflict, FloorDiff, FloorMeta } from './diff-record.ts'
 export { checkUndo, conflictBetween } from './diff-conflicts.ts'
@@ -19,6 +19,7 @@ export function isEmptyDiff(d: FloorDiff): boolean {
   return (
     Object.values(d.rooms).every(isNoChange) &&
     Object.values(d.desks).every(isNoChange) &&
+    Object.values(furnitureOf(d)).every(isNoChange) &&
     (d.meta === null || sameMeta(d.meta.before, d.meta.after))
   )
 }
@@ -28,11 +29,10 @@ const mapChanges = <T>(changes: Record<string, Change<T>>, f: (c: Change<T>) => 
 
 export function reverseDiff(d: FloorDiff): FloorDiff {
   const swap = <T>(c: Change<T>): Change<T> => ({ before: c.after, after: c.before })
-  return {
-    rooms: mapChanges(d.rooms, swap),
-    desks: mapChanges(d.desks, swap),
-    meta: d.meta && { before: d.meta.after, after: d.meta.before },
-  }
+  return withFurniture(
+    { rooms: mapChanges(d.rooms, swap), desks: mapChanges(d.desks, swap), meta: d.meta && { before: d.meta.after, after: d.meta.before } },
+    mapChanges(furnitureOf(d), swap),
+  )
 }
 
 function squashChanges<T extends object>(a: Record<string, Change<T>>, b: Record<string, Change<T>>): Record<string, Change<T>> {
@@ -50,11 +50,10 @@ function squashChanges<T extends object>(a: Record<string, Change<T>>, b: Record
 /** `a` then `b`: keeps a's before and b's after for every record either touched. */
 export function squashDiffs(a: FloorDiff, b: FloorDiff): FloorDiff {
   const meta = a.meta && b.meta ? { before: a.meta.before, after: b.meta.after } : (a.meta ?? b.meta)
-  return {
-    rooms: squashChanges(a.rooms, b.rooms),
-    desks: squashChanges(a.desks, b.desks),
-    meta: meta && !sameMeta(meta.before, meta.after) ? meta : null,
-  }
+  return withFurniture(
+    { rooms: squashChanges(a.rooms, b.rooms), desks: squashChanges(a.desks, b.desks), meta: meta && !sameMeta(meta.before, meta.after) ? meta : null },
+    squashChanges(furnitureOf(a), furnitureOf(b)),
+  )
 }
 
 /** The ops turning the diff's before into its after: add, remove, and update with only the changed fields. */
@@ -70,6 +69,11 @@ export function opsOfDiff(d: FloorDiff): FloorOp[] {
     else if (before && !after) ops.push({ op: 'desk.remove', id })
     else if (before && after) pushUpdate(ops, 'desk.update', id, changesBetween(before, after))
   }
+  for (const [id, { before, after }] of Object.entries(furnitureOf(d))) {
+    if (!before && after) ops.push({ op: 'furniture.add', furniture: after })
+    else if (before && !after) ops.push({ op: 'furniture.remove', id })
+    else if (before && after) pushUpdate(ops, 'furniture.update', id, changesBetween(before, after))
+  }
   if (d.meta) {
     const changes = changesBetween(d.meta.before, d.meta.after)
     if (Object.keys(changes).length > 0) ops.push({ op: 'floor.update', changes })
@@ -77,7 +81,7 @@ export function opsOfDiff(d: FloorDiff): FloorOp[] {
   return ops
 }
 
-function pushUpdate(ops: FloorOp[], op: 'room.update' | 'desk.update', id: string, changes: Record<string, unknown>) {
+function pushUpdate(ops: FloorOp[], op: 'room.update' | 'desk.update' | 'furniture.update', id: string, changes: Record<string, unknown>) {
   if (Object.keys(changes).length > 0) ops.push({ op, id, changes } as FloorOp)
 }
 
@@ -87,13 +91,14 @@ export const metaOf = (floor: FloorMeta): FloorMeta => ({ name: floor.name, widt
  * The diff between two whole floors, O(floor). applyBatch never needs it (it records what a batch
  * touched); rebasing and importing do, to learn what changed between two floors they were handed.
  */
-export function diffFloors(from: Pick<Floor, 'rooms' | 'desks'> & FloorMeta, to: Pick<Floor, 'rooms' | 'desks'> & FloorMeta): FloorDiff {
+type Contents = Pick<Floor, 'rooms' | 'desks' | 'furniture'> & FloorMeta
+
+export function diffFloors(from: Contents, to: Contents): FloorDiff {
   const meta = { before: metaOf(from), after: metaOf(to) }
-  return {
-    rooms: diffRecords<Room>(from.rooms, to.rooms),
-    desks: diffRecords<Desk>(from.desks, to.desks),
-    meta: sameMeta(meta.before, meta.after) ? null : meta,
-  }
+  return withFurniture(
+    { rooms: diffRecords<Room>(from.rooms, to.rooms), desks: diffRecords<Desk>(from.desks, to.desks), meta: sameMeta(meta.before, meta.after) ? null : meta },
+    diffRecords<Furniture>(from.furniture ?? [], to.furniture ?? []),
+  )
 }
 
 function diffRecords<T extends { id: string }>(from: readonly T[], to: readonly T[]): Record<string, Change<T>> {

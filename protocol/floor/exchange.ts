@@ -7,14 +7,15 @@ import Type from 'typebox'
 import { applyBatch, schemaError, type ApplyContext } from './apply.ts'
 import { diffFloors, opsOfDiff } from './diff.ts'
 import type { FloorOp } from './ops.ts'
-import { FloorSchema, type Desk, type Floor, type Room } from './records.ts'
+import { FloorSchema, type Desk, type Floor, type Furniture, type Room } from './records.ts'
 
 export const FLOOR_FILE_FORMAT = 'virtual-office.floor'
 
 export interface FloorFile {
   format: typeof FLOOR_FILE_FORMAT
   formatVersion: 1
-  floor: { name: string; width: number; height: number; rooms: Room[]; desks: Desk[] }
+  /** `furniture` is optional: files exported before furniture existed import as they always did. */
+  floor: { name: string; width: number; height: number; rooms: Room[]; desks: Desk[]; furniture?: Furniture[] }
 }
 
 const FloorFileSchema = Type.Object(
@@ -33,7 +34,14 @@ export function exportFloor(floor: Floor): FloorFile {
   return {
     format: FLOOR_FILE_FORMAT,
     formatVersion: 1,
-    floor: { name: floor.name, width: floor.width, height: floor.height, rooms: floor.rooms.map(copyRoom), desks: floor.desks.map((d) => ({ ...d })) },
+    floor: {
+      name: floor.name,
+      width: floor.width,
+      height: floor.height,
+      rooms: floor.rooms.map(copyRoom),
+      desks: floor.desks.map((d) => ({ ...d })),
+      ...(floor.furniture?.length ? { furniture: floor.furniture.map((f) => ({ ...f })) } : {}),
+    },
   }
 }
 
@@ -57,24 +65,27 @@ export function parseFloorFile(text: string): ParsedFloorFile {
   const file = data as FloorFile
   // The floor rules (ids unique, records inside the floor, one desk per person, hot desks without
   // assignee) are applyBatch's: build the file's floor as one batch on an empty floor of its size.
-  const { rooms, desks, name, width, height } = file.floor
+  const { rooms, desks, furniture = [], name, width, height } = file.floor
   const empty: Floor = { id: 'floor_file', name, version: 0, width, height, rooms: [], desks: [] }
-  const result = applyBatch(empty, addOps(rooms, desks), { isMember: () => true })
-  if (!result.ok) return refuse(fileField(result.error.field, rooms.length), result.error.message)
+  const result = applyBatch(empty, addOps(rooms, desks, furniture), { isMember: () => true })
+  if (!result.ok) return refuse(fileField(result.error.field, rooms.length, desks.length), result.error.message)
   return { ok: true, file }
 }
 
-const addOps = (rooms: readonly Room[], desks: readonly Desk[]): FloorOp[] => [
+const addOps = (rooms: readonly Room[], desks: readonly Desk[], furniture: readonly Furniture[]): FloorOp[] => [
   ...rooms.map((room): FloorOp => ({ op: 'room.add', room })),
   ...desks.map((desk): FloorOp => ({ op: 'desk.add', desk })),
+  ...furniture.map((item): FloorOp => ({ op: 'furniture.add', furniture: item })),
 ]
 
 /** `ops[5].desk.x` of the add batch → `floor.desks[2].x` in the file (with 3 rooms before the desks). */
-function fileField(field: string, roomCount: number): string {
-  const m = /^ops\[(\d+)\]\.(room|desk)(.*)$/.exec(field)
+function fileField(field: string, roomCount: number, deskCount: number): string {
+  const m = /^ops\[(\d+)\]\.(room|desk|furniture)(.*)$/.exec(field)
   if (!m) return 'floor'
   const index = Number(m[1])
-  return m[2] === 'room' ? `floor.rooms[${index}]${m[3]}` : `floor.desks[${index - roomCount}]${m[3]}`
+  if (m[2] === 'room') return `floor.rooms[${index}]${m[3]}`
+  if (m[2] === 'desk') return `floor.desks[${index - roomCount}]${m[3]}`
+  return `floor.furniture[${index - roomCount - deskCount}]${m[3]}`
 }
 
 /**

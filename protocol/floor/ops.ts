@@ -3,7 +3,7 @@
  * against `baseVersion` (see apply.ts); only the server appends batches to the edit log.
  */
 import Type, { type Static } from 'typebox'
-import { DeskIdSchema, DeskSchema, floorLimits, RoomIdSchema, RoomSchema } from './records.ts'
+import { DeskIdSchema, DeskSchema, floorLimits, FurnitureIdSchema, FurnitureSchema, RoomIdSchema, RoomSchema } from './records.ts'
 
 const partialOf = <T extends Type.TObject>(schema: T) =>
   Type.Partial(Type.Omit(schema, ['id']), { additionalProperties: false, minProperties: 1 })
@@ -20,6 +20,12 @@ export const DeskUpdateOp = Type.Object(
   { additionalProperties: false },
 )
 export const DeskRemoveOp = Type.Object({ op: Type.Literal('desk.remove'), id: DeskIdSchema }, { additionalProperties: false })
+export const FurnitureAddOp = Type.Object({ op: Type.Literal('furniture.add'), furniture: FurnitureSchema }, { additionalProperties: false })
+export const FurnitureUpdateOp = Type.Object(
+  { op: Type.Literal('furniture.update'), id: FurnitureIdSchema, changes: partialOf(FurnitureSchema) },
+  { additionalProperties: false },
+)
+export const FurnitureRemoveOp = Type.Object({ op: Type.Literal('furniture.remove'), id: FurnitureIdSchema }, { additionalProperties: false })
 export const FloorUpdateOp = Type.Object(
   {
     op: Type.Literal('floor.update'),
@@ -43,10 +49,24 @@ export const opSchemas = {
   'desk.add': DeskAddOp,
   'desk.update': DeskUpdateOp,
   'desk.remove': DeskRemoveOp,
+  'furniture.add': FurnitureAddOp,
+  'furniture.update': FurnitureUpdateOp,
+  'furniture.remove': FurnitureRemoveOp,
   'floor.update': FloorUpdateOp,
 } as const
 
-export const FloorOpSchema = Type.Union([RoomAddOp, RoomUpdateOp, RoomRemoveOp, DeskAddOp, DeskUpdateOp, DeskRemoveOp, FloorUpdateOp])
+export const FloorOpSchema = Type.Union([
+  RoomAddOp,
+  RoomUpdateOp,
+  RoomRemoveOp,
+  DeskAddOp,
+  DeskUpdateOp,
+  DeskRemoveOp,
+  FurnitureAddOp,
+  FurnitureUpdateOp,
+  FurnitureRemoveOp,
+  FloorUpdateOp,
+])
 export type FloorOp = Static<typeof FloorOpSchema>
 export type FloorOpName = keyof typeof opSchemas
 

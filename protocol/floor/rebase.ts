@@ -6,6 +6,7 @@
  */
 import { applyBatch, type ApplyContext, type OpError } from './apply.ts'
 import { conflict, nameOf } from './diff-conflicts.ts'
+import { furnitureOf, withFurniture } from './diff-record.ts'
 import { conflictBetween, diffFloors, emptyDiff, opsOfDiff, type Conflict, type FloorDiff } from './diff.ts'
 import type { FloorOp } from './ops.ts'
 import type { Floor } from './records.ts'
@@ -39,7 +40,7 @@ export function rebaseOps(base: Floor, _theirs: readonly { ops: readonly unknown
 function withoutAgreed(mine: FloorDiff, theirs: FloorDiff): FloorDiff {
   const keep = <T>(changes: Record<string, { before: T | null; after: T | null }>, other: Record<string, { after: unknown }>) =>
     Object.fromEntries(Object.entries(changes).filter(([id, c]) => !(c.after === null && other[id] && other[id].after === null)))
-  return { rooms: keep(mine.rooms, theirs.rooms), desks: keep(mine.desks, theirs.desks), meta: mine.meta }
+  return withFurniture({ rooms: keep(mine.rooms, theirs.rooms), desks: keep(mine.desks, theirs.desks), meta: mine.meta }, keep(furnitureOf(mine), furnitureOf(theirs)))
 }
 
 /**
@@ -53,6 +54,11 @@ export function conflictOfOpError(floor: Floor, ops: readonly unknown[], error: 
   if (!op || op.op === 'floor.update') return conflict('floor', floor.id, floor.name, because)
   if (op.op === 'room.add') return conflict('room', op.room.id, op.room.name, because)
   if (op.op === 'desk.add') return conflict('desk', op.desk.id, op.desk.label, because)
+  if (op.op === 'furniture.add') return conflict('furniture', op.furniture.id, op.furniture.kind, because)
+  if (op.op.startsWith('furniture.')) {
+    const item = floor.furniture?.find((f) => f.id === op.id)
+    return conflict('furniture', op.id, item ? nameOf(item) : op.id, because)
+  }
   const [kind, records] = op.op.startsWith('room.') ? (['room', floor.rooms] as const) : (['desk', floor.desks] as const)
   const record = (records as readonly { id: string }[]).find((r) => r.id === op.id) as Parameters<typeof nameOf>[0] | undefined
   return conflict(kind, op.id, record ? nameOf(record) : op.id, because)

@@ -1,6 +1,6 @@
 /**
  * The floor-plan model shared by server and clients: typed ids and TypeBox schemas for floors,
- * rooms and desks. The schemas validate HTTP bodies, cached JSON and edit ops alike.
+ * rooms, desks and furniture. The schemas validate HTTP bodies, cached JSON and edit ops alike.
  */
 import Type, { type Static } from 'typebox'
 
@@ -11,12 +11,14 @@ export const MemberIdSchema = idOf('mem')
 export const FloorIdSchema = idOf('floor')
 export const RoomIdSchema = idOf('room')
 export const DeskIdSchema = idOf('desk')
+export const FurnitureIdSchema = idOf('furn')
 
 export type WorkspaceId = string
 export type MemberId = string
 export type FloorId = string
 export type RoomId = string
 export type DeskId = string
+export type FurnitureId = string
 
 /** Limits that keep a floor sane; the server refuses anything beyond them. */
 export const floorLimits = {
@@ -26,6 +28,7 @@ export const floorLimits = {
   maxCapacity: 500,
   maxLabel: 64,
   maxAllowed: 500,
+  maxFurniture: 2_000,
 } as const
 
 const coordinate = Type.Number({ minimum: 0, maximum: floorLimits.maxSide })
@@ -76,6 +79,30 @@ export const DeskSchema = Type.Object(
 )
 export type Desk = Static<typeof DeskSchema>
 
+/** Decoration a host places: drawn under desks and people, never a place to walk to or sit at. */
+export const FurnitureKindSchema = Type.Union([
+  Type.Literal('plant'),
+  Type.Literal('sofa'),
+  Type.Literal('table'),
+  Type.Literal('bookshelf'),
+  Type.Literal('whiteboard'),
+  Type.Literal('rug'),
+])
+export type FurnitureKind = Static<typeof FurnitureKindSchema>
+
+/** One piece of furniture, positioned by its centre (as desks are) and turned by `rotation`. */
+export const FurnitureSchema = Type.Object(
+  {
+    id: FurnitureIdSchema,
+    kind: FurnitureKindSchema,
+    x: coordinate,
+    y: coordinate,
+    rotation: Type.Number({ minimum: 0, exclusiveMaximum: 360 }),
+  },
+  { additionalProperties: false },
+)
+export type Furniture = Static<typeof FurnitureSchema>
+
 export const FloorSchema = Type.Object(
   {
     id: FloorIdSchema,
@@ -85,6 +112,11 @@ export const FloorSchema = Type.Object(
     height: size,
     rooms: Type.Array(RoomSchema, { maxItems: floorLimits.maxRooms }),
     desks: Type.Array(DeskSchema, { maxItems: floorLimits.maxDesks }),
+    /**
+     * Optional so that floors saved before furniture existed stay valid; applyBatch leaves it out
+     * when the floor has none, one form for both.
+     */
+    furniture: Type.Optional(Type.Array(FurnitureSchema, { maxItems: floorLimits.maxFurniture })),
   },
   { additionalProperties: false },
 )

@@ -7,6 +7,7 @@ import { roomAt } from '../../protocol/floor/geometry.ts'
 import type { Floor, Room } from '../../protocol/floor/records.ts'
 import { decideEntry } from '../../protocol/rules.ts'
 import type { Motion } from '../floor/motion.ts'
+import { roomDoor } from '../floor/room-shapes.ts'
 import { freeSpotIn } from '../floor/spots.ts'
 import { createWalker, type Walker } from '../floor/walker.ts'
 import { ApiError } from '../services/api.ts'
@@ -41,8 +42,8 @@ export interface Walking {
 /** How close (floor units) to a room's edge its token is fetched ahead of the avatar walking in. */
 const PREFETCH_DISTANCE = 60
 
-/** Where an avatar stops in front of a room it may not enter: just below its bottom edge. */
-const doorOf = (room: Room, floor: Floor) => ({ x: room.x + room.width / 2, y: Math.min(floor.height, room.y + room.height + 24) })
+/** Where an avatar stops in front of a room it may not enter: outside its door, as drawn. */
+const doorOf = (room: Room, floor: Floor) => roomDoor(room, floor).stand
 
 export function createWalking(deps: WalkingDeps): Walking {
   const { session, floor, presence, media, notices, social } = deps.stores

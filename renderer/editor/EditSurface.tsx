@@ -9,6 +9,7 @@ import { applyBatch } from '../../protocol/floor/apply.ts'
 import { DESK_SIZE } from '../../protocol/floor/geometry.ts'
 import type { FloorOp } from '../../protocol/floor/ops.ts'
 import type { Floor } from '../../protocol/floor/records.ts'
+import { furnitureBox } from '../floor/furniture-kinds.ts'
 import { handlePoint, handles, type Handle, type Rect } from './tools/hit.ts'
 import { createSelectTool } from './tools/select-tool.ts'
 import { useEditor, useEditorState } from './useEditor.ts'
@@ -38,10 +39,15 @@ export const EditSurface = memo(function EditSurface(props: { floor: Floor }) {
     // outlines are copied once into a `will-change: transform` layer and the originals hidden; each
     // move then sets one transform (no restyle or repaint of hundreds of elements per frame).
     let hidden: HTMLElement[] | null = null
+    // Furniture is drawn, not a button: its few <use>s are moved in place by the CSS `translate`
+    // property, which composes with their transform attribute (floor units = CSS px in the floor).
+    let pieces: SVGElement[] = []
     const startDrag = () => {
       const ids = new Set(editor.store.getState().selection)
       const layer = ghost.current
-      const all = surface.current?.parentElement?.querySelectorAll<HTMLElement>('[data-roving], [data-outline]') ?? []
+      const floorEl = surface.current?.parentElement
+      const all = floorEl?.querySelectorAll<HTMLElement>('[data-roving], [data-outline]') ?? []
+      pieces = [...(floorEl?.querySelectorAll<SVGElement>('use[data-furniture]') ?? [])].filter((el) => ids.has(el.dataset.furniture ?? ''))
       hidden = [...all].filter((el) => ids.has(el.dataset.roving ?? el.dataset.outlineOf ?? ''))
       for (const el of hidden) {
         layer?.appendChild(el.cloneNode(true))
@@ -50,7 +56,9 @@ export const EditSurface = memo(function EditSurface(props: { floor: Floor }) {
     }
     const endDrag = () => {
       for (const el of hidden ?? []) el.style.visibility = ''
+      for (const el of pieces) el.style.translate = ''
       hidden = null
+      pieces = []
       if (ghost.current) {
         ghost.current.replaceChildren()
         ghost.current.style.transform = ''
@@ -65,6 +73,7 @@ export const EditSurface = memo(function EditSurface(props: { floor: Floor }) {
         if (!offset) return endDrag()
         if (!hidden) startDrag()
         if (ghost.current) ghost.current.style.transform = `translate(${offset.dx}px, ${offset.dy}px)`
+        for (const el of pieces) el.style.translate = `${offset.dx}px ${offset.dy}px`
       },
       previewOps(ops: readonly FloorOp[] | null) {
         const result = ops && applyBatch(latest.current.floor, ops, { isMember: () => true })
@@ -83,7 +92,8 @@ export const EditSurface = memo(function EditSurface(props: { floor: Floor }) {
   const selected = new Set(selection)
   const rooms = shown.rooms.filter((r) => selected.has(r.id))
   const desks = shown.desks.filter((d) => selected.has(d.id))
-  const single = rooms.length === 1 && desks.length === 0 ? rooms[0]! : null
+  const furniture = (shown.furniture ?? []).filter((f) => selected.has(f.id))
+  const single = rooms.length === 1 && desks.length === 0 && furniture.length === 0 ? rooms[0]! : null
 
   return (
     <div
@@ -107,6 +117,10 @@ export const EditSurface = memo(function EditSurface(props: { floor: Floor }) {
       {desks.map((d) => (
         <Outline key={d.id} id={d.id} box={{ x: d.x - DESK_SIZE / 2 - 3, y: d.y - DESK_SIZE / 2 - 3, width: DESK_SIZE + 6, height: DESK_SIZE + 6 }} room={false} />
       ))}
+      {furniture.map((f) => {
+        const b = furnitureBox(f)
+        return <Outline key={f.id} id={f.id} box={{ x: b.x - 3, y: b.y - 3, width: b.width + 6, height: b.height + 6 }} room={false} />
+      })}
       {single &&
         handles.map((h) => {
           const p = handlePoint(single, h)

@@ -6,9 +6,15 @@
  */
 import { DESK_SIZE } from '../../protocol/floor/geometry.ts'
 import type { FloorOp } from '../../protocol/floor/ops.ts'
-import type { Desk, Floor, Room } from '../../protocol/floor/records.ts'
+import type { Desk, Floor, Furniture, Room } from '../../protocol/floor/records.ts'
 
-type NewId = (prefix: 'room' | 'desk') => string
+type NewId = (prefix: 'room' | 'desk' | 'furn') => string
+/** What duplicate and paste copy; furniture is optional, as on floors without any. */
+interface Items {
+  rooms: readonly Room[]
+  desks: readonly Desk[]
+  furniture?: readonly Furniture[] | undefined
+}
 type Bounds = Pick<Floor, 'width' | 'height'>
 export interface Created {
   ops: FloorOp[]
@@ -21,7 +27,7 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo), h
  * Shifts new records together so that the group lies on the floor when it fits, keeping its
  * shape, then clamps each one (a room wider than the floor is narrowed to it).
  */
-function fitted(floor: Bounds, rooms: Room[], desks: Desk[]): { rooms: Room[]; desks: Desk[] } {
+function fitted(floor: Bounds, rooms: Room[], desks: Desk[], furniture: Furniture[] = []): { rooms: Room[]; desks: Desk[]; furniture: Furniture[] } {
   const shift = (starts: number[], ends: number[], side: number) => {
     if (starts.length === 0) return 0
     const lo = Math.min(...starts)
@@ -30,8 +36,10 @@ function fitted(floor: Bounds, rooms: Room[], desks: Desk[]): { rooms: Room[]; d
   }
   const width = (r: Room) => Math.min(r.width, floor.width)
   const height = (r: Room) => Math.min(r.height, floor.height)
-  const sx = shift([...rooms.map((r) => r.x), ...desks.map((d) => d.x)], [...rooms.map((r) => r.x + width(r)), ...desks.map((d) => d.x)], floor.width)
-  const sy = shift([...rooms.map((r) => r.y), ...desks.map((d) => d.y)], [...rooms.map((r) => r.y + height(r)), ...desks.map((d) => d.y)], floor.height)
+  // Desks and furniture are points (their centres), rooms boxes.
+  const points = [...desks, ...furniture]
+  const sx = shift([...rooms.map((r) => r.x), ...points.map((d) => d.x)], [...rooms.map((r) => r.x + width(r)), ...points.map((d) => d.x)], floor.width)
+  const sy = shift([...rooms.map((r) => r.y), ...points.map((d) => d.y)], [...rooms.map((r) => r.y + height(r)), ...points.map((d) => d.y)], floor.height)
   return {
     rooms: rooms.map((r) => ({
       ...r,
@@ -41,6 +49,7 @@ function fitted(floor: Bounds, rooms: Room[], desks: Desk[]): { rooms: Room[]; d
       y: clamp(r.y + sy, 0, floor.height - height(r)),
     })),
     desks: desks.map((d) => ({ ...d, x: clamp(d.x + sx, 0, floor.width), y: clamp(d.y + sy, 0, floor.height) })),
+    furniture: furniture.map((f) => ({ ...f, x: clamp(f.x + sx, 0, floor.width), y: clamp(f.y + sy, 0, floor.height) })),
   }
 }
 
@@ -57,23 +66,29 @@ function labeler(floor: Floor): (label: string) => string {
 }
 
 /** Copies of `items` on `floor`, moved by (dx, dy), with fresh ids and nobody in them. */
-function copies(floor: Floor, items: { rooms: readonly Room[]; desks: readonly Desk[] }, newId: NewId, dx: number, dy: number): Created {
+function copies(floor: Floor, items: Items, newId: NewId, dx: number, dy: number): Created {
   const label = labeler(floor)
   const placed = fitted(
     floor,
     items.rooms.map((r) => ({ ...r, id: newId('room'), x: r.x + dx, y: r.y + dy, ownerId: null, allowed: [] })),
     items.desks.map((d) => ({ ...d, id: newId('desk'), label: label(d.label), x: d.x + dx, y: d.y + dy, assigneeId: null })),
+    (items.furniture ?? []).map((f) => ({ ...f, id: newId('furn'), x: f.x + dx, y: f.y + dy })),
   )
   return {
-    ops: [...placed.rooms.map((room): FloorOp => ({ op: 'room.add', room })), ...placed.desks.map((desk): FloorOp => ({ op: 'desk.add', desk }))],
-    ids: [...placed.rooms.map((r) => r.id), ...placed.desks.map((d) => d.id)],
+    ops: [
+      ...placed.rooms.map((room): FloorOp => ({ op: 'room.add', room })),
+      ...placed.desks.map((desk): FloorOp => ({ op: 'desk.add', desk })),
+      ...placed.furniture.map((furniture): FloorOp => ({ op: 'furniture.add', furniture })),
+    ],
+    ids: [...placed.rooms.map((r) => r.id), ...placed.desks.map((d) => d.id), ...placed.furniture.map((f) => f.id)],
   }
 }
 
-/** Ctrl+D: copies of the selected rooms and desks, `offset` down and to the right. */
+/** Ctrl+D: copies of the selected rooms, desks and furniture, `offset` down and to the right. */
 export function duplicateItems(floor: Floor, ids: readonly string[], newId: NewId, offset = 20): Created {
   const wanted = new Set(ids)
-  return copies(floor, { rooms: floor.rooms.filter((r) => wanted.has(r.id)), desks: floor.desks.filter((d) => wanted.has(d.id)) }, newId, offset, offset)
+  const picked = { rooms: floor.rooms.filter((r) => wanted.has(r.id)), desks: floor.desks.filter((d) => wanted.has(d.id)), furniture: floor.furniture?.filter((f) => wanted.has(f.id)) }
+  return copies(floor, picked, newId, offset, offset)
 }
 
 /**
@@ -81,15 +96,16 @@ export function duplicateItems(floor: Floor, ids: readonly string[], newId: NewI
  * corner lands there; without, the copies keep their places, or sit 20 down and right of the
  * originals when those are on this floor.
  */
-export function pasteItems(target: Floor, items: { rooms: Room[]; desks: Desk[] }, newId: NewId, at?: { x: number; y: number }): Created {
-  if (items.rooms.length + items.desks.length === 0) return { ops: [], ids: [] }
+export function pasteItems(target: Floor, items: Items, newId: NewId, at?: { x: number; y: number }): Created {
+  const furniture = items.furniture ?? []
+  if (items.rooms.length + items.desks.length + furniture.length === 0) return { ops: [], ids: [] }
   if (at) {
-    const left = Math.min(...items.rooms.map((r) => r.x), ...items.desks.map((d) => d.x - DESK_SIZE / 2))
-    const top = Math.min(...items.rooms.map((r) => r.y), ...items.desks.map((d) => d.y - DESK_SIZE / 2))
+    const left = Math.min(...items.rooms.map((r) => r.x), ...items.desks.map((d) => d.x - DESK_SIZE / 2), ...furniture.map((f) => f.x))
+    const top = Math.min(...items.rooms.map((r) => r.y), ...items.desks.map((d) => d.y - DESK_SIZE / 2), ...furniture.map((f) => f.y))
     return copies(target, items, newId, at.x - left, at.y - top)
   }
-  const here = new Set([...target.rooms.map((r) => r.id), ...target.desks.map((d) => d.id)])
-  const offset = [...items.rooms, ...items.desks].some((r) => here.has(r.id)) ? 20 : 0
+  const here = new Set([...target.rooms.map((r) => r.id), ...target.desks.map((d) => d.id), ...(target.furniture ?? []).map((f) => f.id)])
+  const offset = [...items.rooms, ...items.desks, ...furniture].some((r) => here.has(r.id)) ? 20 : 0
   return copies(target, items, newId, offset, offset)
 }
 

@@ -4,14 +4,16 @@
  * tools, keyboard commands and tests share them.
  *
  * Geometry: a room is its box (x, y, width, height); a desk is its centre (x, y), drawn as a
- * DESK_SIZE square. A desk stays on the floor while its centre does (applyBatch's rule).
+ * DESK_SIZE square. A desk stays on the floor while its centre does (applyBatch's rule), and so
+ * does a piece of furniture, whose box is its kind's footprint (furniture-kinds.ts).
  * An empty list means there is nothing to do (applyBatch refuses an empty batch).
  */
 import { DESK_SIZE } from '../../protocol/floor/geometry.ts'
 import type { FloorOp } from '../../protocol/floor/ops.ts'
-import type { Desk, Floor, Room } from '../../protocol/floor/records.ts'
+import type { Desk, Floor, Furniture, Room } from '../../protocol/floor/records.ts'
+import { furnitureBox } from '../floor/furniture-kinds.ts'
 
-export type NewId = (prefix: 'room' | 'desk') => string
+export type NewId = (prefix: 'room' | 'desk' | 'furn') => string
 export type AlignEdge = 'left' | 'center' | 'right' | 'top' | 'middle' | 'bottom'
 export type ResizeHandle = 'n' | 's' | 'e' | 'w' | 'ne' | 'nw' | 'se' | 'sw'
 
@@ -19,7 +21,7 @@ export type ResizeHandle = 'n' | 's' | 'e' | 'w' | 'ne' | 'nw' | 'se' | 'sw'
 export const MIN_ROOM_SIZE = 40
 const HALF = DESK_SIZE / 2
 
-type Item = { kind: 'room'; room: Room } | { kind: 'desk'; desk: Desk }
+type Item = { kind: 'room'; room: Room } | { kind: 'desk'; desk: Desk } | { kind: 'furniture'; item: Furniture }
 interface Box {
   left: number
   top: number
@@ -38,13 +40,16 @@ function selection(floor: Floor, ids: readonly string[]): Item[] {
   return [
     ...floor.rooms.filter((r) => wanted.has(r.id)).map((room): Item => ({ kind: 'room', room })),
     ...floor.desks.filter((d) => wanted.has(d.id)).map((desk): Item => ({ kind: 'desk', desk })),
+    ...(floor.furniture ?? []).filter((f) => wanted.has(f.id)).map((item): Item => ({ kind: 'furniture', item })),
   ]
 }
 
-const boxOf = (item: Item): Box =>
-  item.kind === 'room'
-    ? { left: item.room.x, top: item.room.y, right: item.room.x + item.room.width, bottom: item.room.y + item.room.height }
-    : { left: item.desk.x - HALF, top: item.desk.y - HALF, right: item.desk.x + HALF, bottom: item.desk.y + HALF }
+function boxOf(item: Item): Box {
+  if (item.kind === 'room') return { left: item.room.x, top: item.room.y, right: item.room.x + item.room.width, bottom: item.room.y + item.room.height }
+  if (item.kind === 'desk') return { left: item.desk.x - HALF, top: item.desk.y - HALF, right: item.desk.x + HALF, bottom: item.desk.y + HALF }
+  const b = furnitureBox(item.item)
+  return { left: b.x, top: b.y, right: b.x + b.width, bottom: b.y + b.height }
+}
 
 const union = (boxes: Box[]): Box => ({
   left: Math.min(...boxes.map((b) => b.left)),
@@ -55,11 +60,11 @@ const union = (boxes: Box[]): Box => ({
 
 /** The range a record's x/y may take on the floor: a room's whole box, a desk's centre. */
 function rangeOf(item: Item, floor: Bounds) {
-  if (item.kind === 'desk') return { x: [0, floor.width], y: [0, floor.height] } as const
+  if (item.kind !== 'room') return { x: [0, floor.width], y: [0, floor.height] } as const
   return { x: [0, Math.max(0, floor.width - item.room.width)], y: [0, Math.max(0, floor.height - item.room.height)] } as const
 }
 
-const positionOf = (item: Item) => (item.kind === 'room' ? item.room : item.desk)
+const positionOf = (item: Item) => (item.kind === 'room' ? item.room : item.kind === 'desk' ? item.desk : item.item)
 
 /** The op moving one item by (dx, dy), clamped onto the floor; null when it would not move. */
 function moveOp(floor: Bounds, item: Item, dx: number, dy: number): FloorOp | null {
@@ -71,7 +76,8 @@ function moveOp(floor: Bounds, item: Item, dx: number, dy: number): FloorOp | nu
   if (nx !== x) changes.x = nx
   if (ny !== y) changes.y = ny
   if (changes.x === undefined && changes.y === undefined) return null
-  return item.kind === 'room' ? { op: 'room.update', id: item.room.id, changes } : { op: 'desk.update', id: item.desk.id, changes }
+  if (item.kind === 'room') return { op: 'room.update', id: item.room.id, changes }
+  return item.kind === 'desk' ? { op: 'desk.update', id: item.desk.id, changes } : { op: 'furniture.update', id: item.item.id, changes }
 }
 
 const present = (ops: (FloorOp | null)[]): FloorOp[] => ops.filter((op): op is FloorOp => op !== null)
@@ -159,12 +165,15 @@ export function resizeRoom(floor: Floor, id: string, handle: ResizeHandle, dx: n
   return Object.keys(changes).length > 0 ? [{ op: 'room.update', id, changes }] : []
 }
 
-/** Turns the selected desks by one 15° step; rooms in the selection are left as they are. */
+const turned = (rotation: number, stepDeg: number) => tidy((((rotation + stepDeg) % 360) + 360) % 360) % 360
+
+/** Turns the selected desks and furniture by one 15° step; rooms in the selection are left as they are. */
 export function rotateDesks(floor: Floor, ids: readonly string[], stepDeg: 15 | -15): FloorOp[] {
   const wanted = new Set(ids)
-  return floor.desks
-    .filter((d) => wanted.has(d.id))
-    .map((d): FloorOp => ({ op: 'desk.update', id: d.id, changes: { rotation: tidy((((d.rotation + stepDeg) % 360) + 360) % 360) % 360 } }))
+  return [
+    ...floor.desks.filter((d) => wanted.has(d.id)).map((d): FloorOp => ({ op: 'desk.update', id: d.id, changes: { rotation: turned(d.rotation, stepDeg) } })),
+    ...(floor.furniture ?? []).filter((f) => wanted.has(f.id)).map((f): FloorOp => ({ op: 'furniture.update', id: f.id, changes: { rotation: turned(f.rotation, stepDeg) } })),
+  ]
 }
 
 export { deskRows, duplicateItems, pasteItems, type Created, type DeskRowsOptions } from './arrange-copies.ts'

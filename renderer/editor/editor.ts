@@ -5,12 +5,13 @@
  */
 import type { FloorTemplate } from '../../protocol/api.ts'
 import type { FloorOp } from '../../protocol/floor/ops.ts'
-import type { Desk, Floor, Room } from '../../protocol/floor/records.ts'
+import type { Desk, Floor, Furniture, Room } from '../../protocol/floor/records.ts'
 import type { EditorStore } from './store.ts'
 
 export interface Clipboard {
   rooms: Room[]
   desks: Desk[]
+  furniture: Furniture[]
 }
 
 export interface Editor {
@@ -46,7 +47,7 @@ export interface Editor {
   paste(): Promise<void>
   duplicate(): Promise<void>
   removeSelected(): Promise<void>
-  /** A fresh id for a new room or desk. */
-  newId(prefix: 'room' | 'desk'): string
+  /** A fresh id for a new room, desk or piece of furniture. */
+  newId(prefix: 'room' | 'desk' | 'furn'): string
   dispose(): void
 }

@@ -24,7 +24,7 @@ export interface FloorActionDeps {
   ctx(): ApplyContext
   say(text: string, kind?: 'error' | 'info'): void
   apply(ops: readonly FloorOp[]): Promise<boolean>
-  newId(prefix: 'room' | 'desk'): string
+  newId(prefix: 'room' | 'desk' | 'furn'): string
 }
 
 export function createFloorActions(deps: FloorActionDeps) {
@@ -33,7 +33,8 @@ export function createFloorActions(deps: FloorActionDeps) {
   const selected = () => {
     const floor = deps.shownFloor()
     const ids = new Set(store.getState().selection)
-    return { floor, ids: [...ids], rooms: floor?.rooms.filter((r) => ids.has(r.id)) ?? [], desks: floor?.desks.filter((d) => ids.has(d.id)) ?? [] }
+    const furniture = floor?.furniture?.filter((f) => ids.has(f.id)) ?? []
+    return { floor, ids: [...ids], rooms: floor?.rooms.filter((r) => ids.has(r.id)) ?? [], desks: floor?.desks.filter((d) => ids.has(d.id)) ?? [], furniture }
   }
   const guard = async (what: () => Promise<void>) => {
     try {
@@ -102,10 +103,11 @@ export function createFloorActions(deps: FloorActionDeps) {
       return floor ? JSON.stringify(exportFloor(floor), null, 2) : null
     },
     copy() {
-      const { rooms, desks } = selected()
-      if (rooms.length + desks.length === 0) return
-      clipboard = { rooms, desks }
-      deps.say(`Copied ${rooms.length + desks.length} item${rooms.length + desks.length === 1 ? '' : 's'}`, 'info')
+      const { rooms, desks, furniture } = selected()
+      const count = rooms.length + desks.length + furniture.length
+      if (count === 0) return
+      clipboard = { rooms, desks, furniture }
+      deps.say(`Copied ${count} item${count === 1 ? '' : 's'}`, 'info')
     },
     async paste() {
       const floor = deps.shownFloor()
@@ -120,8 +122,12 @@ export function createFloorActions(deps: FloorActionDeps) {
       if (await deps.apply(copy.ops)) store.getState().set({ selection: copy.ids })
     },
     async removeSelected() {
-      const { rooms, desks } = selected()
-      const ops: FloorOp[] = [...rooms.map((r) => ({ op: 'room.remove' as const, id: r.id })), ...desks.map((d) => ({ op: 'desk.remove' as const, id: d.id }))]
+      const { rooms, desks, furniture } = selected()
+      const ops: FloorOp[] = [
+        ...rooms.map((r) => ({ op: 'room.remove' as const, id: r.id })),
+        ...desks.map((d) => ({ op: 'desk.remove' as const, id: d.id })),
+        ...furniture.map((f) => ({ op: 'furniture.remove' as const, id: f.id })),
+      ]
       if (ops.length && (await deps.apply(ops))) store.getState().set({ selection: [] })
     },
   }

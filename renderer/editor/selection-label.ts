@@ -1,5 +1,6 @@
-/** What the editor's selection is, in words: "Desk 4 selected", "Room Lounge selected", "3 items selected". */
+/** What the editor's selection is, in words: "Desk 4 selected", "Room Lounge selected", "Plant selected", "3 items selected". */
 import type { Floor } from '../../protocol/floor/records.ts'
+import { furnitureKinds } from '../floor/furniture-kinds.ts'
 
 export function describeSelection(floor: Floor, selection: readonly string[]): string {
   if (selection.length === 0) return 'Nothing selected'
@@ -8,5 +9,7 @@ export function describeSelection(floor: Floor, selection: readonly string[]): s
   const room = floor.rooms.find((r) => r.id === id)
   if (room) return `Room ${room.name} selected`
   const desk = floor.desks.find((d) => d.id === id)
-  return desk ? `Desk ${desk.label} selected` : 'Nothing selected'
+  if (desk) return `Desk ${desk.label} selected`
+  const item = floor.furniture?.find((f) => f.id === id)
+  return item ? `${furnitureKinds[item.kind].label} selected` : 'Nothing selected'
 }

@@ -14,6 +14,7 @@ import { displayName, occupancyCounts, roomsByMember } from '../stores/presence/
 import { overflows } from './camera.ts'
 import { CameraControls } from './CameraControls.tsx'
 import { DesksLayer } from './DesksLayer.tsx'
+import { FurnitureLayer } from './FurnitureLayer.tsx'
 import { deskName, personName } from './labels.ts'
 import { PeopleLayer, type PersonView } from './PeopleLayer.tsx'
 import { Minimap } from './Minimap.tsx'
@@ -164,7 +165,8 @@ export function FloorView() {
       </div>
       <div className="viewport" ref={cam.viewport} {...pointer.handlers}>
         <div className={zoom < FAR_ZOOM ? 'floor floor-far' : 'floor'} style={{ width: floor.width, height: floor.height, transform: `translate(${x}px, ${y}px) scale(${zoom})` }}>
-          <RoomsLayer rooms={floor.rooms} occupancy={occupancy} here={self.room} selected={selectedSet} onWalk={editing ? pick : walkToRoom} onFocusItem={reveal} />
+          <RoomsLayer rooms={floor.rooms} width={floor.width} height={floor.height} occupancy={occupancy} here={self.room} selected={selectedSet} onWalk={editing ? pick : walkToRoom} onFocusItem={reveal} />
+          <FurnitureLayer furniture={floor.furniture} />
           <DesksLayer desks={floor.desks} names={deskNames} myDesk={mySeat} selected={selectedSet} onWalk={editing ? pick : walkToDesk} onHome={walkHome} onFocusItem={reveal} />
           <PeopleLayer people={people} selfId={me?.id ?? null} motion={office.motion} far={zoom < FAR_ZOOM} onSelect={select} onFocusItem={reveal} />
           {editing && (

@@ -1,15 +1,14 @@
 /**
- * The rooms as drawn: a patterned floor per kind, a thick wall with the door left open and a
- * threshold across it, and a lounge's sofa and plants. One SVG under the room buttons, drawn again
+ * The rooms as drawn: a patterned floor per kind, a thick wall with the door left open (in the
+ * wall facing the floor's centre, where walking stops too) and a threshold across it, and a lounge's sofa and plants. One SVG under the room buttons, drawn again
  * only when the rooms themselves change (never for occupancy or presence); decoration only, so it
  * takes no pointer events and is hidden from assistive technology.
  */
 import { memo } from 'react'
 import type { Room } from '../../protocol/floor/records.ts'
-import { doorSide, doorway, loungeFurniture, wallPath } from './room-shapes.ts'
+import { doorway, loungeFurniture, roomDoor, wallPath, type Side } from './room-shapes.ts'
 
-const RoomShape = memo(function RoomShape({ room }: { room: Room }) {
-  const side = doorSide(room)
+const RoomShape = memo(function RoomShape({ room, side }: { room: Room; side: Side }) {
   const door = doorway(room, side)
   return (
     <g className={`room-art room-art-${room.kind}`}>
@@ -22,11 +21,12 @@ const RoomShape = memo(function RoomShape({ room }: { room: Room }) {
   )
 })
 
-export const RoomArt = memo(function RoomArt({ rooms }: { rooms: readonly Room[] }) {
+/** `width` and `height` are the floor's: each door faces its centre (room-shapes.ts, roomDoor). */
+export const RoomArt = memo(function RoomArt({ rooms, width, height }: { rooms: readonly Room[]; width: number; height: number }) {
   return (
     <svg className="floor-art" aria-hidden="true" focusable="false">
       {rooms.map((room) => (
-        <RoomShape key={room.id} room={room} />
+        <RoomShape key={room.id} room={room} side={roomDoor(room, { width, height, rooms }).side} />
       ))}
     </svg>
   )

@@ -50,6 +50,9 @@ const RoomButton = memo(function RoomButton(props: { room: Room; occupants: numb
  */
 export const RoomsLayer = memo(function RoomsLayer(props: {
   rooms: readonly Room[]
+  /** The floor's size: doors face its centre. */
+  width: number
+  height: number
   occupancy: ReadonlyMap<string, number>
   here: string | null
   /** While editing: the selected rooms. */
@@ -60,7 +63,7 @@ export const RoomsLayer = memo(function RoomsLayer(props: {
   return (
     <>
       <FloorDefs />
-      <RoomArt rooms={props.rooms} />
+      <RoomArt rooms={props.rooms} width={props.width} height={props.height} />
       <RovingGroup label="Rooms" className="layer" onFocusItem={props.onFocusItem}>
         {props.rooms.map((room) => (
           <RoomButton key={room.id} room={room} occupants={props.occupancy.get(room.id) ?? 0} here={room.id === props.here} selected={props.selected?.has(room.id) ?? false} onWalk={props.onWalk} />

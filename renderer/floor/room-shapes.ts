@@ -21,20 +21,76 @@ export interface Segment {
 const DOOR = 56
 
 /**
- * The wall the door is in: the one facing `centre` (the middle of the floor) when given, else the
- * bottom wall, where the desks of the starter floor are.
+ * The walls facing `centre` (the middle of the floor), the one the centre lies furthest beyond
+ * first; with no centre, or a centre inside the room, the bottom wall, where the desks of the
+ * starter floor are.
  */
-export function doorSide(room: Rect, centre?: { x: number; y: number }): Side {
-  if (!centre) return 'bottom'
+function sidesFacing(room: Rect, centre?: { x: number; y: number }): Side[] {
+  if (!centre) return ['bottom']
   const sides: [Side, number][] = [
     ['bottom', centre.y - (room.y + room.height)],
     ['top', room.y - centre.y],
     ['right', centre.x - (room.x + room.width)],
     ['left', room.x - centre.x],
   ]
-  // The side the centre lies furthest beyond; a centre inside the room keeps the bottom wall.
-  const [side, beyond] = sides.reduce((best, s) => (s[1] > best[1] ? s : best))
-  return beyond > 0 ? side : 'bottom'
+  const facing = sides.filter(([, beyond]) => beyond > 0).sort((a, b) => b[1] - a[1])
+  return facing.length ? facing.map(([side]) => side) : ['bottom']
+}
+
+/** The wall the door is in: the one facing `centre` (see sidesFacing). */
+export function doorSide(room: Rect, centre?: { x: number; y: number }): Side {
+  return sidesFacing(room, centre)[0]!
+}
+
+/** How far in front of a door the floor must be clear for it to be used: about a person's width. */
+const CLEAR = 48
+/** Where an avatar stands in front of a door (a room it may not enter stops it there). */
+const STAND = 24
+const OUT: Record<Side, [number, number]> = { top: [0, -1], right: [1, 0], bottom: [0, 1], left: [-1, 0] }
+
+const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+
+/** The strip of floor `depth` deep in front of a doorway. */
+function front(door: Segment, side: Side, depth: number): Rect {
+  const [ox, oy] = OUT[side]
+  const xs = [door.x1, door.x2, door.x1 + ox * depth, door.x2 + ox * depth]
+  const ys = [door.y1, door.y2, door.y1 + oy * depth, door.y2 + oy * depth]
+  const x = Math.min(...xs)
+  const y = Math.min(...ys)
+  return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y }
+}
+
+export interface Door {
+  side: Side
+  /** The opening in the wall. */
+  gap: Segment
+  /** Where an avatar stands just outside it, on the floor. */
+  stand: { x: number; y: number }
+}
+
+/**
+ * A room's door, the one fact both the drawing (RoomArt) and walking (renderer/app/walking.ts)
+ * use: in the wall facing the floor's centre, unless another room or the floor's edge stands right
+ * in front of that wall; then the next wall facing the centre that opens onto free floor, else any
+ * wall that does, else the wall facing the centre after all.
+ */
+export function roomDoor(room: Rect & { id?: string }, floor: { width: number; height: number; rooms: readonly (Rect & { id?: string })[] }): Door {
+  const sides = sidesFacing(room, { x: floor.width / 2, y: floor.height / 2 })
+  const open = (side: Side) => {
+    const f = front(doorway(room, side), side, CLEAR)
+    const onFloor = f.x >= 0 && f.y >= 0 && f.x + f.width <= floor.width && f.y + f.height <= floor.height
+    return onFloor && !floor.rooms.some((r) => r !== room && (room.id === undefined || r.id !== room.id) && overlaps(f, r))
+  }
+  // Any wall opening onto free floor beats a wall facing the centre that opens onto another room.
+  const others = (['bottom', 'top', 'right', 'left'] as const).filter((s) => !sides.includes(s))
+  const side = sides.find(open) ?? others.find(open) ?? sides[0]!
+  const gap = doorway(room, side)
+  const [ox, oy] = OUT[side]
+  const stand = {
+    x: Math.min(floor.width, Math.max(0, (gap.x1 + gap.x2) / 2 + ox * STAND)),
+    y: Math.min(floor.height, Math.max(0, (gap.y1 + gap.y2) / 2 + oy * STAND)),
+  }
+  return { side, gap, stand }
 }
 
 /** The door's opening: a segment along `side`, centred on it. */

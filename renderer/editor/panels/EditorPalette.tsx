@@ -1,19 +1,21 @@
 /**
- * The palette: add a desk, a room of a kind, or desks in rows, near the middle of the floor where
- * there is room. Each addition is one apply (one undo step) and leaves the new items selected.
+ * The palette: add a desk, a room of a kind, desks in rows, or a piece of furniture, near the
+ * middle of the floor where there is room. Each addition is one apply (one undo step) and leaves the new items selected.
  */
 import { useRef, useState } from 'react'
 import type { FloorOp } from '../../../protocol/floor/ops.ts'
-import type { RoomKind } from '../../../protocol/floor/records.ts'
+import type { FurnitureKind, RoomKind } from '../../../protocol/floor/records.ts'
+import { furnitureKinds } from '../../floor/furniture-kinds.ts'
 import { useEditor, useEditorState } from '../useEditor.ts'
 import { DeskRowsForm } from './DeskRowsForm.tsx'
+import { FurniturePicker } from './FurniturePicker.tsx'
 import { RoomKindMenu } from './RoomKindMenu.tsx'
 import { deskSpot, freeRoomName, nextDeskNumber, roomKinds, spotFor } from './placement.ts'
 import { useCommit } from './useCommit.ts'
 import { useShownFloor } from './useShownFloor.ts'
 import './panels.css'
 
-type Open = 'room' | 'rows' | null
+type Open = 'room' | 'rows' | 'furniture' | null
 
 export function EditorPalette() {
   const editor = useEditor()
@@ -24,6 +26,7 @@ export function EditorPalette() {
   const [error, setError] = useState<string | null>(null)
   const roomButton = useRef<HTMLButtonElement>(null)
   const rowsButton = useRef<HTMLButtonElement>(null)
+  const furnitureButton = useRef<HTMLButtonElement>(null)
   if (!editing || !floor) return null
 
   const add = async (ops: FloorOp[], ids: string[]) => {
@@ -44,6 +47,13 @@ export function EditorPalette() {
     const room = { id, name: freeRoomName(floor, kind), kind, x, y, width, height, capacity, locked: false, ownerId: null, allowed: [] }
     closeTo(roomButton.current)
     void add([...grow, { op: 'room.add', room }], [id])
+  }
+  const addFurniture = (kind: FurnitureKind) => {
+    const id = editor.newId('furn')
+    const { width, height } = furnitureKinds[kind]
+    const { x, y, grow } = spotFor(floor, width, height)
+    // Placed by its centre, as desks are; the group stays open to add more.
+    void add([...grow, { op: 'furniture.add', furniture: { id, kind, x: x + width / 2, y: y + height / 2, rotation: 0 } }], [id])
   }
   const toggle = (which: Exclude<Open, null>) => setOpen((o) => (o === which ? null : which))
   const closeTo = (button: HTMLButtonElement | null) => {
@@ -73,6 +83,10 @@ export function EditorPalette() {
           onCancel={() => closeTo(rowsButton.current)}
         />
       )}
+      <button type="button" ref={furnitureButton} aria-expanded={open === 'furniture'} aria-controls="palette-furniture" onClick={() => toggle('furniture')}>
+        Add furniture
+      </button>
+      {open === 'furniture' && <FurniturePicker id="palette-furniture" onPick={addFurniture} onClose={() => closeTo(furnitureButton.current)} />}
       {error && <p className="panel-error">{error}</p>}
     </div>
   )

@@ -5,6 +5,7 @@
 import { useId, useState } from 'react'
 import { useEditor, useEditorState } from '../useEditor.ts'
 import { DeskProperties } from './DeskProperties.tsx'
+import { FurnitureProperties } from './FurnitureProperties.tsx'
 import { describeSelection } from '../selection-label.ts'
 import { selectedOn } from './placement.ts'
 import { RoomProperties } from './RoomProperties.tsx'
@@ -29,6 +30,7 @@ export function PropertiesPanel() {
   const remove = () => void act(() => editor.removeSelected()).then((text) => setError(text ? { about, text } : null))
   const room = ids.length === 1 ? floor?.rooms.find((r) => r.id === ids[0]) : undefined
   const desk = ids.length === 1 ? floor?.desks.find((d) => d.id === ids[0]) : undefined
+  const item = ids.length === 1 ? floor?.furniture?.find((f) => f.id === ids[0]) : undefined
 
   return (
     <section className="panel properties" aria-labelledby={heading} aria-describedby={`${heading}-summary`}>
@@ -39,6 +41,7 @@ export function PropertiesPanel() {
       </p>
       {room && <RoomProperties key={room.id} room={room} />}
       {desk && floor && <DeskProperties key={desk.id} desk={desk} floor={floor} />}
+      {item && floor && <FurnitureProperties key={item.id} item={item} floor={floor} />}
       {ids.length > 1 && floor && <SelectionProperties floor={floor} ids={ids} />}
       {ids.length > 0 && (
         <button type="button" className="danger" onClick={remove}>

@@ -7,6 +7,7 @@ import type { Member } from '../../../protocol/api.ts'
 import { DESK_SIZE } from '../../../protocol/floor/geometry.ts'
 import type { FloorOp } from '../../../protocol/floor/ops.ts'
 import { floorLimits, type Floor, type RoomKind } from '../../../protocol/floor/records.ts'
+import { furnitureBox } from '../../floor/furniture-kinds.ts'
 
 interface Rect {
   x: number
@@ -27,6 +28,7 @@ function taken(floor: Floor): Rect[] {
   return [
     ...floor.rooms.map((r) => ({ x: r.x - MARGIN, y: r.y - MARGIN, width: r.width + 2 * MARGIN, height: r.height + 2 * MARGIN })),
     ...floor.desks.map((d) => ({ x: d.x - half - MARGIN, y: d.y - half - MARGIN, width: DESK_SIZE + 2 * MARGIN, height: DESK_SIZE + 2 * MARGIN })),
+    ...(floor.furniture ?? []).map(furnitureBox),
   ]
 }
 
@@ -113,7 +115,7 @@ export function freeRoomName(floor: Floor, kind: RoomKind): string {
 /** The selected ids that are on the floor: another host may have deleted some since they were selected. */
 export function selectedOn(floor: Floor | null, ids: readonly string[]): string[] {
   if (!floor) return []
-  const present = new Set([...floor.rooms.map((r) => r.id), ...floor.desks.map((d) => d.id)])
+  const present = new Set([...floor.rooms.map((r) => r.id), ...floor.desks.map((d) => d.id), ...(floor.furniture ?? []).map((f) => f.id)])
   return ids.filter((id) => present.has(id))
 }
 

@@ -46,7 +46,7 @@ const at = (f: Floor, id: string) => {
 }
 
 let n = 0
-const newId = (prefix: 'room' | 'desk') => `${prefix}_new${++n}`
+const newId = (prefix: 'room' | 'desk' | 'furn') => `${prefix}_new${++n}`
 
 test.each<[number, number | undefined, number]>([
   [13, 10, 10],

@@ -140,6 +140,17 @@ describe.each(kinds)('$name store', (kind) => {
       const log = await second.opsSince(ws, 'floor_main', 0)
       expect(log !== 'gone' && log?.batches.map((b) => b.version)).toEqual([1, 2, 3, 4, 5])
     })
+
+    it('keeps a floor document holding furniture as it was sent, across a reopen', async () => {
+      const file = await kind.place()
+      const first = await kind.open(file)
+      const { workspaceId: ws } = await seedWorkspace(first)
+      const sofa = { id: 'furn_sofa', kind: 'sofa', x: 200, y: 150, rotation: 90 }
+      expect(await edit(first, ws, 0, 'batch_f', [{ op: 'furniture.add', furniture: sofa }])).toMatchObject({ kind: 'applied', version: 1 })
+      first.close()
+      const second = await kind.open(file)
+      expect((await second.getFloor(ws, 'floor_main'))?.furniture).toEqual([sofa])
+    })
   })
 
   describe('opsSince', () => {
