@@ -13,6 +13,7 @@ import { furnitureBox } from '../floor/furniture-kinds.ts'
 import { handlePoint, handles, type Handle, type Rect } from './tools/hit.ts'
 import { createSelectTool } from './tools/select-tool.ts'
 import { useEditor, useEditorState } from './useEditor.ts'
+import { useEditorKeys } from './useEditorKeys.ts'
 
 const HANDLE = 10
 
@@ -23,6 +24,8 @@ function Outline(props: { id: string; box: Rect; room: boolean }) {
 
 export const EditSurface = memo(function EditSurface(props: { floor: Floor }) {
   const editor = useEditor()
+  // Mounted only while editing, so the editor's keys (and arrange.ts with them) load with it.
+  useEditorKeys(editor, true)
   const selection = useEditorState((s) => s.selection)
   const snap = useEditorState((s) => s.snap)
   const grid = useEditorState((s) => s.grid)

@@ -8,7 +8,6 @@
 import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useState } from 'react'
 import { useFloor, useMedia, useOffice, usePresence, useSession } from '../app/context.tsx'
 import { useEditor, useEditorState } from '../editor/useEditor.ts'
-import { useEditorKeys } from '../editor/useEditorKeys.ts'
 import { currentFloor, deskOfMember } from '../stores/floor/selectors.ts'
 import { displayName, occupancyCounts, roomsByMember } from '../stores/presence/selectors.ts'
 import { overflows } from './camera.ts'
@@ -73,7 +72,6 @@ export function FloorView() {
   const speaking = useMemo(() => new Set(speakingKey ? speakingKey.split('\n') : []), [speakingKey])
   const [selected, setSelected] = useState<string | null>(null)
   useFloorKeys(office, cam.actions)
-  useEditorKeys(editor, editing)
   useFloorPaintedMark(floor !== null)
 
   const roomNames = useMemo(() => new Map((floor?.rooms ?? []).map((r) => [r.id, r.name])), [floor])
@@ -131,6 +129,7 @@ export function FloorView() {
     const at = (id && office.motion.get(id)) || { x: Number(el.dataset.x), y: Number(el.dataset.y) }
     cam.actions.reveal(at.x, at.y)
   }, [office, cam.actions])
+  const furnitureEditing = useMemo(() => (editing && selectedSet ? { selected: selectedSet, onPick: pick, onFocusItem: reveal } : undefined), [editing, selectedSet, pick, reveal])
   const pointer = usePointerCamera({ viewport: cam.viewport, camera: cam.camera, zoomBy: cam.actions.zoomBy, pan: cam.actions.pan, onSpot: (x, y) => office.walking.goToSpot(x, y) })
   const stopGlide = pointer.stop
   const centre = useCallback((x: number, y: number) => (stopGlide(), cam.actions.centre(x, y)), [stopGlide, cam.actions])
@@ -166,7 +165,7 @@ export function FloorView() {
       <div className="viewport" ref={cam.viewport} {...pointer.handlers}>
         <div className={zoom < FAR_ZOOM ? 'floor floor-far' : 'floor'} style={{ width: floor.width, height: floor.height, transform: `translate(${x}px, ${y}px) scale(${zoom})` }}>
           <RoomsLayer rooms={floor.rooms} width={floor.width} height={floor.height} occupancy={occupancy} here={self.room} selected={selectedSet} onWalk={editing ? pick : walkToRoom} onFocusItem={reveal} />
-          <FurnitureLayer furniture={floor.furniture} />
+          <FurnitureLayer furniture={floor.furniture} editing={furnitureEditing} />
           <DesksLayer desks={floor.desks} names={deskNames} myDesk={mySeat} selected={selectedSet} onWalk={editing ? pick : walkToDesk} onHome={walkHome} onFocusItem={reveal} />
           <PeopleLayer people={people} selfId={me?.id ?? null} motion={office.motion} far={zoom < FAR_ZOOM} onSelect={select} onFocusItem={reveal} />
           {editing && (

@@ -3,7 +3,8 @@
  * Furniture a host places (issue 10): added from the editor's palette into a draft, published, and
  * drawn on a member's floor where the server has it, hidden from screen readers. It is decoration:
  * a member's click on it is a click on the floor beneath (they walk there), never on a desk; only
- * the host's editor selects it, and drags, deletes, undoes, re-kinds and turns it there like a desk.
+ * the host's editor selects it (by pointer, or by keyboard in the floor's Furniture group), and
+ * drags, deletes, undoes, re-kinds and turns it there like a desk.
  */
 import { describe, expect, it } from 'vitest'
 import type { SignedIn } from '../../protocol/api.ts'
@@ -96,6 +97,14 @@ describe('furniture', () => {
     // In the editor the plant is what a click there selects, not a desk; it drags, deletes and
     // comes back with undo like a desk, each step live for the member.
     await host.page.locator('body').focus()
+    await host.page.keyboard.press('Escape')
+    await properties.getByText('Select a room or desk', { exact: true }).waitFor()
+    // A keyboard reaches it as well: the floor's Furniture group, one Tab stop; Enter selects.
+    const handle = host.floor().getByRole('group', { name: 'Furniture' }).getByRole('button', { name: 'Plant' })
+    await handle.focus()
+    await host.page.keyboard.press('Enter')
+    await properties.getByText('Plant selected', { exact: true }).waitFor()
+    await host.floor().getByRole('group', { name: 'Furniture' }).getByRole('button', { name: 'Plant, selected' }).waitFor()
     await host.page.keyboard.press('Escape')
     await properties.getByText('Select a room or desk', { exact: true }).waitFor()
     const onHost = await pieceOnScreen(host.page, plant.id)
