@@ -164,6 +164,17 @@ export type EditResult = Static<typeof EditResultSchema>
 export const AllowedBody = Type.Object({ allowed: Type.Array(MemberIdSchema, { maxItems: floorLimits.maxAllowed, uniqueItems: true }) }, { additionalProperties: false })
 export type AllowedBody = Static<typeof AllowedBody>
 
+/** A host's or a room owner's moderation of one person in a room (POST …/rooms/:room/mute, …/removals). */
+export const RoomMemberBody = Type.Object({ memberId: MemberIdSchema }, { additionalProperties: false })
+export type RoomMemberBody = Static<typeof RoomMemberBody>
+/** How long someone removed from a room stays out (POST …/rooms/:room/removals answers when it ends). */
+export const ROOM_BAN_MINUTES = 5
+export const RoomRemovalSchema = Type.Object({ until: Type.Integer() })
+export type RoomRemoval = Static<typeof RoomRemovalSchema>
+/** Locks or unlocks a room from inside it (PUT …/rooms/:room/locked): a host's or the room owner's. */
+export const RoomLockBody = Type.Object({ locked: Type.Boolean() }, { additionalProperties: false })
+export type RoomLockBody = Static<typeof RoomLockBody>
+
 export const LobbyTokenSchema = Type.Object({ url: Type.String(), token: Type.String(), identity: MemberIdSchema })
 export type LobbyToken = Static<typeof LobbyTokenSchema>
 export const RoomTokenSchema = Type.Object({ url: Type.String(), token: Type.String() })
@@ -181,6 +192,7 @@ export type AdmissionBody = Static<typeof AdmissionBody>
 export const WorkspaceParams = Type.Object({ ws: WorkspaceIdSchema })
 export const FloorParams = Type.Object({ ws: WorkspaceIdSchema, floor: FloorIdSchema })
 export const RoomParams = Type.Object({ ws: WorkspaceIdSchema, room: RoomIdSchema })
+export const RoomMemberParams = Type.Object({ ws: WorkspaceIdSchema, room: RoomIdSchema, member: MemberIdSchema })
 export const MemberParams = Type.Object({ ws: WorkspaceIdSchema, id: MemberIdSchema })
 export const InviteParams = Type.Object({ code: Type.String({ minLength: 8, maxLength: 128 }) })
 export const InviteIdParams = Type.Object({ ws: WorkspaceIdSchema, id: InviteIdSchema })

@@ -9,6 +9,8 @@ export const ErrorBodySchema = Type.Object({
   currentVersion: Type.Optional(Type.Integer()),
   /** On a floor conflict: the room, desk or floor that changed under the edit. */
   objectId: Type.Optional(Type.String()),
+  /** On a refusal that ends by itself (a removal from a room): when, in ms since the epoch. */
+  until: Type.Optional(Type.Integer()),
 })
 export type ErrorBody = Static<typeof ErrorBodySchema>
 

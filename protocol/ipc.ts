@@ -80,6 +80,26 @@ export const invokeChannels = {
   'theme:getSystem': { args: Type.Tuple([]), result: SystemThemeSchema },
 } as const
 
+/** A screen or window Electron's desktopCapturer offers; `thumbnail` is a small data: URL. */
+export const ScreenSourceSchema = Type.Object({
+  id: Type.String({ maxLength: 200 }),
+  name: Type.String({ maxLength: 500 }),
+  kind: Type.Union([Type.Literal('screen'), Type.Literal('window')]),
+  thumbnail: Type.String({ maxLength: 200_000 }),
+})
+export type ScreenSourceInfo = Static<typeof ScreenSourceSchema>
+
+/**
+ * The screen picker's channels, for the desktop issue: main lists the sources (desktopCapturer)
+ * and remembers the chosen one for its setDisplayMediaRequestHandler. Not yet in `invokeChannels`
+ * (main has no handler yet); the desktop issue moves them there with their handlers.
+ */
+export const screenChannels = {
+  'screen:sources': { args: Type.Tuple([]), result: Type.Array(ScreenSourceSchema, { maxItems: 100 }) },
+  /** The source the next getDisplayMedia captures; null cancels the pending request. */
+  'screen:choose': { args: Type.Tuple([Type.Union([Type.String({ maxLength: 200 }), Type.Null()])]), result: Type.Null() },
+} as const
+
 export const IdleStateSchema = Type.Union([Type.Literal('active'), Type.Literal('idle'), Type.Literal('locked')])
 export type IdleState = Static<typeof IdleStateSchema>
 
@@ -89,6 +109,8 @@ export const hostEvents = {
   'idle:changed': Type.Tuple([IdleStateSchema]),
   'notify:clicked': Type.Tuple([Type.String()]),
   'theme:changed': Type.Tuple([SystemThemeSchema]),
+  /** The OS-wide mute shortcut (desktop issue: globalShortcut in main); toggles the microphone. */
+  'media:toggle-mute': Type.Tuple([]),
 } as const
 
 export type InvokeChannel = keyof typeof invokeChannels

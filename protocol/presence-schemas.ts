@@ -5,7 +5,7 @@
  */
 import Type from 'typebox'
 import { FloorIdSchema, MemberIdSchema, RoomIdSchema, floorLimits } from './floor/records.ts'
-import { MAX_STATUS_TEXT, rpcMethods } from './presence.ts'
+import { MAX_STATUS_TEXT, reactions, rpcMethods } from './presence.ts'
 
 /** A floor coordinate as an attribute: a whole number of floor units (a reader also checks ≤ floorLimits.maxSide). */
 const Coordinate = Type.String({ pattern: `^[0-9]{1,${String(floorLimits.maxSide).length}}$` })
@@ -27,6 +27,11 @@ export const PresenceAttributesSchema = Type.Object({
   /** Resting position in whole floor units (a client also clamps it to its floor). */
   x: Coordinate,
   y: Coordinate,
+  /**
+   * A raised hand: the room it was raised in, '' when lowered. Others show it only while the server's
+   * occupancy has the member in that room, so a hand never outlives the visit or reaches another room.
+   */
+  hand: Type.Optional(Type.Union([Type.Literal(''), RoomIdSchema])),
 })
 
 export const KnockRequestSchema = Type.Object({ roomId: RoomIdSchema })
@@ -51,6 +56,9 @@ export const PresenceNoticeSchema = Type.Object({ type: Type.Literal('bye') })
 export const OccupancyNoticeSchema = Type.Object({
   rooms: Type.Record(RoomIdSchema, Type.Array(MemberIdSchema, { maxItems: 5_000 }), { additionalProperties: false }),
 })
+
+/** One reaction from the fixed set; anything else (free text, another emoji) is refused. */
+export const ReactionPacketSchema = Type.Object({ emoji: Type.Enum(reactions) })
 
 export const MovePacketSchema = Type.Object({
   x: Type.Number({ minimum: 0, maximum: floorLimits.maxSide }),

@@ -14,7 +14,7 @@ import type { FloorSummary } from './api.ts'
 import type { FloorOp } from './floor/ops.ts'
 import type { FloorId, MemberId, RoomId, WorkspaceId } from './floor/records.ts'
 import type {
-  KnockAnswerSchema, KnockRequestSchema, MeetRequestSchema, MovePacketSchema, PresenceAttributesSchema, PresenceNoticeSchema, rpcRequestSchemas, WaveRequestSchema,
+  KnockAnswerSchema, KnockRequestSchema, MeetRequestSchema, MovePacketSchema, PresenceAttributesSchema, PresenceNoticeSchema, ReactionPacketSchema, rpcRequestSchemas, WaveRequestSchema,
 } from './presence-schemas.ts'
 
 export const lobbyRoomName = (workspaceId: WorkspaceId): string => `${workspaceId}.lobby`
@@ -41,6 +41,8 @@ export const topics = {
   occupancy: 'occupancy',
   /** Server-sent: floor-plan changes, carrying the change itself (see FloorNotice). */
   floor: 'floor',
+  /** Reliable: an emoji reaction in a call (see ReactionPacket). */
+  reaction: 'reaction',
 } as const
 
 /** Peer-to-peer requests, as LiveKit RPC methods on the lobby room. */
@@ -81,6 +83,22 @@ export interface OccupancyNotice {
 
 /** A lossy movement packet: where the avatar is now, within the largest floor. */
 export type MovePacket = Static<typeof MovePacketSchema>
+
+/**
+ * The reactions a member can send from a call, and the only ones a client shows: a fixed set, so a
+ * peer cannot put text of its own on everyone's screen.
+ */
+export const reactions = ['👍', '👏', '❤️', '😂', '🎉', '😮'] as const
+export type Reaction = (typeof reactions)[number]
+/** A reaction, on the reliable `reaction` topic of the lobby; shown only for a sender the server has in a room. */
+export type ReactionPacket = Static<typeof ReactionPacketSchema>
+/** How long a reaction shows on the avatar and in the call before it fades. */
+export const REACTION_SHOW_MS = 4_000
+/** Reactions one peer may show in REACTION_WINDOW_MS; more are dropped (and the sender's own button waits). */
+export const REACTION_LIMIT = 5
+export const REACTION_WINDOW_MS = 10_000
+/** A reaction packet is about 20 bytes; anything over this is refused unread. */
+export const MAX_REACTION_BYTES = 64
 
 /** The largest packet a peer may send on `move` or `presence`; anything longer is refused unread. */
 export const MAX_PEER_PACKET_BYTES = 256

@@ -17,14 +17,18 @@ export interface Entrant {
   rooms: readonly string[]
 }
 
-export type EntryDecision = { ok: true } | { ok: false; status: 403 | 409; reason: 'locked' | 'private' | 'full' }
+export type EntryDecision = { ok: true } | { ok: false; status: 403 | 409; reason: EntryRefusal }
+export type EntryRefusal = 'removed' | 'locked' | 'private' | 'full'
 
 /**
  * Whether `who` may enter `room` now. A room's owner and its allowed members enter it even when
  * locked, and an admitted knock lets one member in. Hosts may enter locked rooms (they could unlock
  * them anyway), but a private office is private even to hosts: they knock like everyone else.
+ * Someone a host or the room's owner removed (`removed`: their ban has not ended) stays out
+ * whoever they are, until it ends.
  */
-export function decideEntry(room: Room, who: Entrant, ctx: { admitted: boolean; occupants: number }): EntryDecision {
+export function decideEntry(room: Room, who: Entrant, ctx: { admitted: boolean; occupants: number; removed?: boolean }): EntryDecision {
+  if (ctx.removed) return { ok: false, status: 403, reason: 'removed' }
   const insider = room.ownerId === who.id || room.allowed.includes(who.id) || ctx.admitted
   if (who.role === 'guest' && !who.rooms.includes(room.id) && !ctx.admitted) return { ok: false, status: 403, reason: 'private' }
   if (room.kind === 'private' && !insider) return { ok: false, status: 403, reason: 'private' }
@@ -32,3 +36,9 @@ export function decideEntry(room: Room, who: Entrant, ctx: { admitted: boolean; 
   if (ctx.occupants >= room.capacity) return { ok: false, status: 409, reason: 'full' }
   return { ok: true }
 }
+
+/**
+ * Who moderates a room (mutes, removes, locks it, brings people on stage): hosts, and the room's
+ * owner. In a stage room they also speak by standing, without being brought on.
+ */
+export const mayModerate = (room: Pick<Room, 'ownerId'>, who: Pick<Entrant, 'id' | 'role'>): boolean => atLeast(who.role, 'host') || room.ownerId === who.id

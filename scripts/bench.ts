@@ -4,6 +4,7 @@
  * meaningful. `npm run bench -- <name>` runs the benchmarks whose name contains <name>.
  */
 import { printTable, type Benchmark, type Row } from '../test/bench/harness.ts'
+import { callCost } from '../test/bench/call-cost.bench.ts'
 import { coldStart } from '../test/bench/cold-start.bench.ts'
 import { editorDrag } from '../test/bench/editor-drag.bench.ts'
 import { editPropagation } from '../test/bench/edit-propagation.bench.ts'
@@ -14,13 +15,14 @@ import { presenceLatency } from '../test/bench/presence-latency.bench.ts'
 import { roomEntry } from '../test/bench/room-entry.bench.ts'
 import { scaleOut } from '../test/bench/scale-out.bench.ts'
 import { signInAttack } from '../test/bench/sign-in-attack.bench.ts'
+import { stageListeners } from '../test/bench/stage-listeners.bench.ts'
 import { startupBundle } from '../test/bench/startup-bundle.bench.ts'
 import { serverLoad } from '../test/bench/tokens.bench.ts'
 import { ensureChromium } from './lib/chromium.ts'
 import { ensureLivekitServer } from './lib/livekit-install.ts'
 import { bin, step } from './lib/run-step.ts'
 
-const benchmarks: Benchmark[] = [serverLoad, scaleOut, signInAttack, roomEntry, floorRender, editorDrag, presenceLatency, presenceCluster, editPropagation, startupBundle, coldStart, idle]
+const benchmarks: Benchmark[] = [serverLoad, scaleOut, signInAttack, roomEntry, callCost, stageListeners, floorRender, editorDrag, presenceLatency, presenceCluster, editPropagation, startupBundle, coldStart, idle]
 
 const filter = process.argv[2]
 ensureLivekitServer()

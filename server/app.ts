@@ -20,6 +20,7 @@ import floors from './routes/floors.ts'
 import health from './routes/health.ts'
 import invites from './routes/invites.ts'
 import members from './routes/members.ts'
+import { moderationRoutes } from './routes/moderation.ts'
 import sessions from './routes/sessions.ts'
 import tokens from './routes/tokens.ts'
 import webhooks from './routes/webhooks.ts'
@@ -129,6 +130,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(members)
   await app.register(floors)
   await app.register(tokens)
+  await app.register(moderationRoutes)
   await app.register(webhooks)
   if (opts.clientDir) await app.register(client, { root: opts.clientDir })
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())

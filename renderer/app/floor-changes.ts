@@ -9,6 +9,7 @@
  * On first load, a member with no desk of their own is told where to sit.
  */
 import type { Floor } from '../../protocol/floor/records.ts'
+import { REJOIN_WINDOW_MS } from '../services/media/types.ts'
 import { deskOfMember } from '../stores/floor/selectors.ts'
 import type { Office } from './office.ts'
 import type { Stores } from './stores.ts'
@@ -25,24 +26,35 @@ export function watchFloorChanges(stores: Stores, office: Office): () => void {
   let shownOut: string | null = null
 
   /**
-   * A call lost without being shown out (LiveKit restarted and livekit-client's own resume gave
-   * up) is joined again while the avatar stays in its room, with growing waits while LiveKit is
-   * still away; walking out ends the attempts.
+   * A call lost without being shown out (LiveKit restarted, or the network stayed away longer than
+   * livekit-client's resume) is joined again while the avatar stays in its room: at once, then with
+   * growing waits (at most 2 s, and at once when the network comes back), for 60 s. Walking out
+   * ends the attempts. The call panel says "Reconnecting…" meanwhile.
    */
-  const rejoin = (roomId: string, attempt: number) => {
-    setTimeout(() => {
-      const { phase } = media.getState()
-      if (presence.getState().self.room !== roomId || phase === 'connected' || phase === 'connecting') return
+  let retry: { timer: ReturnType<typeof setTimeout>; now: () => void } | null = null
+  const rejoin = (roomId: string, attempt: number, lostAt: number) => {
+    if (retry) clearTimeout(retry.timer)
+    const tryNow = () => {
+      retry = null
+      const { phase, error } = media.getState()
+      if (presence.getState().self.room !== roomId || phase !== 'reconnecting' || error !== `lost:${roomId}`) return
       office.media()?.go(roomId).catch(() => {
-        if (attempt < 12) rejoin(roomId, attempt + 1)
+        if (Date.now() - lostAt < REJOIN_WINDOW_MS) rejoin(roomId, attempt + 1, lostAt)
       })
-    }, Math.min(5_000, 250 * 2 ** attempt))
+    }
+    retry = { timer: setTimeout(tryNow, attempt === 0 ? 0 : Math.min(2_000, 250 * 2 ** attempt)), now: tryNow }
   }
+  const online = () => {
+    if (!retry) return
+    clearTimeout(retry.timer)
+    retry.now()
+  }
+  window.addEventListener('online', online)
 
   const offMedia = media.subscribe((state, previous) => {
     if (state.error === previous.error) return
     const lost = state.error?.startsWith('lost:') ? state.error.slice('lost:'.length) : null
-    if (lost && presence.getState().self.room === lost) return rejoin(lost, 0)
+    if (lost && presence.getState().self.room === lost) return rejoin(lost, 0, Date.now())
     const removed = state.error?.startsWith('removed:') ? state.error.slice('removed:'.length) : null
     if (!removed || presence.getState().self.room !== removed) return
     shownOut = removed
@@ -101,6 +113,8 @@ export function watchFloorChanges(stores: Stores, office: Office): () => void {
   })
 
   return () => {
+    window.removeEventListener('online', online)
+    if (retry) clearTimeout(retry.timer)
     offMedia()
     offFloor()
   }

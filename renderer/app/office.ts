@@ -62,6 +62,8 @@ export interface Office {
   /** After another device took the seat: take it back here. */
   useHere(): void
   media(): MediaRooms | null
+  /** The pointer or focus rests on a room: get its call ready (token, connection warm-up), joining nothing. */
+  prefetchRoom(roomId: string): void
   /** The HTTP client, for services that act on the workspace (the editor, the admin view). */
   api(): Api
   readonly motion: Motion
@@ -178,7 +180,7 @@ export function createOffice(platform: Platform, stores: Stores): Office {
       session.getState().signedIn({ token: session.getState().token!, workspace, me: member })
       const { acceptFloorNotice, createLobby, createMediaRooms, syncFloors, syncMembers } = await online
       if (gen !== generation) return
-      if (!rooms) rooms = createMediaRooms({ api: needApi(), workspaceId: workspace.id, media })
+      if (!rooms) rooms = createMediaRooms({ api: needApi(), workspaceId: workspace.id, media, platform: platform.media })
       await platform.cache.putWorkspace(workspace)
       const hadSeat = presence.getState().self.floor !== ''
       await syncFloors(syncDeps())
@@ -190,6 +192,7 @@ export function createOffice(platform: Platform, stores: Stores): Office {
           api: needApi(),
           workspaceId: workspace.id,
           presence,
+          social: socialStore,
           onPeerMove: (id, x, y) => {
             // A peer's position is its own claim: drawn only within the floor it says it stands on.
             const f = floor.getState().floors.find((fl) => fl.id === presence.getState().peers[id]?.floor)
@@ -339,6 +342,7 @@ export function createOffice(platform: Platform, stores: Stores): Office {
       reconnect()
     },
     media: () => rooms,
+    prefetchRoom: (roomId) => rooms?.prefetch(roomId),
     api: needApi,
     motion,
     walking,

@@ -120,7 +120,8 @@ export function createSocial(deps: SocialDeps): Social {
     const at = waved.get(from)
     if (at === undefined || Date.now() - at > WAVE_ANSWER_MS) return (ignored('meet without a wave', from), '{}')
     waved.delete(from)
-    deps.walking.goToRoom(roomId)
+    // Pulled into a room by the answer to a wave: the call starts muted.
+    deps.walking.goToRoom(roomId, { requested: true })
     return '{}'
   }
 
@@ -128,11 +129,12 @@ export function createSocial(deps: SocialDeps): Social {
     const prompt = social.getState().prompts.find((p) => p.id === promptId)
     social.getState().removePrompt(promptId)
     if (!prompt || prompt.kind !== 'wave') return
+    // Joining at someone else's wave: the call starts muted.
     const theirs = roomOf(presence.getState(), prompt.from, me())
-    if (theirs) return deps.walking.goToRoom(theirs)
+    if (theirs) return deps.walking.goToRoom(theirs, { requested: true })
     const room = freeMeetingRoom()
     if (!room) return notices.getState().push('There is no free meeting room right now')
-    deps.walking.goToRoom(room)
+    deps.walking.goToRoom(room, { requested: true })
     const request: MeetRequest = { roomId: room }
     deps.lobby()?.call(prompt.from, rpcMethods.meet, JSON.stringify(request)).catch(() => undefined)
   }

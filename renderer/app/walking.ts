@@ -5,7 +5,7 @@
  */
 import { roomAt } from '../../protocol/floor/geometry.ts'
 import type { Floor, Room } from '../../protocol/floor/records.ts'
-import { decideEntry } from '../../protocol/rules.ts'
+import { decideEntry, type EntryRefusal } from '../../protocol/rules.ts'
 import type { Motion } from '../floor/motion.ts'
 import { roomDoor } from '../floor/room-shapes.ts'
 import { freeSpotIn } from '../floor/spots.ts'
@@ -15,6 +15,7 @@ import type { Lobby } from '../services/lobby.ts'
 import type { MediaRooms } from '../services/media-room.ts'
 import { currentFloor, deskOfMember } from '../stores/floor/selectors.ts'
 import { othersIn, roomOf } from '../stores/presence/selectors.ts'
+import { createStandingApart } from './standing-apart.ts'
 import type { Stores } from './stores.ts'
 
 export interface WalkingDeps {
@@ -26,7 +27,8 @@ export interface WalkingDeps {
 
 export interface Walking {
   walker: Walker
-  goToRoom(roomId: string): void
+  /** `requested`: at someone else's request (a wave answered, a meet), so the call starts muted. */
+  goToRoom(roomId: string, opts?: { requested?: boolean }): void
   goToDesk(deskId?: string): void
   goToSpot(x: number, y: number): void
   goToPerson(memberId: string): void
@@ -35,7 +37,7 @@ export interface Walking {
   /** Lets this member through a room's door for a while (an admitted knock). */
   admit(roomId: string, untilMs: number): void
   /** Why this member may not walk into the room now, or null. */
-  refusal(room: Room): 'locked' | 'private' | 'full' | null
+  refusal(room: Room): EntryRefusal | null
   reset(): void
 }
 
@@ -53,7 +55,7 @@ export function createWalking(deps: WalkingDeps): Walking {
 
   const roomById = (id: string | null) => (id ? (currentFloor(floor.getState())?.rooms.find((r) => r.id === id) ?? null) : null)
 
-  const refusal = (room: Room): 'locked' | 'private' | 'full' | null => {
+  const refusal = (room: Room): EntryRefusal | null => {
     const me = session.getState().me
     if (!me) return null
     // Who is inside is the server's word: a peer claiming a room fills no seat and opens no door.
@@ -75,18 +77,20 @@ export function createWalking(deps: WalkingDeps): Walking {
     if (!room) return
     const reason = refusal(room) ?? 'locked'
     notices.getState().push(denied.get(roomId) ?? `${room.name} is ${reason === 'full' ? 'full' : reason}`)
-    if (reason !== 'full') social.getState().setDoor({ roomId, reason })
+    if (reason !== 'full' && reason !== 'removed') social.getState().setDoor({ roomId, reason })
   }
 
   const refused = (roomId: string | null, err: unknown) => {
     if (!roomId) return
     const name = roomById(roomId)?.name ?? 'This room'
     const reason = err instanceof ApiError ? (err.body.reason ?? err.body.error) : 'unreachable'
-    const text = reason === 'full' || reason === 'locked' || reason === 'private' ? `${name} is ${reason}` : `Could not join ${name}: ${(err as Error).message}`
+    const text = reason === 'removed' ? (err as Error).message : reason === 'full' || reason === 'locked' || reason === 'private' ? `${name} is ${reason}` : `Could not join ${name}: ${(err as Error).message}`
     if (err instanceof ApiError && err.status !== 404) {
       denied.set(roomId, text)
       // The server's answer is fresh now and stale soon (a door may open): forget it in a minute.
-      setTimeout(() => denied.get(roomId) === text && denied.delete(roomId), 60_000)
+      // Someone removed from the room stays out until their ban ends (the server says when).
+      const until = err.body.until
+      setTimeout(() => denied.get(roomId) === text && denied.delete(roomId), reason === 'removed' && until ? Math.max(0, until - Date.now()) : 60_000)
     }
     notices.getState().push(text)
     if (reason === 'locked' || reason === 'private') social.getState().setDoor({ roomId, reason })
@@ -118,7 +122,10 @@ export function createWalking(deps: WalkingDeps): Walking {
     return f.desks.find((d) => d.hot && d.assigneeId === null && !taken.some((t) => Math.hypot(t.x - d.x, t.y - d.y) < 2)) ?? null
   }
 
-  const goRoom = (roomId: string | null, startedAt?: number) => deps.rooms()?.go(roomId, startedAt).catch((err: unknown) => refused(roomId, err))
+  /** The room a walk at someone else's request leads into, until the avatar rests (its calls say `requested`). */
+  let requestedRoom: string | null = null
+  const goRoom = (roomId: string | null, startedAt?: number) =>
+    deps.rooms()?.go(roomId, { ...(startedAt === undefined ? {} : { startedAt }), requested: roomId !== null && roomId === requestedRoom }).catch((err: unknown) => refused(roomId, err))
 
   const walker = createWalker({
     presence,
@@ -133,12 +140,16 @@ export function createWalking(deps: WalkingDeps): Walking {
         prefetchNear(x, y)
       }
       deps.lobby()?.move(x, y)
+      apart.moved()
     },
     onRest: (x, y) => {
       deps.lobby()?.update({ x: String(Math.round(x)), y: String(Math.round(y)) })
       // A walk towards a room may have been cut short: the call follows where the avatar stopped.
       const here = presence.getState().self.room
       if (media.getState().roomId !== here) void goRoom(here)
+      requestedRoom = null
+      // Two who walked in at the same moment took the same spot: the later arrival steps aside.
+      apart.rested(x, y)
     },
     onRoomChange: (roomId, startedAt) => {
       // Others learn the room from the server's occupancy once the call connects, not from us.
@@ -146,6 +157,8 @@ export function createWalking(deps: WalkingDeps): Walking {
       void goRoom(roomId, startedAt)
     },
   })
+
+  const apart = createStandingApart({ stores: deps.stores, walkTo: (x, y) => walker.walkTo(x, y) })
 
   /** Walking to something on another floor takes the lift: arrive at that floor's entrance. */
   const onFloor = (target: Floor) => {
@@ -158,7 +171,8 @@ export function createWalking(deps: WalkingDeps): Walking {
 
   return {
     walker,
-    goToRoom(roomId) {
+    goToRoom(roomId, opts) {
+      requestedRoom = opts?.requested ? roomId : null
       const f = currentFloor(floor.getState())
       const room = f?.rooms.find((r) => r.id === roomId)
       if (!f || !room) return

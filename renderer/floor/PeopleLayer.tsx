@@ -1,11 +1,14 @@
-import { memo, useCallback, useEffect, useMemo, type CSSProperties } from 'react'
+import { lazy, memo, Suspense, useCallback, useEffect, useMemo, type CSSProperties } from 'react'
 import type { Status } from '../../protocol/presence.ts'
 import type { Motion } from './motion.ts'
+import { useAvatarSignals, type AvatarSignal } from './useAvatarSignals.ts'
 import { initials } from './labels.ts'
 import { RADIUS, TAG_GAP, tagWidth } from './name-tags.ts'
 import { RovingGroup } from './RovingGroup.tsx'
 import { createTagLayout, type TagLayout } from './tag-layout.ts'
 import './people.css'
+
+const AvatarBadges = lazy(() => import('./AvatarBadges.tsx').then((m) => ({ default: m.AvatarBadges })))
 
 export interface PersonView {
   id: string
@@ -34,11 +37,14 @@ interface PersonButtonProps {
   self: boolean
   motion: Motion
   tags: TagLayout
+  /** A raised hand, a reaction, speaking in my call: undefined for nearly everyone, so memo holds. */
+  signal: AvatarSignal | undefined
   onSelect(id: string): void
 }
 
 const PersonButton = memo(function PersonButton(props: PersonButtonProps) {
-  const { person, self, motion, tags } = props
+  const { person, self, motion, tags, signal } = props
+  const speaking = person.speaking || !!signal?.speaking
   const { id } = person
   const x = person.at?.x
   const y = person.at?.y
@@ -48,9 +54,9 @@ const PersonButton = memo(function PersonButton(props: PersonButtonProps) {
   useEffect(() => () => (self ? undefined : motion.forget(id)), [motion, id, self])
   const attach = useCallback((el: HTMLDivElement | null) => (el ? motion.attach(id, el) : undefined), [motion, id])
   const width = tagWidth(self ? YOU + person.name : person.name)
-  const radius = RADIUS[self ? (person.speaking ? 'selfSpeaking' : 'self') : person.speaking ? 'speaking' : 'plain']
+  const radius = RADIUS[self ? (speaking ? 'selfSpeaking' : 'self') : speaking ? 'speaking' : 'plain']
   const tag = useCallback((el: HTMLSpanElement | null) => (el ? tags.attach(id, el, width, radius) : undefined), [tags, id, width, radius])
-  const classes = ['avatar-wrap', self && 'avatar-self', person.stale && 'avatar-stale', person.speaking && 'avatar-speaking'].filter(Boolean).join(' ')
+  const classes = ['avatar-wrap', self && 'avatar-self', person.stale && 'avatar-stale', speaking && 'avatar-speaking'].filter(Boolean).join(' ')
   // The button's only visible text is drawn by CSS (initials), and the name tag sits beside it,
   // so its accessible name never contradicts what is seen (WCAG 2.5.3, "label in name").
   return (
@@ -62,13 +68,18 @@ const PersonButton = memo(function PersonButton(props: PersonButtonProps) {
         data-initials={initials(person.name)}
         className={`avatar ring-${person.status}`}
         style={{ background: person.colour }}
-        aria-label={person.label}
+        aria-label={signal?.hand ? `${person.label}, hand raised` : person.label}
         title={person.name}
         onClick={() => props.onSelect(id)}
       >
         {person.photoUrl ? <img className="avatar-photo" src={person.photoUrl} alt="" draggable={false} /> : null}
         <span className={`status-dot status-${person.status}`} aria-hidden="true" />
       </button>
+      {signal?.hand || signal?.reaction ? (
+        <Suspense fallback={null}>
+          <AvatarBadges signal={signal} />
+        </Suspense>
+      ) : null}
       <span ref={tag} className="name-tag" data-slot="below" aria-hidden="true" style={{ '--tag-w': `${width}px`, '--tag-off': `${radius + TAG_GAP}px` } as CSSProperties}>
         <span>
           {self ? <b className="you-tag">You</b> : null}
@@ -115,6 +126,7 @@ export const PeopleLayer = memo(function PeopleLayer(props: {
   onFocusItem(el: HTMLElement): void
 }) {
   const tags = useMemo(() => createTagLayout(props.motion), [props.motion])
+  const signals = useAvatarSignals(props.selfId)
   useQuietGlides()
   useEffect(() => () => tags.dispose(), [tags])
   useEffect(() => tags.setSelf(props.selfId), [tags, props.selfId])
@@ -124,7 +136,7 @@ export const PeopleLayer = memo(function PeopleLayer(props: {
   return (
     <RovingGroup label="People" className="layer layer-people" onFocusItem={props.onFocusItem} positionOf={props.motion.get}>
       {props.people.map((p) => (
-        <PersonButton key={p.id} person={p} self={p.id === props.selfId} motion={props.motion} tags={tags} onSelect={props.onSelect} />
+        <PersonButton key={p.id} person={p} self={p.id === props.selfId} motion={props.motion} tags={tags} signal={signals.get(p.id)} onSelect={props.onSelect} />
       ))}
     </RovingGroup>
   )

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react'
 import { useFloor, useOffice, usePresence, useSession, useSocial } from '../app/context.tsx'
 import { currentFloor } from '../stores/floor/selectors.ts'
 import { displayName, roomOf } from '../stores/presence/selectors.ts'
+import { handRaised } from '../stores/social/selectors.ts'
 import { PersonText } from './PersonText.tsx'
 
 export function PersonCard({ id, onClose }: { id: string; onClose(): void }) {
@@ -14,13 +15,15 @@ export function PersonCard({ id, onClose }: { id: string; onClose(): void }) {
   const name = useFloor((s) => displayName(s.members, id))
   const roomName = useFloor((s) => (room ? currentFloor(s)?.rooms.find((r) => r.id === room)?.name : undefined))
   const starred = useSocial((s) => s.stars.includes(id))
+  const hands = useSocial((s) => s.hands)
+  const hand = usePresence((s) => handRaised(hands, s, id, me))
   const first = useRef<HTMLButtonElement>(null)
   useEffect(() => first.current?.focus(), [id])
 
   const where = room ? (roomName ?? 'a room') : null
   return (
     <section className="person-card" aria-label={`Actions for ${name}`} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <p>{peer ? <PersonText {...peer} name={name} where={where} /> : <><bdi>{name}</bdi>, offline</>}</p>
+      <p>{peer ? <PersonText {...peer} name={name} where={where} hand={hand} /> : <><bdi>{name}</bdi>, offline</>}</p>
       <div className="controls">
         <button ref={first} type="button" disabled={!peer} onClick={() => (office.walking.goToPerson(id), onClose())}>
           Go to <bdi>{name}</bdi>

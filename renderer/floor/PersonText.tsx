@@ -6,7 +6,8 @@
 import type { Status } from '../../protocol/presence.ts'
 import { presenceLabel } from './labels.ts'
 
-export function PersonText(props: { name: string; status: Status; statusText: string; where: string | null; self?: boolean }) {
+/** `hand`: their hand is up in the room they are in (said last, as the floor avatar's name does). */
+export function PersonText(props: { name: string; status: Status; statusText: string; where: string | null; self?: boolean; hand?: boolean }) {
   const { name, status, statusText, where } = props
   return (
     <>
@@ -22,6 +23,7 @@ export function PersonText(props: { name: string; status: Status; statusText: st
           , in <bdi>{where}</bdi>
         </>
       ) : null}
+      {props.hand ? ', hand raised' : null}
     </>
   )
 }

@@ -1,5 +1,6 @@
 import { Lock, Users } from 'lucide-react'
-import { memo } from 'react'
+import { memo, useRef } from 'react'
+import { useOffice } from '../app/context.tsx'
 import type { Room } from '../../protocol/floor/records.ts'
 import { FloorDefs } from './FloorDefs.tsx'
 import { roomName } from './labels.ts'
@@ -7,8 +8,18 @@ import { RoomArt } from './RoomArt.tsx'
 import { RovingGroup } from './RovingGroup.tsx'
 import './floor.css'
 
-const RoomButton = memo(function RoomButton(props: { room: Room; occupants: number; here: boolean; selected: boolean; onWalk(id: string, shift: boolean): void }) {
-  const { room, occupants, here, selected } = props
+/** How long the pointer (or focus) rests on a room before its call is prepared: a pass-over costs nothing. */
+const DWELL_MS = 150
+
+const RoomButton = memo(function RoomButton(props: { room: Room; occupants: number; here: boolean; selected: boolean; onWalk(id: string, shift: boolean): void; onApproach?: ((id: string) => void) | undefined }) {
+  const { room, occupants, here, selected, onApproach } = props
+  // Connect before the door: resting on a room fetches its token and warms the connection.
+  const dwell = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const approach = onApproach && !here ? () => (dwell.current ??= setTimeout(() => onApproach(room.id), DWELL_MS)) : undefined
+  const pass = () => {
+    if (dwell.current) clearTimeout(dwell.current)
+    dwell.current = null
+  }
   const box = { left: room.x, top: room.y, width: room.width, height: room.height }
   // The button shows only the room's name (on the sign at its top wall), which its accessible name
   // contains (WCAG 2.5.3, "label in name"); the lock and count beside it are decoration for sighted
@@ -25,6 +36,10 @@ const RoomButton = memo(function RoomButton(props: { room: Room; occupants: numb
         style={box}
         aria-label={selected ? `${roomName(room, occupants)}, selected` : roomName(room, occupants)}
         onClick={(e) => props.onWalk(room.id, e.shiftKey)}
+        onPointerEnter={approach}
+        onFocus={approach}
+        onPointerLeave={pass}
+        onBlur={pass}
       >
         <span className="room-name">{room.name}</span>
       </button>
@@ -60,13 +75,15 @@ export const RoomsLayer = memo(function RoomsLayer(props: {
   onWalk(roomId: string, shift: boolean): void
   onFocusItem(el: HTMLElement): void
 }) {
+  const office = useOffice()
+  const editing = props.selected !== undefined
   return (
     <>
       <FloorDefs />
       <RoomArt rooms={props.rooms} width={props.width} height={props.height} />
       <RovingGroup label="Rooms" className="layer" onFocusItem={props.onFocusItem}>
         {props.rooms.map((room) => (
-          <RoomButton key={room.id} room={room} occupants={props.occupancy.get(room.id) ?? 0} here={room.id === props.here} selected={props.selected?.has(room.id) ?? false} onWalk={props.onWalk} />
+          <RoomButton key={room.id} room={room} occupants={props.occupancy.get(room.id) ?? 0} here={room.id === props.here} selected={props.selected?.has(room.id) ?? false} onWalk={props.onWalk} onApproach={editing ? undefined : office.prefetchRoom} />
         ))}
       </RovingGroup>
     </>

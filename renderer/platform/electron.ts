@@ -1,6 +1,7 @@
 /** The Platform in Electron: every call goes over the preload bridge to main's handler table. */
 import type { InvokeArgs, InvokeChannel, InvokeResult, OfficeBridge } from '../../protocol/ipc.ts'
 import { HostError, type Platform } from './platform.ts'
+import { createWebMedia } from './web-media.ts'
 
 export function createElectronPlatform(bridge: OfficeBridge): Platform {
   // Credentials not kept ("Keep me signed in" unticked) live here only: gone with the window,
@@ -40,6 +41,9 @@ export function createElectronPlatform(bridge: OfficeBridge): Platform {
     },
     notify: async (n) => void (await call('notify:show', n)),
     systemTheme: () => call('theme:getSystem'),
+    // Camera and microphone as in a browser; the screen picker (screenSources/chooseScreenSource
+    // over the screen:* channels of protocol/ipc.ts) arrives with the desktop issue.
+    media: createWebMedia(),
     on: (event, listener) => bridge.on(event, listener),
   }
 }

@@ -9,7 +9,7 @@
  */
 import type { Member, Workspace } from '../../protocol/api.ts'
 import type { Floor } from '../../protocol/floor/records.ts'
-import type { CacheSnapshot, HostConfig, HostEvent, HostEventArgs, OsNotification, PresenceSnapshot } from '../../protocol/ipc.ts'
+import type { CacheSnapshot, HostConfig, HostEvent, HostEventArgs, OsNotification, PresenceSnapshot, ScreenSourceInfo } from '../../protocol/ipc.ts'
 import type { SystemTheme } from '../../protocol/theme.ts'
 
 export interface PlatformCache {
@@ -42,6 +42,30 @@ export interface PlatformSettings {
   set(key: string, value: string | null): Promise<void>
 }
 
+/** A screen or window the Electron picker offers (desktopCapturer); `thumbnail` is a data: URL. */
+export type ScreenSource = ScreenSourceInfo
+
+/**
+ * Camera, microphone and screen capture. Every acquisition goes through here (a lint rule forbids
+ * navigator.mediaDevices.getUserMedia/getDisplayMedia elsewhere), so each one is deliberate and
+ * countable: tests count them, and the media rooms service acquires the camera once per "on".
+ */
+export interface PlatformMedia {
+  getUserMedia(constraints: MediaStreamConstraints): Promise<MediaStream>
+  /**
+   * A screen share. Browser: the browser's own picker. Electron: main answers
+   * setDisplayMediaRequestHandler with the source chosen through `chooseScreenSource` (desktop issue).
+   */
+  getDisplayMedia(options: DisplayMediaStreamOptions): Promise<MediaStream>
+  enumerateDevices(): Promise<MediaDeviceInfo[]>
+  /** Called when a device is plugged in or removed (the `devicechange` event); returns the unsubscribe. */
+  onDevicesChanged(listener: () => void): () => void
+  /** Electron only (desktop issue): the screens and windows for our own picker. Absent in a browser. */
+  screenSources?(): Promise<ScreenSource[]>
+  /** Electron only: the source the next getDisplayMedia captures; null cancels it. */
+  chooseScreenSource?(id: string | null): Promise<void>
+}
+
 export interface Platform {
   readonly kind: HostConfig['platform']
   config(): Promise<HostConfig>
@@ -53,6 +77,8 @@ export interface Platform {
   notify(notification: OsNotification): Promise<void>
   /** The theme the OS asks for (dark mode, high contrast); changes arrive as the `theme:changed` event. */
   systemTheme(): Promise<SystemTheme>
+  /** Camera, microphone and screen capture (see PlatformMedia). */
+  media: PlatformMedia
   on<E extends HostEvent>(event: E, listener: (...args: HostEventArgs<E>) => void): () => void
 }
 

@@ -13,6 +13,7 @@ import type { Floor } from '../../protocol/floor/records.ts'
 import type { CacheSnapshot, HostEvent, HostEventArgs, PresenceSnapshot } from '../../protocol/ipc.ts'
 import type { Platform } from './platform.ts'
 import { watchWebIdle } from './web-idle.ts'
+import { createWebMedia } from './web-media.ts'
 import { watchWebTheme, webSystemTheme } from './web-theme.ts'
 
 const PREFIX = 'office:'
@@ -114,6 +115,7 @@ export function createWebPlatform(): Platform {
       }
     },
     systemTheme: async () => webSystemTheme(),
+    media: createWebMedia(),
     on(event, listener) {
       const set = listeners.get(event) ?? new Set<Listener>()
       set.add(listener as Listener)

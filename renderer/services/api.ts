@@ -1,7 +1,7 @@
 /** The typed HTTP client for server/ (shapes from protocol/api.ts). The only place that calls fetch. */
 import type {
   AcceptInviteBody, CreateFloorBody, CreateInviteBody, CreateWorkspaceBody, Draft, EditResult, FloorSummary, Invite, InviteSummary, LobbyToken, Member, Occupancy, OpsSince,
-  Role, RoomToken, SignInBody, SignedIn, SignedOutEverywhere, Workspace,
+  Role, RoomRemoval, RoomToken, SignInBody, SignedIn, SignedOutEverywhere, Workspace,
 } from '../../protocol/api.ts'
 import type { ErrorBody } from '../../protocol/errors.ts'
 import type { FloorOp } from '../../protocol/floor/ops.ts'
@@ -58,6 +58,14 @@ export interface Api {
   admit(ws: string, roomId: string, memberId: string): Promise<void>
   /** Who besides its owner may enter a private office (its owner's, or a workspace owner's, choice). */
   setAllowed(ws: string, roomId: string, allowed: readonly string[]): Promise<EditResult>
+  /** Moderation by hosts and a room's owner: brings someone on stage in a stage room (true) or takes them off (false). */
+  setSpeaker(ws: string, roomId: string, memberId: string, on: boolean): Promise<void>
+  /** Mutes someone's microphone in a room (they can unmute it themselves). */
+  muteMember(ws: string, roomId: string, memberId: string): Promise<void>
+  /** Removes someone from a room: shown out now, refused at its door until `until`. */
+  removeFromRoom(ws: string, roomId: string, memberId: string): Promise<RoomRemoval>
+  /** Locks or unlocks a room from inside (those inside stay). */
+  setLocked(ws: string, roomId: string, locked: boolean): Promise<EditResult>
   /** A cheap liveness check of the server; resolves with the id of the server process that answered. */
   ping(): Promise<string>
 }
@@ -136,5 +144,9 @@ export function createApi(baseUrl: string, getToken: () => string | null): Api {
     ping: async () => (await call<{ instance: string }>('GET', '/api/ping')).instance,
     admit: (id, roomId, memberId) => call('POST', `${ws(id)}/rooms/${encodeURIComponent(roomId)}/admissions`, { memberId }),
     setAllowed: (id, roomId, allowed) => call('PUT', `${ws(id)}/rooms/${encodeURIComponent(roomId)}/allowed`, { allowed }),
+    setSpeaker: (id, roomId, memberId, on) => call(on ? 'POST' : 'DELETE', `${ws(id)}/rooms/${encodeURIComponent(roomId)}/speakers/${encodeURIComponent(memberId)}`),
+    muteMember: (id, roomId, memberId) => call('POST', `${ws(id)}/rooms/${encodeURIComponent(roomId)}/mute`, { memberId }),
+    removeFromRoom: (id, roomId, memberId) => call('POST', `${ws(id)}/rooms/${encodeURIComponent(roomId)}/removals`, { memberId }),
+    setLocked: (id, roomId, locked) => call('PUT', `${ws(id)}/rooms/${encodeURIComponent(roomId)}/locked`, { locked }),
   }
 }

@@ -9,15 +9,19 @@ import { DisconnectReason, Room, RoomEvent, RpcError, type RemoteParticipant } f
 import { MAX_PEER_PACKET_BYTES, topics, type FloorNotice, type MovePacket, type PresenceAttributes, type PresenceNotice, type RpcMethod, type RpcRequest } from '../../protocol/presence.ts'
 import { MovePacketSchema, OccupancyNoticeSchema, PresenceNoticeSchema, rpcRequestSchemas } from '../../protocol/presence-schemas.ts'
 import type { PresenceStore } from '../stores/presence/store.ts'
+import type { SocialStore } from '../stores/social/store.ts'
 import type { Api } from './api.ts'
 import { readFloorNotice } from './floor-notice.ts'
 import { connectOptions } from './livekit-options.ts'
+import { createLobbySignals, type LobbySignals } from './lobby-signals.ts'
 import { createRejections, peerOf, readPacket, readText, type Rejections } from './peer-input.ts'
 
 export interface LobbyDeps {
   api: Api
   workspaceId: string
   presence: PresenceStore
+  /** Raised hands and reactions: peers' go in (checked, throttled), this member's own go out. */
+  social?: SocialStore
   /** The server's word on a floor-plan change: the batch itself, "fetch since", or the floor list. */
   onFloorNotice(notice: FloorNotice): void
   /** LiveKit lost the connection and is retrying by itself (the bar says "Reconnecting…"). */
@@ -48,7 +52,7 @@ export interface Lobby {
 }
 
 /** Attributes that others must see at once; positions may wait for the throttle. */
-const URGENT: ReadonlySet<keyof PresenceAttributes> = new Set(['status', 'statusText', 'floor'])
+const URGENT: ReadonlySet<keyof PresenceAttributes> = new Set(['status', 'statusText', 'floor', 'hand'])
 const ATTRIBUTE_INTERVAL_MS = 2_000
 const MOVE_INTERVAL_MS = 100
 /** LiveKit's limit for one RPC payload (15 KiB); every request of ours is far smaller. */
@@ -74,6 +78,7 @@ export function createLobby(deps: LobbyDeps): Lobby {
   let nextMove: MovePacket | null = null
   const encoder = new TextEncoder()
   const rejections = createRejections()
+  let stopSignals: (() => void) | null = null
 
   const floorNotice = (payload: Uint8Array) => {
     const notice = readFloorNotice(payload)
@@ -102,10 +107,38 @@ export function createLobby(deps: LobbyDeps): Lobby {
     room.localParticipant.publishData(encoder.encode(JSON.stringify(packet)), { reliable: false, topic: topics.move }).catch(() => {})
   }
 
-  const peerOfParticipant = (p: RemoteParticipant) => peerOf(p.identity, p.attributes, (key) => rejections.note(`attribute ${key}`, p.identity))
+  const update = (patch: Partial<PresenceAttributes>) => {
+    pending = { ...pending, ...patch }
+    const urgent = Object.keys(patch).some((k) => URGENT.has(k as keyof PresenceAttributes))
+    const wait = urgent ? 0 : Math.max(0, lastAttributesAt + ATTRIBUTE_INTERVAL_MS - Date.now())
+    if (attributesTimer) clearTimeout(attributesTimer)
+    attributesTimer = setTimeout(flushAttributes, wait)
+  }
+
+  const signals: LobbySignals | null = deps.social
+    ? createLobbySignals({
+        social: deps.social,
+        presence,
+        rejections,
+        update,
+        publish: (packet, topic) => void room?.localParticipant.publishData(encoder.encode(JSON.stringify(packet)), { reliable: true, topic }).catch(() => {}),
+      })
+    : null
+  const endSignals = (meId: string | null) => {
+    stopSignals?.()
+    stopSignals = null
+    deps.social?.getState().clearSignals(meId)
+  }
+
+  const peerOfParticipant = (p: RemoteParticipant) => {
+    signals?.attributes(p.identity, p.attributes)
+    return peerOf(p.identity, p.attributes, (key) => rejections.note(`attribute ${key}`, p.identity))
+  }
   const setOccupancy = (rooms: Record<string, string[]>) => presence.getState().setOccupancy(rooms)
 
   const refreshAll = (r: Room) => {
+    // Hands of peers who left while we were away must not linger: rebuilt with the peers.
+    deps.social?.getState().clearSignals(r.localParticipant.identity)
     // The live picture replaces whatever the cache remembered, in one step.
     presence.getState().setPeers([...r.remoteParticipants.values()].map(peerOfParticipant))
   }
@@ -127,15 +160,21 @@ export function createLobby(deps: LobbyDeps): Lobby {
       else rejections.note('move packet', from)
     } else if (topic === topics.presence) {
       const notice = readPacket(PresenceNoticeSchema, payload, MAX_PEER_PACKET_BYTES)
-      if (notice?.type === 'bye') presence.getState().removePeer(from)
-      else rejections.note('presence notice', from)
-    } else rejections.note(`packet on topic ${String(topic).slice(0, 32)}`, from)
+      if (notice?.type === 'bye') {
+        presence.getState().removePeer(from)
+        signals?.gone(from)
+      } else rejections.note('presence notice', from)
+    } else if (topic === topics.reaction && signals) signals.reaction(from, payload)
+    else rejections.note(`packet on topic ${String(topic).slice(0, 32)}`, from)
   }
 
   const wire = (r: Room) => {
     // A peer's LiveKit name is ignored: the lobby token lets it rename itself, so names come from the directory.
     r.on(RoomEvent.ParticipantConnected, (p: RemoteParticipant) => presence.getState().upsertPeer(peerOfParticipant(p)))
-      .on(RoomEvent.ParticipantDisconnected, (p: RemoteParticipant) => presence.getState().removePeer(p.identity))
+      .on(RoomEvent.ParticipantDisconnected, (p: RemoteParticipant) => {
+        presence.getState().removePeer(p.identity)
+        signals?.gone(p.identity)
+      })
       .on(RoomEvent.ParticipantAttributesChanged, (_changed, p) => {
         if (p !== r.localParticipant) presence.getState().upsertPeer(peerOfParticipant(p as RemoteParticipant))
       })
@@ -146,12 +185,15 @@ export function createLobby(deps: LobbyDeps): Lobby {
       .on(RoomEvent.Reconnecting, () => deps.onReconnecting?.())
       .on(RoomEvent.Reconnected, () => {
         refreshAll(r)
+        // A LiveKit that restarted lost our attributes; onResync says where we are, this says our hand.
+        if (signals) update({ hand: signals.ownHand(r.localParticipant.identity) })
         deps.onResync()
         deps.api.occupancy(deps.workspaceId).then((o) => setOccupancy(o.rooms), () => undefined)
       })
       .on(RoomEvent.Disconnected, (reason) => {
         if (room !== r) return
         room = null
+        endSignals(r.localParticipant.identity)
         presence.getState().clearPeers()
         deps.onLost(reason === DisconnectReason.DUPLICATE_IDENTITY ? 'taken-over' : 'lost')
       })
@@ -192,8 +234,10 @@ export function createLobby(deps: LobbyDeps): Lobby {
         throw err
       }
       // Setting attributes right away makes LiveKit announce us at once instead of in its 3 s batch.
-      pending = { ...initial }
+      const me = r.localParticipant.identity
+      pending = signals ? { ...initial, hand: signals.ownHand(me) } : { ...initial }
       flushAttributes()
+      stopSignals = signals?.start(me) ?? null
       // LiveKit batches the joins and leaves of participants that publish nothing (up to 3 s).
       // Publishing a data track makes this participant a publisher, so that a clean quit (and a
       // crash, once LiveKit notices) reaches everyone at once.
@@ -202,13 +246,7 @@ export function createLobby(deps: LobbyDeps): Lobby {
       // Notices sent before we joined are lost to us: start from the server's current picture.
       deps.api.occupancy(deps.workspaceId).then((o) => setOccupancy(o.rooms), () => undefined)
     },
-    update(patch) {
-      pending = { ...pending, ...patch }
-      const urgent = Object.keys(patch).some((k) => URGENT.has(k as keyof PresenceAttributes))
-      const wait = urgent ? 0 : Math.max(0, lastAttributesAt + ATTRIBUTE_INTERVAL_MS - Date.now())
-      if (attributesTimer) clearTimeout(attributesTimer)
-      attributesTimer = setTimeout(flushAttributes, wait)
-    },
+    update,
     move(x, y) {
       nextMove = { x: Math.max(0, Math.round(x)), y: Math.max(0, Math.round(y)) }
       if (moveTimer) return
@@ -229,6 +267,7 @@ export function createLobby(deps: LobbyDeps): Lobby {
       window.removeEventListener('pagehide', sayGoodbye)
       if (attributesTimer) clearTimeout(attributesTimer)
       if (moveTimer) clearTimeout(moveTimer)
+      endSignals(r?.localParticipant.identity ?? null)
       if (!r) return
       await r.localParticipant
         .publishData(encoder.encode(JSON.stringify({ type: 'bye' } satisfies PresenceNotice)), { reliable: true, topic: topics.presence })

@@ -77,3 +77,9 @@ export function peerOf(id: string, raw: Readonly<Record<string, string>>, bad: (
   const a = readAttributes(raw, bad)
   return { id, status: a.status, statusText: a.statusText, statusUntil: Number(a.statusUntil || 0), floor: a.floor, x: Number(a.x), y: Number(a.y) }
 }
+
+/** The room a peer says it raised its hand in, or '' (lowered, or malformed: peerOf counts that). */
+export function handOf(raw: Readonly<Record<string, string>>): string {
+  const hand = raw.hand
+  return hand !== undefined && Value.Check(fields.hand, hand) ? hand : ''
+}

@@ -12,9 +12,10 @@ export const shortcuts: [string, string][] = [
   ['0', 'Fit the floor to the window'],
   ['F', 'Find me: centre the view on your avatar'],
   ['M', 'Mute or unmute your microphone (in a room)'],
+  ['Space (hold)', 'Talk while your microphone is muted (in a room)'],
   ['V', 'Turn your camera on or off (in a room)'],
   ['?', 'This list'],
-  ['Escape', 'Close a dialog'],
+  ['Escape', 'Close a dialog; back to the floor from the expanded call'],
 ]
 
 export function ShortcutsSheet({ onClose }: { onClose(): void }) {

@@ -1,7 +1,8 @@
-/** What the server asks of LiveKit's RoomService: data to the lobby, removing members, health. */
-import { DataPacket_Kind, RoomServiceClient } from 'livekit-server-sdk'
+/** What the server asks of LiveKit's RoomService: data to the lobby, removing members, moderation, health. */
+import { DataPacket_Kind, RoomServiceClient, TrackSource } from 'livekit-server-sdk'
 import { lobbyRoomName } from '../../protocol/presence.ts'
 import { livekitHttpUrl, type LivekitConfig } from './config.ts'
+import { mediaPermission } from './tokens.ts'
 
 export interface Rooms {
   /** Identities in a LiveKit room; none when the room does not exist. */
@@ -13,6 +14,13 @@ export interface Rooms {
   sendToLobby(workspaceId: string, topic: string, payload: unknown): Promise<void>
   /** Removes one participant from one room; nothing happens when either is gone already. */
   removeParticipant(roomName: string, identity: string): Promise<void>
+  /**
+   * Lets someone in a media room publish or not (the whole permission set: mediaPermission).
+   * False when they are not in the room (the change applies to their next token instead).
+   */
+  setPublishing(roomName: string, identity: string, publish: boolean): Promise<boolean>
+  /** Mutes their published microphone: 'muted', or why not (not in the room, no microphone published). */
+  muteMicrophone(roomName: string, identity: string): Promise<'muted' | 'not-in-room' | 'no-microphone'>
   /** Removes a member from the lobby and every media room of the workspace. */
   removeMember(workspaceId: string, memberId: string): Promise<void>
   ping(): Promise<boolean>
@@ -42,6 +50,28 @@ export function createRooms(lk: LivekitConfig): Rooms {
       await client.removeParticipant(roomName, identity).catch((err: unknown) => {
         if (!isNotFound(err)) throw err
       })
+    },
+    async setPublishing(roomName, identity, publish) {
+      try {
+        await client.updateParticipant(roomName, identity, { permission: mediaPermission(publish) })
+        return true
+      } catch (err) {
+        if (isNotFound(err)) return false
+        throw err
+      }
+    },
+    async muteMicrophone(roomName, identity) {
+      let tracks
+      try {
+        tracks = (await client.getParticipant(roomName, identity)).tracks
+      } catch (err) {
+        if (isNotFound(err)) return 'not-in-room'
+        throw err
+      }
+      const mic = tracks.find((t) => t.source === TrackSource.MICROPHONE)
+      if (!mic) return 'no-microphone'
+      if (!mic.muted) await client.mutePublishedTrack(roomName, identity, mic.sid, true)
+      return 'muted'
     },
     async removeMember(workspaceId, memberId) {
       const rooms = await client.listRooms()

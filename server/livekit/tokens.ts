@@ -32,18 +32,34 @@ export function lobbyToken(lk: LivekitConfig, who: TokenSubject): Promise<string
   return at.toJwt()
 }
 
-export function roomToken(lk: LivekitConfig, who: TokenSubject, room: { id: string; capacity: number }): Promise<string> {
-  const name = mediaRoomName(who.workspaceId, room.id)
-  const at = new AccessToken(lk.apiKey, lk.apiSecret, { identity: who.memberId, name: who.name, ttl: ROOM_TTL_SECONDS })
-  at.addGrant({
-    roomJoin: true,
-    room: name,
-    canPublish: true,
-    canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE, TrackSource.SCREEN_SHARE, TrackSource.SCREEN_SHARE_AUDIO],
+const MEDIA_SOURCES = [TrackSource.CAMERA, TrackSource.MICROPHONE, TrackSource.SCREEN_SHARE, TrackSource.SCREEN_SHARE_AUDIO]
+
+/**
+ * What someone in a media room may do: everyone listens, watches and sends data (raised hands,
+ * reactions); only those who may `publish` send camera, microphone and screen. The token grants
+ * it at entry, and RoomService.updateParticipant (which replaces the whole set) when a host brings
+ * someone on stage or takes them off, so both come from here.
+ */
+export function mediaPermission(publish: boolean) {
+  return {
     canSubscribe: true,
     canPublishData: true,
-    canUpdateOwnMetadata: false,
-  })
+    canPublish: publish,
+    // An empty list would mean every source: someone who may not publish gets none by canPublish.
+    canPublishSources: publish ? [...MEDIA_SOURCES] : [],
+    canUpdateMetadata: false,
+  }
+}
+
+/**
+ * A media token for one room. `publish`: false for the audience of a stage room (only hosts, the
+ * room's owner and people brought on stage speak there); true everywhere else.
+ */
+export function roomToken(lk: LivekitConfig, who: TokenSubject, room: { id: string; capacity: number }, publish = true): Promise<string> {
+  const name = mediaRoomName(who.workspaceId, room.id)
+  const at = new AccessToken(lk.apiKey, lk.apiSecret, { identity: who.memberId, name: who.name, ttl: ROOM_TTL_SECONDS })
+  const { canUpdateMetadata, ...grants } = mediaPermission(publish)
+  at.addGrant({ roomJoin: true, room: name, ...grants, canUpdateOwnMetadata: canUpdateMetadata })
   // Rooms are created on join; their settings travel in the token (no CreateRoom round trip).
   at.roomConfig = new RoomConfiguration({ name, maxParticipants: room.capacity, emptyTimeout: 60, departureTimeout: 10 })
   return at.toJwt()

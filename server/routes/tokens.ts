@@ -2,21 +2,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { AdmissionBody, LobbyTokenSchema, OccupancySchema, RoomParams, RoomTokenSchema, WorkspaceParams } from '../../protocol/api.ts'
 import { ErrorBodySchema } from '../../protocol/errors.ts'
-import type { Room } from '../../protocol/floor/records.ts'
 import { errorCodes } from '../../protocol/errors.ts'
 import { atLeast, decideEntry } from '../../protocol/rules.ts'
 import { authenticate, inWorkspace } from '../auth/authenticate.ts'
 import { HttpError, forbidden, notFound } from '../http-error.ts'
 import { lobbyToken, roomToken } from '../livekit/tokens.ts'
+import { findRoom as findRoomOf, mayPublish, removalMessage } from '../room-moderation.ts'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const findRoom = async (workspaceId: string, roomId: string): Promise<Room> => {
-    for (const floor of await app.store.listFloors(workspaceId)) {
-      const room = floor.rooms.find((r) => r.id === roomId)
-      if (room) return room
-    }
-    throw notFound('room')
-  }
+  const findRoom = async (workspaceId: string, roomId: string) => (await findRoomOf(app, workspaceId, roomId)).room
 
   app.post(
     '/api/workspaces/:ws/lobby/token',
@@ -42,16 +36,24 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { member } = inWorkspace(request, request.params.ws)
       const room = await findRoom(member.workspaceId, request.params.room)
-      const admitted = await app.store.isAdmitted(member.workspaceId, room.id, member.id, app.now())
+      const now = app.now()
+      const admitted = await app.store.isAdmitted(member.workspaceId, room.id, member.id, now)
+      const ban = await app.store.roomBan(member.workspaceId, room.id, member.id, now)
       // Someone already inside (a reconnect, another device) does not count against the capacity.
       const inside = (await app.store.occupancy(member.workspaceId))[room.id] ?? []
       const occupants = inside.filter((id) => id !== member.id).length
-      const decision = decideEntry(room, member, { admitted, occupants })
+      const decision = decideEntry(room, member, { admitted, occupants, removed: ban !== null })
       if (!decision.ok) {
+        if (ban) {
+          const by = (await app.store.getMember(member.workspaceId, ban.by))?.name ?? 'A host'
+          throw new HttpError(403, { error: errorCodes.forbidden, message: removalMessage(by, room.name, ban.until, now), reason: 'removed', until: ban.until })
+        }
         const message = decision.reason === 'full' ? `${room.name} is full` : `${room.name} is ${decision.reason}; knock to be let in`
         throw new HttpError(decision.status, { error: decision.status === 409 ? errorCodes.conflict : errorCodes.forbidden, message, reason: decision.reason })
       }
-      const token = await roomToken(app.livekit, { workspaceId: member.workspaceId, memberId: member.id, name: member.name }, room)
+      // In a stage room the audience listens: only speakers get to publish.
+      const publish = await mayPublish(app, room, member)
+      const token = await roomToken(app.livekit, { workspaceId: member.workspaceId, memberId: member.id, name: member.name }, room, publish)
       return { url: app.livekit.url, token }
     },
   )

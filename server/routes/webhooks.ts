@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { WebhookReceiver } from 'livekit-server-sdk'
 import { parseLobbyRoomName, parseMediaRoomName, refreshOccupancy } from '../livekit/occupancy.ts'
+import { followModeration } from '../livekit/moderation-webhook.ts'
 import { HttpError } from '../http-error.ts'
 import { ErrorBodySchema, errorCodes } from '../../protocol/errors.ts'
 
@@ -42,6 +43,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         // A room token outlives the room's deletion by up to its TTL: nobody stays in a room the floor no longer has.
         const floors = await app.store.listFloors(room.workspaceId)
         if (!floors.some((f) => f.rooms.some((r) => r.id === room.roomId))) await app.rooms.removeParticipant(name, identity)
+        else await followModeration(app, room, identity, 'joined')
+      } else if (room && identity && (event.event === 'participant_left' || event.event === 'participant_connection_aborted')) {
+        await followModeration(app, room, identity, 'left')
       }
       if (lobby && identity && ['participant_joined', 'participant_left', 'participant_connection_aborted'].includes(event.event)) {
         // Presence is the lobby: leaving it is going offline, which is what "last seen" means.

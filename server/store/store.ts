@@ -112,6 +112,12 @@ export interface NewMember {
   account: { id: string; email: string; name: string; passwordHash: string; colour: string } | { existingId: string }
 }
 
+/** Someone a host or a room's owner removed from a room: kept out until `until`, by `by` (a member id). */
+export interface RoomBan {
+  until: number
+  by: string
+}
+
 /** A rate limit's fixed window: hits so far and when the window ends. */
 export interface HitCount {
   count: number
@@ -222,6 +228,20 @@ export interface Store {
 
   admit(workspaceId: string, roomId: string, memberId: string, until: number): Promise<void>
   isAdmitted(workspaceId: string, roomId: string, memberId: string, now: number): Promise<boolean>
+
+  /** Keeps `memberId` out of `roomId` until `until` (a later removal replaces an earlier one). */
+  banFromRoom(workspaceId: string, roomId: string, memberId: string, until: number, by: string): Promise<void>
+  /** The ban keeping `memberId` out of `roomId` at `now`, or null (none, or it has ended). */
+  roomBan(workspaceId: string, roomId: string, memberId: string, now: number): Promise<RoomBan | null>
+  /** Brings a member on stage in a stage room (`on`), or takes them off. */
+  setSpeaker(workspaceId: string, roomId: string, memberId: string, on: boolean): Promise<void>
+  /**
+   * A speaker left the stage room (`until`: they stay a speaker until then, for a rejoin after a
+   * drop), or is back in it (null). Nothing happens to someone who is not a speaker there.
+   */
+  speakerAway(workspaceId: string, roomId: string, memberId: string, until: number | null): Promise<void>
+  /** Whether `memberId` is on stage in `roomId` at `now`: brought on, and in the room or away for less than its grace. */
+  isSpeaker(workspaceId: string, roomId: string, memberId: string, now: number): Promise<boolean>
 
   /**
    * Replaces who is in one media room (from LiveKit's participant list, read at `at`); returns

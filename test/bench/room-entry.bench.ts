@@ -1,49 +1,114 @@
 /**
- * Entering a room, as a user feels it: from the click on a room to its media room being connected
- * (walk, token, connect), in Chromium against the real server and livekit-server. The baseline is
- * the LiveKit connect alone, measured inside the same entries.
+ * Entering a room as a member feels it: two people sit in the meeting room and two in the lounge,
+ * cameras on (turned on in the lounge, whose default is audio only); a fifth member switches between the two rooms 30 times. Per switch, from the click:
+ * connected, the first remote video frame on screen, the first audio packet, and where the time
+ * went (token, signalling join, ICE, DTLS, subscribe, first packet). Compared with the physical
+ * floor measured in the same run: two RTCPeerConnections in one page of the same Chromium.
  */
+import type { Browser } from 'playwright-core'
+import type { SignedIn } from '../../protocol/api.ts'
+import { OfficePage, type Account } from '../e2e/pages/office-page.ts'
 import { launchBrowser, openUser } from '../support/browser.ts'
-import { startLivekit } from '../support/livekit.ts'
-import { startServer } from '../support/server.ts'
-import { OfficePage } from '../e2e/pages/office-page.ts'
-import { ms, summary, type Benchmark } from './harness.ts'
+import { httpClient } from '../support/http.ts'
+import { startStack } from '../support/stack.ts'
+import { entriesDone, probeConnections, readEntry, type Entry } from './entry-probe.ts'
+import { ms, summary, type Benchmark, type Row } from './harness.ts'
+import { measureFloor } from './two-peer-floor.ts'
 
-const ENTRIES = 20
+const SWITCHES = 30
+const ROOMS = ['Meeting room', 'Lounge'] as const
+
+const account = (name: string, i: number): Account => ({ name, email: `bench${i}@example.com`, password: `bench-password-${i}` })
 
 export const roomEntry: Benchmark = {
   name: 'room entry',
   async run() {
-    const livekit = await startLivekit()
-    const server = await startServer({ livekit, serveClient: true })
-    const browser = await launchBrowser()
+    // With LiveKit's webhooks: the floor shows who is in which room.
+    const stack = await startStack({ serveClient: true })
+    const { server } = stack
+    const browsers: Browser[] = []
     try {
-      const user = await openUser(browser, server.url)
-      const office = new OfficePage(user.page)
-      await office.createWorkspace('Bench', { name: 'Bench User', email: 'bench@example.com', password: 'bench-password' })
-      await office.desk('1', 'Bench User, available').waitFor()
-      for (let i = 0; i <= ENTRIES; i++) {
-        await office.walkInto('Meeting room')
-        await office.stage('Meeting room').getByText('Connected').waitFor()
-        await office.stage('Meeting room').getByRole('button', { name: 'Leave room' }).click()
-        await office.stage('Meeting room').waitFor({ state: 'detached' })
+      const http = httpClient(server.url)
+      const mover = account('Mover', 0)
+      const owner = (await http.post<SignedIn>('/api/workspaces', { name: 'Bench', owner: mover })).body
+      const sitters = ['Ana Silva', 'Bo Lee', 'Cy Park', 'Di Noor'].map((n, i) => account(n, i + 1))
+      for (const s of sitters) {
+        const invite = await http.post<{ code: string }>(`/api/workspaces/${owner.workspace.id}/invites`, { role: 'member' }, owner.session.token)
+        await http.post(`/api/invites/${invite.body.code}/accept`, s)
       }
-      const measures = await user.page.evaluate(() =>
-        performance.getEntriesByType('measure').filter((m) => m.name.startsWith('office:')).map((m) => ({ name: m.name, duration: m.duration })),
-      )
-      const of = (name: string) => measures.filter((m) => m.name === name).map((m) => m.duration)
-      const [coldEntry, ...entries] = of('office:room-entry')
-      const [, ...connects] = of('office:room-connect')
-      const e = summary(entries)
-      const c = summary(connects)
-      return [
-        { figure: 'room entry, click → connected (warm)', value: `p50 ${ms(e.p50)}, p95 ${ms(e.p95)}`, comparison: `${(e.p50 / c.p50).toFixed(2)}× the LiveKit connect alone (p50 ${ms(c.p50)}, p95 ${ms(c.p95)}); n=${e.n}` },
-        { figure: 'room entry, first (camera + mic start)', value: ms(coldEntry ?? NaN), comparison: `${((coldEntry ?? NaN) / e.p50).toFixed(2)}× a warm entry` },
-      ]
+      // The sitters in their own browser, so the mover's browser does only the mover's work.
+      const crowd = await launchBrowser()
+      browsers.push(crowd)
+      for (const [i, s] of sitters.entries()) {
+        const office = new OfficePage((await openUser(crowd, server.url)).page)
+        await office.signIn(s)
+        const room = ROOMS[i % 2]!
+        await office.walkInto(room)
+        await office.stage(room).getByText('Connected').waitFor()
+        // A lounge starts with the camera off; these two turn theirs on, so both rooms show video.
+        if (room === 'Lounge') await office.stage(room).getByRole('button', { name: 'Turn camera on' }).click()
+      }
+      const own = await launchBrowser()
+      browsers.push(own)
+      const user = await openUser(own, server.url, { beforeLoad: probeConnections })
+      const office = new OfficePage(user.page)
+      await office.signIn(mover)
+      await office.room(ROOMS[0], 2).waitFor()
+      await office.room(ROOMS[1], 2).waitFor()
+
+      const entries: Entry[] = []
+      for (let i = 0; i <= SWITCHES; i++) {
+        const room = ROOMS[i % 2]!
+        const before = await entriesDone(user.page)
+        await office.walkInto(room)
+        const entry = await readEntry(user.page, before)
+        await office.stage(room).getByText('Connected').waitFor()
+        if (i > 0) entries.push(entry) // the first also starts the camera and microphone
+      }
+      await office.stage(ROOMS[SWITCHES % 2]!).getByRole('button', { name: 'Leave room' }).click()
+
+      // The floor in a browser of its own, started now: the same Chromium and flags, nothing else running in it.
+      await own.close()
+      const bare = await launchBrowser()
+      browsers.push(bare)
+      const floorPage = await bare.newPage()
+      await floorPage.goto(`${server.url}/api/ping`) // a plain page of the same secure origin
+      const floor = await measureFloor(floorPage, SWITCHES)
+      return rows(entries, floor)
     } finally {
-      await browser.close()
-      await server.stop()
-      await livekit.stop()
+      await Promise.all(browsers.map((b) => b.close()))
+      await stack.stop()
     }
   },
+}
+
+const p = (values: (number | undefined)[]) => summary(values.filter((v): v is number => v !== undefined))
+const fmt = (s: ReturnType<typeof summary>) => `p50 ${ms(s.p50)}, p95 ${ms(s.p95)}`
+
+function rows(entries: Entry[], floor: Awaited<ReturnType<typeof measureFloor>>): Row[] {
+  const frame = p(entries.map((e) => e.steps['first-frame']))
+  const connected = p(entries.map((e) => e.steps.connected))
+  const audio = p(entries.map((e) => e.steps['first-audio']))
+  const floorFrame = p(floor.map((f) => f.frame))
+  const audioFirst = entries.filter((e) => e.steps['first-audio'] !== undefined && e.steps['first-audio'] <= (e.steps['first-frame'] ?? Infinity)).length
+  const step = (name: string, values: (number | undefined)[], floorValues?: number[]) => ({
+    figure: `room entry breakdown: click → ${name}`,
+    value: fmt(p(values)),
+    comparison: floorValues ? `floor ${fmt(p(floorValues))}` : `n=${values.filter((v) => v !== undefined).length}`,
+  })
+  return [
+    {
+      figure: 'room entry, click → first remote frame (2 inside)',
+      value: fmt(frame),
+      comparison: `${(frame.p50 / floorFrame.p50).toFixed(2)}× (p95 ${(frame.p95 / floorFrame.p95).toFixed(2)}×) the two-peer floor (${fmt(floorFrame)}); goal p50 ≤ 200 ms, p95 ≤ 300 ms, ≤ 1.5×; n=${frame.n}`,
+    },
+    { figure: 'room entry, click → connected (2 inside)', value: fmt(connected), comparison: `${SWITCHES} switches between two rooms, make-before-break` },
+    { figure: 'room entry, click → first audio packet', value: fmt(audio), comparison: `audio no later than video in ${audioFirst} of ${entries.length}; floor ${fmt(p(floor.map((f) => f.audio)))}` },
+    step('token', entries.map((e) => e.steps.token)),
+    step('signal join', entries.map((e) => e.steps.signal)),
+    step('ICE connected', entries.map((e) => e.ice), floor.map((f) => f.ice)),
+    step('DTLS connected', entries.map((e) => e.dtls), floor.map((f) => f.dtls)),
+    step('subscribed', entries.map((e) => e.steps.subscribed)),
+    step('first video packet', entries.map((e) => e.steps['first-packet']), floor.map((f) => f.packet)),
+  ]
 }

@@ -10,7 +10,7 @@ import { TokenVerifier } from 'livekit-server-sdk'
 import { describe, expect, it } from 'vitest'
 import type { Floor } from '../../protocol/floor/records.ts'
 import { lobbyRoomName, mediaRoomName } from '../../protocol/presence.ts'
-import { checkCoverage, cellsOf, everyone, grid, hostsOnly, matrix, me, runCell, useMatrix, type Row } from '../support/access-matrix.ts'
+import { checkCoverage, cellsOf, everyone, grid, hostsOnly, matrix, me, runCell, useMatrix, type Cell, type Row } from '../support/access-matrix.ts'
 import { MEMBER_PASSWORD, OWNER_PASSWORD, addMember, createWorkspace, editFloor, newPerson, roomRecord, signIn } from '../support/factories.ts'
 
 type Grid = Row['own']
@@ -35,6 +35,33 @@ const roomToken = (room: string, capacity: number, variant: string, own: Grid): 
     expect(claims.roomConfig).toMatchObject({ name: mediaRoomName(c.home.ws, room), maxParticipants: capacity })
   },
 })
+
+/** Rooms the moderation rows work in, added once per test file: a stage, and one room per caller that the caller owns. */
+const added = new Map<string, Promise<string>>()
+const roomFor = (c: Cell, owned: boolean): Promise<string> => {
+  const id = owned ? `room_mod_${c.caller}` : 'room_mod_stage'
+  if (!added.has(id)) {
+    const x = 540 + 50 * ['owner', 'host', 'member', 'guest', 'anonymous', 'stage'].indexOf(owned ? c.caller : 'stage')
+    const room = roomRecord(id, { x, kind: 'stage', ownerId: owned ? me(c).member.id : null })
+    added.set(id, editFloor(matrix.http, c.home.owner, [{ op: 'room.add', room }]).then(() => id))
+  }
+  return added.get(id)!
+}
+const moderation = (route: string, body: (c: Cell) => Record<string, unknown> | undefined, ok: number): Row[] => [
+  {
+    route,
+    variant: 'hosts moderate any room',
+    own: hostsOnly(ok),
+    request: async (c) => ({ params: { room: await roomFor(c, false), member: c.home.bystander.member.id }, body: body(c) }),
+  },
+  {
+    route,
+    variant: 'a member moderates a room they own',
+    own: grid(ok, ok, ok, 403),
+    other: null,
+    request: async (c) => ({ params: { room: await roomFor(c, true), member: c.home.bystander.member.id }, body: body(c) }),
+  },
+]
 
 const table: Row[] = [
   { route: 'POST /api/workspaces', own: grid(201, 201, 201, 201, 201), other: null, request: () => ({ body: { name: 'Elsewhere', owner: newPerson('founder') } }) },
@@ -176,6 +203,23 @@ const table: Row[] = [
     route: 'POST /api/workspaces/{ws}/rooms/{room}/admissions',
     variant: 'a member of another workspace',
     own: grid(404, 404, 404, 403),
+    other: null,
+    request: () => ({ params: { room: 'room_lounge' }, body: { memberId: matrix.away.member.member.id } }),
+  },
+  ...moderation('POST /api/workspaces/{ws}/rooms/{room}/speakers/{member}', () => undefined, 204),
+  ...moderation('DELETE /api/workspaces/{ws}/rooms/{room}/speakers/{member}', () => undefined, 204),
+  ...moderation('PUT /api/workspaces/{ws}/rooms/{room}/locked', () => ({ locked: true }), 200),
+  ...moderation('POST /api/workspaces/{ws}/rooms/{room}/removals', (c) => ({ memberId: c.home.bystander.member.id }), 200),
+  {
+    route: 'POST /api/workspaces/{ws}/rooms/{room}/mute',
+    variant: 'someone who is not in the room',
+    own: grid(409, 409, 403, 403),
+    request: (c) => ({ params: { room: 'room_lounge' }, body: { memberId: c.home.bystander.member.id } }),
+  },
+  {
+    route: 'POST /api/workspaces/{ws}/rooms/{room}/mute',
+    variant: 'a member of another workspace',
+    own: grid(404, 404, 403, 403),
     other: null,
     request: () => ({ params: { room: 'room_lounge' }, body: { memberId: matrix.away.member.member.id } }),
   },

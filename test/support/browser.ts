@@ -10,6 +10,8 @@ export const chromiumArgs = [
   '--disable-gpu',
   '--use-fake-device-for-media-stream',
   '--use-fake-ui-for-media-stream',
+  // getDisplayMedia (Share screen) picks the whole (fake) screen without a picker.
+  '--auto-select-desktop-capture-source=Entire screen',
   '--autoplay-policy=no-user-gesture-required',
   '--disable-background-networking',
   '--disable-component-update',

@@ -34,6 +34,13 @@ export function comparePngs(expected: Buffer, actual: Buffer): { ratio: number; 
 
 /** Takes `name`'s screenshot of the page and checks it against its baseline (or writes it, when updating). */
 export async function expectScreen(page: Page, name: string, opts: ScreenOptions = {}): Promise<void> {
+  // Fonts load on first use (unicode-range): wait for those the page asked for, as a person would see them.
+  await page.evaluate(async () => {
+    await Promise.all([...document.fonts].filter((f) => f.status === 'loading').map((f) => f.loaded.catch(() => undefined)))
+    await document.fonts.ready
+    // One more frame, so text drawn invisibly while its font loaded is painted with it.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+  })
   const actual = await page.screenshot({ animations: 'disabled', caret: 'hide', mask: opts.mask ?? [], maskColor: '#ff00ff' })
   const baseline = join(screensDir, `${name}.png`)
   if (updating) {

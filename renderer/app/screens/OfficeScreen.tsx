@@ -8,11 +8,13 @@ import { People } from '../../ui/People.tsx'
 import { RoomAnnouncer } from '../../ui/RoomAnnouncer.tsx'
 import { StatusMenu } from '../../ui/StatusMenu.tsx'
 import { useMedia, useOffice, usePresence, useSession, useSocial } from '../context.tsx'
-import { CommandPalette, DoorPrompt, EditorSide, EditorTop, InviteDialog, PeopleAdmin, Prompts, ShortcutsSheet, Stage, TakeoverDialog } from './on-demand.ts'
+import { CommandPalette, DoorPrompt, EditorSide, EditorTop, InviteDialog, PeopleAdmin, Prompts, SettingsDialog, ShortcutsSheet, Call, CallFocus, TakeoverDialog, warmCall } from './on-demand.ts'
+import { usePushToTalk } from '../../call/usePushToTalk.ts'
+import { useDevicePreferences } from '../../call/settings/use-devices.ts'
 
-type Panel = 'invite' | 'palette' | 'shortcuts' | 'people' | null
+type Panel = 'invite' | 'palette' | 'shortcuts' | 'people' | 'settings' | null
 
-/** Office-wide shortcuts: Ctrl/⌘+K finds, ? lists shortcuts, M and V toggle microphone and camera. */
+/** Office-wide shortcuts: Ctrl/⌘+K finds, ? lists shortcuts, M and V toggle microphone and camera (hold Space to talk: usePushToTalk). */
 function useOfficeShortcuts(open: (p: Panel) => void) {
   const office = useOffice()
   const micOn = useMedia((s) => s.micOn)
@@ -45,6 +47,14 @@ export function OfficeScreen() {
   const [panel, setPanel] = useState<Panel>(null)
   const close = () => setPanel(null)
   useOfficeShortcuts(setPanel)
+  usePushToTalk()
+  const expanded = useMedia((s) => s.expanded)
+  // The call's chunk loads once the office is online, so walking into a room never waits on it.
+  const online = useSession((s) => s.connection === 'online')
+  useEffect(() => {
+    if (online) warmCall()
+  }, [online])
+  useDevicePreferences()
   const isHost = me?.role === 'owner' || me?.role === 'host'
   const editor = useEditor()
   const editing = useEditorState((s) => s.editing) && isHost
@@ -72,6 +82,9 @@ export function OfficeScreen() {
               </button>
             </>
           )}
+          <button type="button" onClick={() => setPanel('settings')}>
+            Settings
+          </button>
           <button type="button" onClick={() => setPanel('shortcuts')} aria-keyshortcuts="?">
             Shortcuts
           </button>
@@ -88,11 +101,12 @@ export function OfficeScreen() {
       )}
       <main className="office-body">
         <FloorView />
+        <Suspense fallback={null}>{inRoom && expanded && <CallFocus />}</Suspense>
         <aside className="side" aria-label="People and call">
           {/* One boundary each: a part still loading never hides another one already shown. */}
           <Suspense fallback={null}>{atDoor && <DoorPrompt />}</Suspense>
           <Suspense fallback={null}>{asked && <Prompts />}</Suspense>
-          <Suspense fallback={null}>{inRoom && <Stage />}</Suspense>
+          <Suspense fallback={null}>{inRoom && <Call />}</Suspense>
           {/* While editing, the editor's panels take the people list's place; the call, knocks and prompts stay. */}
           {editing ? (
             <Suspense fallback={null}>
@@ -109,6 +123,7 @@ export function OfficeScreen() {
         {panel === 'invite' && <InviteDialog onClose={close} />}
         {panel === 'palette' && <CommandPalette onClose={close} />}
         {panel === 'shortcuts' && <ShortcutsSheet onClose={close} />}
+        {panel === 'settings' && <SettingsDialog onClose={close} />}
         {panel === 'people' && isHost && <PeopleAdmin onClose={close} />}
       </Suspense>
     </div>

@@ -13,7 +13,13 @@ export const ShortcutsSheet = lazy(() => import('../../ui/ShortcutsSheet.tsx').t
 export const DoorPrompt = lazy(() => import('../../ui/DoorPrompt.tsx').then((m) => ({ default: m.DoorPrompt })))
 export const Prompts = lazy(() => import('../../ui/Prompts.tsx').then((m) => ({ default: m.Prompts })))
 export const TakeoverDialog = lazy(() => import('../../ui/TakeoverDialog.tsx').then((m) => ({ default: m.TakeoverDialog })))
-export const Stage = lazy(() => import('../../media/Stage.tsx').then((m) => ({ default: m.Stage })))
+// The call (components-react with it): the panel beside the floor and the expanded view, one chunk.
+const loadCall = () => import('../../call/Call.tsx')
+export const Call = lazy(() => loadCall().then((m) => ({ default: m.Call })))
+export const CallFocus = lazy(() => loadCall().then((m) => ({ default: m.CallFocus })))
+/** Fetches the call's chunk ahead, once the office is online, so entering a room never waits on it. */
+export const warmCall = () => void loadCall().catch(() => undefined)
+export const SettingsDialog = lazy(() => import('../../call/settings/SettingsDialog.tsx').then((m) => ({ default: m.SettingsDialog })))
 
 // Hosts' tools: members never download them.
 export const EditorTop = lazy(() => import('../../editor/EditorChrome.tsx').then((m) => ({ default: m.EditorTop })))

@@ -1,6 +1,7 @@
 /**
  * Social store: knocks at rooms I am in, my own knock while I wait at a door, waves and other
- * prompts that need an answer, the people I starred, and whether another device took my seat.
+ * prompts that need an answer, the people I starred, whether another device took my seat, and
+ * raised hands and reactions (signals.ts).
  * `fromName` is the directory's name for `from` when the prompt was made, never the peer's own.
  *
  * @example
@@ -8,6 +9,7 @@
  * social.getState().addPrompt({ kind: 'wave', from: 'mem_1', fromName: 'Ana' })
  */
 import { createStore } from 'zustand/vanilla'
+import { createSignalsSlice, type SignalsSlice } from './signals.ts'
 
 export type Prompt =
   | { id: number; kind: 'knock'; from: string; fromName: string; roomId: string }
@@ -27,7 +29,7 @@ export interface Door {
   reason: 'locked' | 'private'
 }
 
-export interface SocialState {
+export interface SocialState extends SignalsSlice {
   prompts: Prompt[]
   door: Door | null
   knock: OutgoingKnock | null
@@ -44,6 +46,7 @@ export interface SocialState {
 export function createSocialStore() {
   let next = 1
   return createStore<SocialState>()((set, get) => ({
+    ...createSignalsSlice(set, get),
     prompts: [],
     door: null,
     knock: null,

@@ -1,8 +1,8 @@
 /**
  * The Store on a shared PostgreSQL database (DATABASE_URL), for several server instances at once:
  * nothing a decision depends on is kept in the process (only parsed floor documents, checked
- * against the database on every read). Members, invites, floors, drafts, sessions, rate limits and
- * occupancy have their own modules beside this one; workspaces, accounts and admissions are here.
+ * against the database on every read). Members, invites, floors, drafts, sessions, rate limits,
+ * occupancy and room moderation have their own modules beside this one; workspaces, accounts and admissions are here.
  */
 import type { AccountRecord, Store, WorkspaceRecord } from '../store.ts'
 import { connect, createPool } from './connection.ts'
@@ -12,6 +12,7 @@ import { floorMethods } from './floors.ts'
 import { inviteMethods } from './invites.ts'
 import { insertMember, memberLocks, memberMethods } from './members.ts'
 import { migrate } from './migrations/index.ts'
+import { moderationMethods } from './moderation.ts'
 import { occupancyMethods } from './occupancy.ts'
 import { rateLimitMethods } from './rate-limits.ts'
 import { sessionMethods } from './sessions.ts'
@@ -53,6 +54,7 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
     ...sessionMethods(c),
     ...rateLimitMethods(c),
     ...occupancyMethods(c),
+    ...moderationMethods(c),
 
     async createWorkspace(workspace, owner, floor) {
       await c.tx(async (sql) => {

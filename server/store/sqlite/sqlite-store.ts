@@ -1,7 +1,7 @@
 /**
  * The embedded Store on one SQLite file (WAL, foreign keys on, synchronous=FULL so an
  * acknowledged write survives a crash of the process or the machine). Members, invites, floors,
- * drafts, sessions (with rate limits) and occupancy have their own modules beside this one;
+ * drafts, sessions (with rate limits), occupancy and room moderation have their own modules beside this one;
  * workspaces, accounts and admissions are here.
  */
 import Database from 'better-sqlite3'
@@ -12,6 +12,7 @@ import { floorMethods } from './floors.ts'
 import { inviteMethods } from './invites.ts'
 import { insertMember, memberMethods } from './members.ts'
 import { migrate } from './migrations/index.ts'
+import { moderationMethods } from './moderation.ts'
 import { occupancyMethods } from './occupancy.ts'
 import { sessionMethods } from './sessions.ts'
 
@@ -50,6 +51,7 @@ export function openSqliteStore(file: string, opts: SqliteStoreOptions = {}): St
     ...draftMethods(c),
     ...sessionMethods(c),
     ...occupancyMethods(c),
+    ...moderationMethods(c),
 
     async createWorkspace(workspace, owner, floor) {
       write(() => {

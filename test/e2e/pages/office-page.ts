@@ -119,18 +119,46 @@ export class OfficePage {
     return this.page.getByRole('status').filter({ hasText: /^Offline — reconnecting/ })
   }
 
+  /** `who`'s camera tile in the call of `roomName` (its name starts with theirs; "You" for oneself). */
+  callTile(roomName: string, who: string): Locator {
+    return this.stage(roomName).getByRole('figure', { name: new RegExp(`^${escape(who)}(,|$)`) })
+  }
+
+  /** The tile of the screen `who` shares ("you" for one's own), wherever the call shows it. */
+  screenTile(who: string): Locator {
+    return this.page.getByRole('figure', { name: `Screen shared by ${who}`, exact: true })
+  }
+
+  /** Opens the expanded call over the floor; returns it. */
+  async expandCall(roomName: string): Promise<Locator> {
+    await this.stage(roomName).getByRole('button', { name: 'Expand call' }).click()
+    const view = this.expandedCall(roomName)
+    await view.waitFor()
+    return view
+  }
+
+  /** The expanded call (the focus view over the floor). */
+  expandedCall(roomName: string): Locator {
+    return this.page.getByRole('region', { name: `${roomName} call, expanded`, exact: true })
+  }
+
   /** Frames decoded of `who`'s video, read from the tile's stats panel (opened on first use). */
   async framesDecoded(who: string): Promise<number> {
-    const tile = this.page.getByRole('figure', { name: new RegExp(`^${escape(who)}`) })
+    return this.tileFramesDecoded(this.page.getByRole('figure', { name: new RegExp(`^${escape(who)}`) }))
+  }
+
+  /** Frames decoded of the video in `tile` (a camera or a screen), from its stats panel. */
+  async tileFramesDecoded(tile: Locator): Promise<number> {
     const stats = tile.getByTestId('frames-decoded')
     if (!(await stats.isVisible())) await tile.getByRole('button', { name: 'Stats' }).click()
     await this.page.waitForFunction((el) => /^\d+$/.test(el?.textContent ?? ''), await stats.elementHandle())
     return Number(await stats.textContent())
   }
 
-  /** Waits until `who`'s decoded frame count passes `count`. */
-  async waitForFramesBeyond(who: string, count: number, timeout = 15_000): Promise<number> {
-    const stats = this.page.getByRole('figure', { name: new RegExp(`^${escape(who)}`) }).getByTestId('frames-decoded')
+  /** Waits until `who`'s decoded frame count passes `count` (or that of `tile`, given a Locator). */
+  async waitForFramesBeyond(who: string | Locator, count: number, timeout = 15_000): Promise<number> {
+    const tile = typeof who === 'string' ? this.page.getByRole('figure', { name: new RegExp(`^${escape(who)}`) }) : who
+    const stats = tile.getByTestId('frames-decoded')
     await this.page.waitForFunction(([el, n]) => Number(el?.textContent ?? 0) > n, [await stats.elementHandle(), count] as const, { timeout })
     return Number(await stats.textContent())
   }

@@ -15,9 +15,9 @@ const ROOM = 'room_x'
 /** How the caller relates to the room: owns it, is on its allowed list, was admitted, was named in a guest invite, or none. */
 type Relation = 'none' | 'owner' | 'allowed' | 'admitted' | 'named'
 type Fill = 'free' | 'full'
-type Outcome = 'enter' | 'locked' | 'private' | 'full'
+type Outcome = 'enter' | 'removed' | 'locked' | 'private' | 'full'
 
-function decide(kind: RoomKind, locked: boolean, role: Role, relation: Relation, fill: Fill): EntryDecision {
+function decide(kind: RoomKind, locked: boolean, role: Role, relation: Relation, fill: Fill, removed = false): EntryDecision {
   const room: Room = {
     id: ROOM,
     name: 'Room',
@@ -31,7 +31,7 @@ function decide(kind: RoomKind, locked: boolean, role: Role, relation: Relation,
     ownerId: relation === 'owner' ? ME : OTHER,
     allowed: relation === 'allowed' ? [ME] : [OTHER],
   }
-  return decideEntry(room, { id: ME, role, rooms: relation === 'named' ? [ROOM] : [] }, { admitted: relation === 'admitted', occupants: fill === 'full' ? 4 : 3 })
+  return decideEntry(room, { id: ME, role, rooms: relation === 'named' ? [ROOM] : [] }, { admitted: relation === 'admitted', occupants: fill === 'full' ? 4 : 3, removed })
 }
 
 const outcomeOf = (d: EntryDecision): Outcome => (d.ok ? 'enter' : d.reason)
@@ -112,6 +112,11 @@ describe('decideEntry', () => {
     // And the rule is not stricter than that: with room to spare, everyone else gets in.
     const shut = (kind === 'private' && !insider) || (locked && !insider && !atLeast(role, 'host')) || (role === 'guest' && relation !== 'named' && relation !== 'admitted')
     if (fill === 'free' && !shut) expect(outcome).toBe('enter')
+  })
+
+  it.each(every)('someone removed from the room stays out, whoever they are: $kind, locked $locked, $role, $relation, $fill', ({ kind, locked, role, relation, fill }) => {
+    const decision = decide(kind, locked, role, relation, fill, true)
+    expect(decision).toEqual({ ok: false, status: 403, reason: 'removed' })
   })
 })
 

@@ -8,6 +8,7 @@ import type pg from 'pg'
 import { StoreVersionFromFutureError } from '../../sqlite/migrations/index.ts'
 import { checkout } from '../connection.ts'
 import { initial } from './0010-initial.ts'
+import { roomModeration } from './0020-room-moderation.ts'
 
 export interface Migration {
   version: number
@@ -15,7 +16,7 @@ export interface Migration {
   sql: string
 }
 
-export const migrations: readonly Migration[] = [initial]
+export const migrations: readonly Migration[] = [initial, roomModeration]
 
 export { StoreVersionFromFutureError }
 

@@ -5,13 +5,14 @@ import { occupancy } from './0020-occupancy.ts'
 import { invitesAndDrafts } from './0030-invites-and-drafts.ts'
 import { limitsReadsAndUndo } from './0040-limits-reads-and-undo.ts'
 import { memberRemovals } from './0050-member-removals.ts'
+import { roomModeration } from './0060-room-moderation.ts'
 
 export interface Migration {
   version: number
   update(db: Database): void
 }
 
-export const migrations: readonly Migration[] = [initial, occupancy, invitesAndDrafts, limitsReadsAndUndo, memberRemovals]
+export const migrations: readonly Migration[] = [initial, occupancy, invitesAndDrafts, limitsReadsAndUndo, memberRemovals, roomModeration]
 
 export class StoreVersionFromFutureError extends Error {}
 

@@ -3,8 +3,9 @@
  * RPC payloads whole or not at all, and a count of what was ignored that does not flood the console.
  */
 import { describe, expect, it } from 'vitest'
-import { MovePacketSchema, rpcRequestSchemas } from '../../../../protocol/presence-schemas.ts'
-import { createRejections, peerOf, readAttributes, readPacket, readText } from '../../../../renderer/services/peer-input.ts'
+import { MAX_REACTION_BYTES, reactions } from '../../../../protocol/presence.ts'
+import { MovePacketSchema, ReactionPacketSchema, rpcRequestSchemas } from '../../../../protocol/presence-schemas.ts'
+import { createRejections, handOf, peerOf, readAttributes, readPacket, readText } from '../../../../renderer/services/peer-input.ts'
 
 const good = { status: 'busy', statusText: '🎧 Focusing', statusUntil: '1767225600000', floor: 'floor_main', x: '280', y: '420' }
 
@@ -93,5 +94,42 @@ describe('createRejections', () => {
       'ignored move packet from mem_eve (100 so far)',
       'ignored knock over the limit from mem_eve (1 so far)',
     ])
+  })
+})
+
+describe('a raised hand', () => {
+  it.each([
+    ['a room id', 'room_meeting', 'room_meeting', []],
+    ['lowered', '', '', []],
+    ['missing', undefined, '', []],
+    ['free text', 'I have a question!', '', ['hand']],
+    ['a long string', `room_${'x'.repeat(5_000)}`, '', ['hand']],
+  ] as const)('is read from the attribute when %s', (_what, hand, expected, badKeys) => {
+    const raw: Record<string, string> = hand === undefined ? good : { ...good, hand }
+    expect(handOf(raw)).toBe(expected)
+    expect(read(raw).bad).toEqual(badKeys)
+  })
+})
+
+describe('a reaction packet', () => {
+  const bytes = (s: string) => new TextEncoder().encode(s)
+  it.each([
+    ['a thumbs up', '{"emoji":"👍"}', { emoji: '👍' }],
+    ['a heart with its variation selector', '{"emoji":"❤️"}', { emoji: '❤️' }],
+    ['an emoji outside the set', '{"emoji":"💩"}', null],
+    ['free text', '{"emoji":"<b>hi</b>"}', null],
+    ['two emoji', '{"emoji":"👍👍"}', null],
+    ['no emoji', '{}', null],
+    ['a number', '{"emoji":1}', null],
+  ])('reads %s', (_what, text, expected) => {
+    expect(readPacket(ReactionPacketSchema, bytes(text), MAX_REACTION_BYTES)).toEqual(expected)
+  })
+
+  it('refuses an oversized reaction unread', () => {
+    expect(readPacket(ReactionPacketSchema, bytes(`{"emoji":"👍","pad":"${'x'.repeat(100)}"}`), MAX_REACTION_BYTES)).toBeNull()
+  })
+
+  it('accepts every reaction the buttons offer', () => {
+    for (const emoji of reactions) expect(readPacket(ReactionPacketSchema, bytes(JSON.stringify({ emoji })), MAX_REACTION_BYTES)).toEqual({ emoji })
   })
 })

@@ -54,7 +54,7 @@ describe('PostgreSQL store migrations', () => {
     expect((await ledger(pool)).map((r) => r.version)).toEqual(migrations.map((m) => m.version))
     expect(await tables(pool)).toEqual([
       'accounts', 'admissions', 'floor_drafts', 'floor_ops', 'floors', 'invites', 'member_removals', 'members',
-      'rate_limits', 'room_occupants', 'room_reads', 'schema_migrations', 'sessions', 'workspaces',
+      'rate_limits', 'room_bans', 'room_occupants', 'room_reads', 'schema_migrations', 'sessions', 'stage_speakers', 'workspaces',
     ])
   })
 
@@ -130,6 +130,10 @@ describe('the migrated PostgreSQL database', () => {
     ['removing a member (sessions)', 'select 1 from sessions where member_id = $1', ['mem']],
     ['a rate limit (its key)', 'select count, reset_at from rate_limits where key = $1', ['key']],
     ['sweeping ended rate-limit windows', 'delete from rate_limits where reset_at <= $1', [1]],
+    ['a room token (ban)', 'select until, banned_by from room_bans where workspace_id = $1 and room_id = $2 and member_id = $3', ['ws', 'room', 'mem']],
+    ['a stage room token (speaker)', 'select 1 from stage_speakers where workspace_id = $1 and room_id = $2 and member_id = $3', ['ws', 'room', 'mem']],
+    ['removing a member (room bans)', 'select 1 from room_bans where member_id = $1', ['mem']],
+    ['removing a member (stage speakers)', 'select 1 from stage_speakers where member_id = $1', ['mem']],
     ['ordering occupancy writes (room read)', 'select read_at from room_reads where workspace_id = $1 and room_id = $2', ['ws', 'room']],
   ])('answers %s from an index, scanning no table', async (_what, sql, params) => {
     const client = await migrated.connect()

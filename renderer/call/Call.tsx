@@ -1,0 +1,70 @@
+/**
+ * The room call, loaded on demand (components-react and its rxjs stay out of the start-up bundle).
+ * `Call` is the panel beside the floor, "Call in <room>": its state, the strip of tiles, the
+ * buttons and the call's audio. `CallFocus` is the expanded view over the floor. Both read the
+ * media store's active `room` through components-react's RoomContext; only that room is heard.
+ */
+import { RoomAudioRenderer, RoomContext, StartAudio, useLocalParticipantPermissions } from '@livekit/components-react'
+import { useMedia, useSession } from '../app/context.tsx'
+import { OfficeDoor } from '../media/OfficeDoor.tsx'
+import { ReconnectBanner } from '../media/ReconnectBanner.tsx'
+import type { MediaPhase } from '../stores/media/store.ts'
+import { CallControls } from './CallControls.tsx'
+import { CallStrip } from './CallStrip.tsx'
+import { FocusView } from './FocusView.tsx'
+import { CallModeration } from './moderation/CallModeration.tsx'
+import { Reactions } from './Reactions.tsx'
+import { useCallRoom } from './useCallRoom.ts'
+import './call.css'
+
+const PHASE_TEXT: Record<MediaPhase, string> = { connected: 'Connected', connecting: 'Connecting…', failed: 'Not connected', reconnecting: '', idle: '' }
+
+export function Call() {
+  const room = useCallRoom()
+  const phase = useMedia((s) => s.phase)
+  const error = useMedia((s) => s.error)
+  const live = useMedia((s) => s.room)
+  const expanded = useMedia((s) => s.expanded)
+  const meId = useSession((s) => s.me?.id)
+
+  return (
+    <section className="stage call" aria-label={`Call in ${room?.name ?? 'room'}`}>
+      <h2>
+        {room?.name ?? 'Room'} <span className="call-state">{PHASE_TEXT[phase]}</span>
+      </h2>
+      <ReconnectBanner />
+      {error && <p role="alert">{error}</p>}
+      {live ? (
+        <RoomContext value={live}>
+          {expanded ? <p className="call-expanded-note">The call is expanded over the floor.</p> : <CallStrip />}
+          <RoomAudioRenderer />
+          {/* Shown only when the browser blocks sound until a click (its autoplay policy). */}
+          <StartAudio label="Turn on the call's sound" className="call-start-audio" />
+          <LiveControls />
+        </RoomContext>
+      ) : (
+        <CallControls />
+      )}
+      <CallModeration room={room} live={live} />
+      <Reactions />
+      {room?.kind === 'private' && room.ownerId === meId && <OfficeDoor room={room} />}
+    </section>
+  )
+}
+
+/** In a stage room the audience may not publish until a host brings them on stage: microphone and camera are off limits. */
+function LiveControls() {
+  const permissions = useLocalParticipantPermissions()
+  return <CallControls canPublish={permissions?.canPublish ?? true} />
+}
+
+export function CallFocus() {
+  const room = useCallRoom()
+  const live = useMedia((s) => s.room)
+  if (!live) return null
+  return (
+    <RoomContext value={live}>
+      <FocusView roomName={room?.name ?? 'Room'} />
+    </RoomContext>
+  )
+}

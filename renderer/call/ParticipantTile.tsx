@@ -1,0 +1,63 @@
+/**
+ * One person in the call: their camera (or initials), name, microphone state, speaking ring and
+ * connection quality, a Pin button and stats on request. The <video> is sized by its tile, so
+ * adaptive stream asks the sender for the resolution the tile shows.
+ */
+import { VideoTrack, useConnectionQualityIndicator, useIsMuted, useIsSpeaking, type TrackReference, type TrackReferenceOrPlaceholder } from '@livekit/components-react'
+import { MicOff, Pin, PinOff } from 'lucide-react'
+import { Track, type RemoteVideoTrack } from 'livekit-client'
+import type { ReactNode } from 'react'
+import { initials } from '../floor/labels.ts'
+import { QualityBars } from './QualityBars.tsx'
+import { TileStats } from './TileStats.tsx'
+
+export interface TileProps {
+  trackRef: TrackReferenceOrPlaceholder
+  /** Display name from the member directory. */
+  name: string
+  /** The active speaker: emphasised. */
+  active: boolean
+  pinned: boolean
+  onPin(): void
+  /** Low power: show initials instead of this camera. */
+  videoOff: boolean
+  /** The host's menu for this person, when one applies. */
+  menu?: ReactNode
+}
+
+export function ParticipantTile({ trackRef, name, active, pinned, onPin, videoOff, menu }: TileProps) {
+  const p = trackRef.participant
+  const speaking = useIsSpeaking(p)
+  const micMuted = useIsMuted({ participant: p, source: Track.Source.Microphone })
+  const cameraMuted = useIsMuted(trackRef)
+  const { quality } = useConnectionQualityIndicator({ participant: p })
+  const track = trackRef.publication?.track
+  const showVideo = !!track && !cameraMuted && !videoOff
+  const who = p.isLocal ? 'You' : name
+  const label = `${who}${micMuted ? ', muted' : ''}${speaking ? ', speaking' : ''}`
+  const classes = ['tile', speaking && 'tile-speaking', active && 'tile-active', pinned && 'tile-pinned'].filter(Boolean).join(' ')
+  return (
+    <figure className={classes} aria-label={label}>
+      {showVideo ? (
+        <VideoTrack trackRef={trackRef as TrackReference} aria-label={`Video of ${p.isLocal ? 'you' : name}`} className="tile-video" />
+      ) : (
+        <div className="tile-initials" aria-hidden="true">
+          {initials(name)}
+        </div>
+      )}
+      <figcaption>
+        {micMuted && <MicOff size={14} aria-hidden="true" />}
+        {who}
+        {micMuted ? <span className="visually-hidden"> (muted)</span> : null}
+      </figcaption>
+      <QualityBars quality={quality} />
+      <div className="tile-actions">
+        <button type="button" className="tile-button" aria-pressed={pinned} aria-label={`${pinned ? 'Unpin' : 'Pin'} ${p.isLocal ? 'yourself' : name}`} title={pinned ? 'Unpin' : 'Pin'} onClick={onPin}>
+          {pinned ? <PinOff size={14} aria-hidden="true" /> : <Pin size={14} aria-hidden="true" />}
+        </button>
+        {menu}
+      </div>
+      {!p.isLocal && <TileStats track={showVideo ? (track as RemoteVideoTrack) : null} name={name} />}
+    </figure>
+  )
+}
