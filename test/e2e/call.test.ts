@@ -142,6 +142,7 @@ describe('the call', () => {
 
   it('emphasises the active speaker in the tiles', async () => {
     const [a, b] = await inCall(ana, bo)
+    await a.speakWithoutVoiceFilters()
     // Chromium's fake microphone beeps: LiveKit hears Ana, and Bo's call marks her tile (and only
     // hers: Bo is muted).
     await b.stage(ROOM).getByRole('button', { name: 'Mute microphone' }).click()

@@ -149,6 +149,7 @@ describe('floor camera and avatars', () => {
   it('rings the avatar of whoever is speaking in the call', async () => {
     const a = await signIn(ana)
     const b = await signIn(bo)
+    await a.speakWithoutVoiceFilters()
     await a.walkInto('Meeting room')
     await a.stage('Meeting room').getByText('Connected').waitFor()
     await b.walkInto('Meeting room')

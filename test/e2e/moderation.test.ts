@@ -54,6 +54,6 @@ describe('moderation in a call', () => {
     await bos.walkInto('Meeting room')
     await notice.first().waitFor(step)
     await hosts.room('Meeting room', 1).waitFor(step)
-    expect(await bos.stage('Meeting room').getByText('Connected').count()).toBe(0)
+    expect(await bos.stage('Meeting room').getByText('Connected', { exact: true }).count()).toBe(0)
   })
 })

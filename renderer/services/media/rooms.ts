@@ -158,7 +158,8 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
   }
 
   return {
-    prefetch: (id) => void tokens.prefetch(id).catch(() => undefined),
+    // Not for the room we are in: its next join comes after leaving, when a fresh door decision counts.
+    prefetch: (id) => void (id === active?.id ? null : tokens.prefetch(id).catch(() => undefined)),
     go(target, options) {
       const opts: GoOptions = typeof options === 'number' ? { startedAt: options } : (options ?? {})
       // Rooms crossed on the way to the clicked one share its click time: walking through them

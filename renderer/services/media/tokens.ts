@@ -7,8 +7,11 @@ import { Room } from 'livekit-client'
 import type { RoomToken } from '../../../protocol/api.ts'
 import type { Api } from '../api.ts'
 
-/** Room tokens live 10 minutes; reuse a prefetched one for a little less than that. */
-const TOKEN_REUSE_MS = 5 * 60_000
+/**
+ * A prefetched token is for the click that follows the approach or the hover, seconds later: an
+ * older one could carry a door decision since overturned (the room locked, the member removed).
+ */
+const TOKEN_REUSE_MS = 20_000
 const REFUSED_QUIET_MS = 30_000
 
 export interface RoomTokens {

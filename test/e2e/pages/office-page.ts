@@ -76,6 +76,19 @@ export class OfficePage {
    * Clicks a room to walk in. Near its top-left corner, by its name, as people do: its middle may
    * be taken by the avatars of those already inside (which open their own actions when clicked).
    */
+  /**
+   * Settings → untick Noise suppression and Echo cancellation. Chromium's fake microphone plays a
+   * steady beep, which both filters take for noise and silence, so LiveKit would hear nobody speak.
+   */
+  async speakWithoutVoiceFilters(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Settings', exact: true }).click()
+    const dialog = this.page.getByRole('dialog', { name: 'Settings' })
+    await dialog.getByRole('checkbox', { name: 'Noise suppression' }).uncheck()
+    await dialog.getByRole('checkbox', { name: 'Echo cancellation' }).uncheck()
+    await dialog.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+  }
+
   async walkInto(name: string): Promise<void> {
     await this.room(name).click({ position: { x: 16, y: 16 } })
   }
