@@ -95,6 +95,14 @@ describe('people in the office', () => {
     const a = await signIn(ana)
     const { app, office: b } = await signInDesktop(bo)
     await a.desk('2', `${bo.name}, available`).waitFor()
+    // Bo's avatar may still be gliding to his desk: click it once it rests, as a person would.
+    let last = ''
+    await expect.poll(async () => {
+      const now = JSON.stringify(await a.personOnFloor(bo.name).boundingBox())
+      const still = now === last
+      last = now
+      return still
+    }, { interval: 200, timeout: 10_000 }).toBe(true)
     await a.personOnFloor(bo.name).click()
     await a.page.getByRole('region', { name: `Actions for ${bo.name}` }).getByRole('button', { name: 'Wave' }).click()
     await b.page.getByRole('alertdialog', { name: `${ana.name} waves at you` }).waitFor()
