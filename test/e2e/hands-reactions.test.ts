@@ -137,6 +137,8 @@ describe('raised hands and reactions', () => {
       for (const bad of ['{"emoji":"💩"}', '{"emoji":"Send me your password"}', `{"emoji":"👍","pad":"${'x'.repeat(500)}"}`, 'not json']) await e.send('reaction', bad)
       for (let i = 0; i < 30; i++) await e.send('reaction', '{"emoji":"🎉"}')
       await seen
+      // The bubble over her avatar too (drawn once the badges' chunk is in: wait, never assume).
+      await a.page.waitForFunction(() => (globalThis as unknown as { bubbles: number }).bubbles >= 1)
       // A last good packet after the flood: once it is handled, so is everything before it.
       await e.declare({ hand: 'room_meeting' })
       await a.page.getByRole('group', { name: 'People' }).getByRole('button', { name: new RegExp(`^${eve.name}, .*hand raised$`) }).waitFor()
