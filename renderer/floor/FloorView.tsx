@@ -6,7 +6,7 @@
  * longer fits in the window.
  */
 import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useState } from 'react'
-import { useFloor, useMedia, useOffice, usePresence, useSession } from '../app/context.tsx'
+import { useFloor, useOffice, usePresence, useSession } from '../app/context.tsx'
 import { useEditor, useEditorState } from '../editor/useEditor.ts'
 import { currentFloor, deskOfMember } from '../stores/floor/selectors.ts'
 import { displayName, occupancyCounts, roomsByMember } from '../stores/presence/selectors.ts'
@@ -67,9 +67,6 @@ export function FloorView() {
   const me = useSession((s) => s.me)
   const mySeat = useFloor((s) => (me ? (deskOfMember(s, me.id)?.desk.id ?? null) : null))
   const cam = useCamera(floor)
-  // Who is speaking in this member's call, as a stable key: the floor re-renders when it changes, not per tile update.
-  const speakingKey = useMedia((s) => s.tiles.filter((t) => t.speaking).map((t) => t.identity).sort().join('\n'))
-  const speaking = useMemo(() => new Set(speakingKey ? speakingKey.split('\n') : []), [speakingKey])
   const [selected, setSelected] = useState<string | null>(null)
   useFloorKeys(office, cam.actions)
   useFloorPaintedMark(floor !== null)
@@ -104,7 +101,7 @@ export function FloorView() {
       .filter((p) => p.floor === floor.id || p.floor === '')
       .map((p) => {
         const name = displayName(members, p.id)
-        return { id: p.id, name, colour: members[p.id]?.colour ?? GREY, status: p.status, label: personName({ ...p, name }, where(roomOfPeer.get(p.id))), at: on(p), speaking: speaking.has(p.id) }
+        return { id: p.id, name, colour: members[p.id]?.colour ?? GREY, status: p.status, label: personName({ ...p, name }, where(roomOfPeer.get(p.id))), at: on(p) }
       })
     // Until the lobby answers, the cache's picture of who was where, marked with when it was taken.
     const asOf = remembered.at ? new Date(remembered.at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) : ''
@@ -114,10 +111,10 @@ export function FloorView() {
       list.push({ id: p.id, name, colour: members[p.id]?.colour ?? GREY, status: p.status, stale: true, label: `${personName({ ...p, name }, where(p.room))}, as of ${asOf}`, at: on(p) })
     }
     if (me && self.floor === floor.id) {
-      list.push({ id: me.id, name: me.name, colour: me.colour, status: self.status, label: personName({ name: me.name, status: self.status, statusText: self.statusText }, where(self.room), true), speaking: speaking.has(me.id) })
+      list.push({ id: me.id, name: me.name, colour: me.colour, status: self.status, label: personName({ name: me.name, status: self.status, statusText: self.statusText }, where(self.room), true) })
     }
     return list
-  }, [floor, peers, remembered, members, me, self.floor, self.status, self.statusText, self.room, where, roomOfPeer, speaking])
+  }, [floor, peers, remembered, members, me, self.floor, self.status, self.statusText, self.room, where, roomOfPeer])
 
   const pick = useCallback((id: string, shift: boolean) => editor.select([id], shift ? 'toggle' : 'replace'), [editor])
   const walkToRoom = useCallback((id: string) => office.walking.goToRoom(id), [office])

@@ -34,8 +34,6 @@ export interface PersonView {
   stale?: boolean
   /** Resting position from presence; undefined for this member (the walker places them). */
   at?: { x: number; y: number }
-  /** Speaking in the call this member is in (LiveKit's active speakers). */
-  speaking?: boolean
   /** A profile photo, drawn over the initials when the member record has one. */
   photoUrl?: string
 }
@@ -57,7 +55,7 @@ interface PersonButtonProps {
 
 const PersonButton = memo(function PersonButton(props: PersonButtonProps) {
   const { person, self, motion, tags, signal } = props
-  const speaking = person.speaking || !!signal?.speaking
+  const speaking = !!signal?.speaking
   const { id } = person
   const x = person.at?.x
   const y = person.at?.y
@@ -103,28 +101,6 @@ const PersonButton = memo(function PersonButton(props: PersonButtonProps) {
   )
 })
 
-/** The events an avatar's glide (a CSS transition of its wrapper, motion.ts) fires. */
-const GLIDE_EVENTS = ['transitionrun', 'transitionstart', 'transitioncancel', 'transitionend'] as const
-const stopGlideEvent = (e: Event) => {
-  if (e.target instanceof HTMLElement && e.target.classList.contains('avatar-wrap')) e.stopPropagation()
-}
-
-/**
- * Keeps avatar glides' transition events from React, which listens for every transition event at
- * its root (capture and bubble) though nothing here handles them: with 50 people walking that is
- * about 1,500 events a second, bunched into the frames where a batch of glides starts and ends,
- * which cost those frames 2-6 ms of main-thread work. Stopped in the capture phase at the window,
- * which runs before React's root listener.
- */
-function useQuietGlides() {
-  useEffect(() => {
-    for (const type of GLIDE_EVENTS) window.addEventListener(type, stopGlideEvent, true)
-    return () => {
-      for (const type of GLIDE_EVENTS) window.removeEventListener(type, stopGlideEvent, true)
-    }
-  }, [])
-}
-
 /**
  * Everyone on this floor, one Tab stop; positions are drawn by the motion engine, not React, and
  * name tags are kept apart by the tag layout, also outside React.
@@ -140,7 +116,6 @@ export const PeopleLayer = memo(function PeopleLayer(props: {
 }) {
   const tags = useMemo(() => createTagLayout(props.motion), [props.motion])
   const signals = useAvatarSignals(props.selfId)
-  useQuietGlides()
   useBadgesPrefetch()
   useEffect(() => () => tags.dispose(), [tags])
   useEffect(() => tags.setSelf(props.selfId), [tags, props.selfId])

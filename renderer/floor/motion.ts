@@ -5,10 +5,12 @@
  *
  * Two ways to move, chosen for what Chromium does with them:
  * - a jump (this member's own walking, every frame) sets left/top: it repaints one small spot;
- * - a glide (other people's move packets, 10 Hz each) becomes a CSS transition of `transform`,
- *   handed over in batches at most every 100 ms and then animated by the compositor. Writing
+ * - a glide (other people's move packets, 10 Hz each) becomes a Web Animation of `transform`,
+ *   handed over in batches at most every 100 ms and then run by the compositor. Writing
  *   transforms frame by frame instead made every frame with anyone walking pay Chromium's
- *   layerization of the whole floor (~10 ms a frame with 50 walkers on a 2,000-desk floor).
+ *   layerization of the whole floor (~10 ms a frame with 50 walkers on a 2,000-desk floor). A CSS
+ *   transition did the same work but fired four DOM events per glide, which React's root
+ *   listener took on the main thread (~1,500 a second with 50 walkers); an Animation fires none.
  */
 export interface Point {
   x: number
@@ -34,6 +36,8 @@ interface Track {
   /** Where left/top put the element; a glide's transform is relative to it. */
   base: Point
   el: HTMLElement | null
+  /** The glide running on `el`, if any. */
+  animation: Animation | null
 }
 
 /** Half an avatar: positions are centres, left/top are corners. */
@@ -41,19 +45,34 @@ const HALF = 15
 /** Glides reach the DOM in batches at most this often. */
 const BATCH_MS = 100
 
+const stopGlide = (t: Track) => {
+  t.animation?.cancel()
+  t.animation = null
+}
+
 const place = (t: Track) => {
   t.base = { ...t.to }
+  stopGlide(t)
   if (!t.el) return
-  t.el.style.transition = ''
-  t.el.style.transform = ''
   t.el.style.left = `${t.to.x - HALF}px`
   t.el.style.top = `${t.to.y - HALF}px`
 }
 
-const glide = (t: Track) => {
+const offset = (p: Point, base: Point) => `translate(${p.x - base.x}px, ${p.y - base.y}px)`
+
+/**
+ * Starts `t`'s glide on its element, `late` ms after the glide began (it waited for its batch): the
+ * element is where `at` says it is, so name tags placed from `get` sit over it.
+ */
+const glide = (t: Track, late: number) => {
+  stopGlide(t)
   if (!t.el) return
-  t.el.style.transition = `transform ${t.duration}ms linear`
-  t.el.style.transform = `translate(${t.to.x - t.base.x}px, ${t.to.y - t.base.y}px)`
+  t.animation = t.el.animate([{ transform: offset(t.from, t.base) }, { transform: offset(t.to, t.base) }], {
+    duration: t.duration,
+    delay: -Math.min(late, t.duration),
+    easing: 'linear',
+    fill: 'forwards',
+  })
 }
 
 export function createMotion(now: () => number = () => performance.now()): Motion {
@@ -67,7 +86,7 @@ export function createMotion(now: () => number = () => performance.now()): Motio
   const flush = () => {
     timer = null
     lastFlush = now()
-    for (const track of pending) glide(track)
+    for (const track of pending) glide(track, lastFlush - track.start)
     pending.clear()
   }
 
@@ -80,20 +99,22 @@ export function createMotion(now: () => number = () => performance.now()): Motio
     attach(id, el) {
       let track = tracks.get(id)
       if (!track) {
-        track = { from: { x: 0, y: 0 }, to: { x: 0, y: 0 }, start: 0, duration: 0, base: { x: 0, y: 0 }, el: null }
+        track = { from: { x: 0, y: 0 }, to: { x: 0, y: 0 }, start: 0, duration: 0, base: { x: 0, y: 0 }, el: null, animation: null }
         tracks.set(id, track)
       }
       track.el = el
       place(track)
       const attached = track
       return () => {
-        if (attached.el === el) attached.el = null
+        if (attached.el !== el) return
+        stopGlide(attached)
+        attached.el = null
       }
     },
     moveTo(id, x, y, ms = 0) {
       const track = tracks.get(id)
       if (!track || ms <= 0 || reduced?.matches) {
-        const jumped = track ?? { from: { x, y }, to: { x, y }, start: 0, duration: 0, base: { x, y }, el: null }
+        const jumped = track ?? { from: { x, y }, to: { x, y }, start: 0, duration: 0, base: { x, y }, el: null, animation: null }
         Object.assign(jumped, { from: { x, y }, to: { x, y }, start: now(), duration: 0 })
         tracks.set(id, jumped)
         pending.delete(jumped)
@@ -113,13 +134,17 @@ export function createMotion(now: () => number = () => performance.now()): Motio
     },
     forget(id) {
       const track = tracks.get(id)
-      if (track) pending.delete(track)
+      if (track) {
+        pending.delete(track)
+        stopGlide(track)
+      }
       tracks.delete(id)
     },
     dispose() {
       if (timer) clearTimeout(timer)
       timer = null
       pending.clear()
+      for (const track of tracks.values()) stopGlide(track)
       tracks.clear()
     },
   }

@@ -4,46 +4,30 @@
  * is reconnecting, and comes back by itself once the network does: each decodes the other's video
  * again, no reload, no click.
  */
-import type { Browser, BrowserContext } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { BrowserContext } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import type { SignedIn } from '../../protocol/api.ts'
-import { launchBrowser, openUser, type User } from '../support/browser.ts'
-import { httpClient } from '../support/http.ts'
 import { cuttableNetwork, type NetworkCut } from '../support/network-cut.ts'
-import { startStack, type Stack } from '../support/stack.ts'
+import { officeSuite } from '../support/office-suite.ts'
 import { videoFlowing } from '../support/video-flowing.ts'
-import { OfficePage, type Account } from './pages/office-page.ts'
+import type { Account } from './pages/office-page.ts'
 
 const ana: Account = { name: 'Ana Silva', email: 'ana@example.com', password: 'correct horse 1' }
 const bo: Account = { name: 'Bo Lee', email: 'bo@example.com', password: 'battery staple 2' }
 const CUT_MS = 10_000
 
 describe('call after a network cut', () => {
-  let stack: Stack
-  let browser: Browser
-  const users: User[] = []
-
-  beforeAll(async () => {
-    stack = await startStack({ serveClient: true })
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await Promise.all(users.map((u) => u.context.close()))
-    await browser?.close()
-    await stack?.stop()
-  })
+  const suite = officeSuite()
 
   it(`a network cut of ${CUT_MS / 1000} s (context offline) comes back into the call by itself`, async () => {
-    const http = httpClient(stack.server.url)
+    const http = suite.http()
     const owner = (await http.post<SignedIn>('/api/workspaces', { name: 'Acme', owner: ana })).body
     const invite = await http.post<{ code: string }>(`/api/workspaces/${owner.workspace.id}/invites`, { role: 'member' }, owner.session.token)
     await http.post(`/api/invites/${invite.body.code}/accept`, bo)
     let network: NetworkCut | null = null
     const open = async (account: Account, cuttable = false) => {
       const beforeLoad = async (context: BrowserContext) => void (network = await cuttableNetwork(context))
-      const user = await openUser(browser, stack.server.url, cuttable ? { beforeLoad } : {})
-      users.push(user)
-      const office = new OfficePage(user.page)
+      const { user, office } = await suite.open(undefined, cuttable ? { beforeLoad } : {})
       await office.signIn(account)
       return { user, office }
     }

@@ -4,12 +4,13 @@
  * (decoding each other's video again) and in the lobby (each sees the other in the room) within
  * 10 s, without a reload. Prints the measured recovery times.
  */
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SignedIn } from '../../protocol/api.ts'
 import { launchBrowser, openUser, type User } from '../support/browser.ts'
 import { httpClient } from '../support/http.ts'
 import { startStack, type Stack } from '../support/stack.ts'
+import { videoFlowing } from '../support/video-flowing.ts'
 import { OfficePage, type Account } from './pages/office-page.ts'
 
 const ana: Account = { name: 'Ana Silva', email: 'ana@example.com', password: 'correct horse 1' }
@@ -22,30 +23,6 @@ const KILLS = 5
  */
 const GOAL_MS = 10_000
 const BOUND_MS = GOAL_MS
-
-/**
- * Resolves once `who`'s video is playing again in `page`: the frame counter of their <video>
- * moves on twice in a row. A different element (the tile was rebuilt) counts from its own start.
- */
-async function videoFlowing(page: Page, who: string, timeout: number): Promise<void> {
-  await page.waitForFunction(
-    (name) => {
-      const el = document.querySelector<HTMLVideoElement>(`video[aria-label="Video of ${name}"]`)
-      const w = window as unknown as { __frames?: { el: Element; n: number; rises: number } }
-      if (!el) return false
-      const n = el.getVideoPlaybackQuality().totalVideoFrames
-      const last = w.__frames
-      if (!last || last.el !== el || n < last.n) w.__frames = { el, n, rises: 0 }
-      else if (n > last.n) w.__frames = { el, n, rises: last.rises + 1 }
-      return w.__frames!.rises >= 2
-    },
-    who,
-    { timeout, polling: 50 },
-  )
-}
-
-/** Forgets what videoFlowing saw, so that the next wait needs frames that come after now. */
-const resetFrames = (page: Page) => page.evaluate(() => delete (window as unknown as { __frames?: unknown }).__frames)
 
 describe('drill: livekit-server killed during a meeting', () => {
   let stack: Stack
@@ -92,7 +69,6 @@ describe('drill: livekit-server killed during a meeting', () => {
     await seen.byBo.waitFor()
     const times: { restart: number; call: number; lobby: number }[] = []
     for (let round = 1; round <= KILLS; round++) {
-      await Promise.all([resetFrames(a.page), resetFrames(b.page)])
       const back = stack.livekit.nextStart()
       const killedAt = Date.now()
       await stack.livekit.kill()

@@ -23,7 +23,10 @@ const spotsOn = (office: OfficePage): Promise<Spots> =>
     const out: Record<string, { x: number; y: number }> = {}
     for (const wrap of document.querySelectorAll<HTMLElement>('.layer-people .avatar-wrap')) {
       const name = wrap.querySelector('button')?.getAttribute('title') ?? ''
-      const glide = /translate\((-?[\d.]+)px, (-?[\d.]+)px\)/.exec(wrap.style.transform)
+      // A glide is a Web Animation of transform (motion.ts): where it ends is its last keyframe.
+      const to = wrap.getAnimations().at(-1)?.effect
+      const end = to instanceof KeyframeEffect ? String(to.getKeyframes().at(-1)?.transform ?? '') : ''
+      const glide = /translate\((-?[\d.]+)px, (-?[\d.]+)px\)/.exec(end)
       // left/top are the avatar box's corner (30 units wide); a glide's transform moves it from there.
       out[name] = { x: parseFloat(wrap.style.left) + 15 + Number(glide?.[1] ?? 0), y: parseFloat(wrap.style.top) + 15 + Number(glide?.[2] ?? 0) }
     }

@@ -5,43 +5,26 @@
  * track, and the people in the room see the same camera again. The member's own "camera off"
  * stops the device; on again acquires it once.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { SignedIn } from '../../protocol/api.ts'
-import { launchBrowser, openUser, type User } from '../support/browser.ts'
-import { httpClient } from '../support/http.ts'
 import { countMedia, mediaCounts } from '../support/media-count.ts'
-import { startStack, type Stack } from '../support/stack.ts'
+import { officeSuite } from '../support/office-suite.ts'
 import { videoFlowing } from '../support/video-flowing.ts'
-import { OfficePage, type Account } from './pages/office-page.ts'
+import type { Account } from './pages/office-page.ts'
 
 const ana: Account = { name: 'Ana Silva', email: 'ana@example.com', password: 'correct horse 1' }
 const bo: Account = { name: 'Bo Lee', email: 'bo@example.com', password: 'battery staple 2' }
 
 describe('room switches', () => {
-  let stack: Stack
-  let browser: Browser
-  const users: User[] = []
-
-  beforeAll(async () => {
-    stack = await startStack({ serveClient: true })
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await Promise.all(users.map((u) => u.context.close()))
-    await browser?.close()
-    await stack?.stop()
-  })
+  const suite = officeSuite()
 
   it('the camera is acquired once across 3 room switches, and off stops it', async () => {
-    const http = httpClient(stack.server.url)
+    const http = suite.http()
     const owner = (await http.post<SignedIn>('/api/workspaces', { name: 'Acme', owner: ana })).body
     const invite = await http.post<{ code: string }>(`/api/workspaces/${owner.workspace.id}/invites`, { role: 'member' }, owner.session.token)
     await http.post(`/api/invites/${invite.body.code}/accept`, bo)
     const open = async (account: Account, counted: boolean) => {
-      const user = await openUser(browser, stack.server.url, counted ? { beforeLoad: countMedia } : {})
-      users.push(user)
-      const office = new OfficePage(user.page)
+      const { office } = await suite.open(undefined, counted ? { beforeLoad: countMedia } : {})
       await office.signIn(account)
       return office
     }

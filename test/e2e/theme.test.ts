@@ -135,7 +135,8 @@ describe('themes', () => {
     const { user, office } = await suite.open()
     const page = user.page
     await office.signIn(ana)
-    // A transition built on a motion token, and one set inline as motion.ts sets an avatar's glide.
+    // A transition built on a motion token, and one with a plain inline duration (avatar glides are
+    // Web Animations, which motion.ts turns into jumps itself under reduced motion).
     const durations = () =>
       page.evaluate(() =>
         ['opacity var(--motion-fast) linear', 'transform 500ms linear'].map((transition) => {

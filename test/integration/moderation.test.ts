@@ -6,37 +6,21 @@
  * while people are inside keeps them and shuts its door on the rest.
  */
 import { AudioSource, DisconnectReason, LocalAudioTrack, Room, RoomEvent, TrackPublishOptions, TrackSource, type RemoteParticipant, type TrackPublication } from '@livekit/rtc-node'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { RoomToken, SignedIn } from '../../protocol/api.ts'
 import { mediaRoomName } from '../../protocol/presence.ts'
-import { startClockedStack, type ClockedStack } from '../support/clocked-stack.ts'
-import { addMember, createWorkspace, occupantsOf, occupy, until } from '../support/factories.ts'
-import type { HttpClient } from '../support/http.ts'
+import { startClockedStack } from '../support/clocked-stack.ts'
+import { addMember, createWorkspace, occupantsOf, until } from '../support/factories.ts'
+import { dropped, roomSuite } from '../support/room-suite.ts'
 
 const MINUTE = 60_000
 
 describe('moderation in a room', () => {
-  let stack: ClockedStack
-  let http: HttpClient
-  const rooms: Room[] = []
+  const suite = roomSuite(startClockedStack, (stack) => stack.url)
+  const { http, enter } = suite
 
-  beforeAll(async () => {
-    stack = await startClockedStack()
-    http = stack.http
-  })
-  afterAll(async () => {
-    await Promise.all(rooms.map((r) => r.disconnect()))
-    await stack?.stop()
-  })
-
-  const enter = async (who: SignedIn, roomId: string) => {
-    const room = await occupy(http, who, roomId)
-    rooms.push(room)
-    return room
-  }
   const path = (who: SignedIn, roomId: string, what: string) => `/api/workspaces/${who.workspace.id}/rooms/${roomId}/${what}`
   const tokenFor = (who: SignedIn, roomId: string) => http.post<RoomToken & { reason?: string; message?: string; until?: number }>(path(who, roomId, 'token'), undefined, who.session.token)
-  const dropped = (room: Room) => new Promise<DisconnectReason>((resolve) => room.once(RoomEvent.Disconnected, resolve))
   const office = async () => {
     const owner = await createWorkspace(http)
     const host = await addMember(http, owner, 'host')
@@ -74,7 +58,7 @@ describe('moderation in a room', () => {
 
     const removal = await http.post<{ until: number }>(path(host, 'room_lounge', 'removals'), { memberId: ana.member.id }, host.session.token)
     expect(removal.status, JSON.stringify(removal.body)).toBe(200)
-    expect(removal.body.until).toBe(stack.clock.now + 5 * MINUTE)
+    expect(removal.body.until).toBe(suite.stack().clock.now + 5 * MINUTE)
     expect(await out).toBe(DisconnectReason.PARTICIPANT_REMOVED)
     await until(async () => !(await occupantsOf(http, host, 'room_lounge')).includes(ana.member.id), 'Ana out of the lounge')
 
@@ -83,9 +67,9 @@ describe('moderation in a room', () => {
     expect(refused.body).toMatchObject({ reason: 'removed', message: 'Hana removed you from Lounge; you can come back in 5 minutes', until: removal.body.until })
     // Other rooms stay open to them.
     expect((await tokenFor(ana, 'room_meeting')).status).toBe(200)
-    stack.clock.now += 4 * MINUTE + 30_000
+    suite.stack().clock.now += 4 * MINUTE + 30_000
     expect((await tokenFor(ana, 'room_lounge')).body.message).toBe('Hana removed you from Lounge; you can come back in 1 minute')
-    stack.clock.now += 30_000
+    suite.stack().clock.now += 30_000
     expect((await tokenFor(ana, 'room_lounge')).status).toBe(200)
   })
 
@@ -96,7 +80,7 @@ describe('moderation in a room', () => {
     expect((await http.post(path(host, 'room_lounge', 'removals'), { memberId: ana.member.id }, host.session.token)).status).toBe(200)
 
     const room = new Room()
-    rooms.push(room)
+    suite.keep(room)
     const out = dropped(room)
     await room.connect(earlier.body.url, earlier.body.token, { autoSubscribe: false, dynacast: false })
     expect(await out).toBe(DisconnectReason.PARTICIPANT_REMOVED)
@@ -117,7 +101,7 @@ describe('moderation in a room', () => {
     const locked = await http.call<{ version: number }>('PUT', path(host, 'room_meeting', 'locked'), { token: host.session.token, body: { locked: true } })
     expect(locked.status, JSON.stringify(locked.body)).toBe(200)
     // Nobody was shown out: LiveKit still has both, and Ana may rejoin after a drop.
-    expect((await stack.app.rooms.participants(mediaRoomName(host.workspace.id, 'room_meeting'))).sort()).toEqual([ana.member.id, host.member.id].sort())
+    expect((await suite.stack().app.rooms.participants(mediaRoomName(host.workspace.id, 'room_meeting'))).sort()).toEqual([ana.member.id, host.member.id].sort())
     expect([hostIn.isConnected, anaIn.isConnected]).toEqual([true, true])
     expect((await tokenFor(ana, 'room_meeting')).status).toBe(200)
     const shut = await tokenFor(bo, 'room_meeting')

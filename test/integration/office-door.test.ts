@@ -3,29 +3,18 @@
  * floor editor: they choose who else may walk in through their own route, and whoever they take
  * off the list is shown out of the office's call, as after a host's edit.
  */
-import { RoomEvent, type DisconnectReason, type Room } from '@livekit/rtc-node'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { SignedIn } from '../../protocol/api.ts'
 import type { Floor } from '../../protocol/floor/records.ts'
-import { addMember, createWorkspace, editFloor, occupantsOf, occupy, until } from '../support/factories.ts'
-import { httpClient, type HttpClient } from '../support/http.ts'
-import { startStack, type Stack } from '../support/stack.ts'
+import { addMember, createWorkspace, editFloor, occupantsOf, until } from '../support/factories.ts'
+import { dropped, roomSuite } from '../support/room-suite.ts'
+import { startStack } from '../support/stack.ts'
 
 type Answer = { version: number; error: string; message: string; field?: string }
 
 describe("an office owner's door", () => {
-  let stack: Stack
-  let http: HttpClient
-  const rooms: Room[] = []
-
-  beforeAll(async () => {
-    stack = await startStack()
-    http = httpClient(stack.server.url)
-  })
-  afterAll(async () => {
-    await Promise.all(rooms.map((r) => r.disconnect()))
-    await stack?.stop()
-  })
+  const suite = roomSuite(startStack, (stack) => stack.server.url)
+  const { http, enter } = suite
 
   /** A workspace whose starter office (room_private) the owner gave to Cy, a plain member; Bo is another member. */
   const workspace = async () => {
@@ -47,12 +36,10 @@ describe("an office owner's door", () => {
     const opened = await setAllowed(cy, [bo.member.id])
     expect(opened.status, JSON.stringify(opened.body)).toBe(200)
     expect(await allowedOf(bo)).toEqual([bo.member.id])
-    const inside = await occupy(http, bo, 'room_private')
-    rooms.push(inside)
-
-    const dropped = new Promise<DisconnectReason>((resolve) => inside.once(RoomEvent.Disconnected, resolve))
+    const inside = await enter(bo, 'room_private')
+    const shownOut = dropped(inside)
     expect((await setAllowed(cy, [])).status).toBe(200)
-    await dropped
+    await shownOut
     await until(async () => (await occupantsOf(http, cy, 'room_private')).length === 0, 'the office empty by the server')
     expect((await roomToken(bo)).status).toBe(403)
   })

@@ -4,34 +4,17 @@
  * knock stay); a host made a member leaves a locked room, a member made a guest every room their
  * invite does not name; a removed member is shown out of the lobby and every media room.
  */
-import { DisconnectReason, RoomEvent, type Room } from '@livekit/rtc-node'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DisconnectReason } from '@livekit/rtc-node'
+import { describe, expect, it } from 'vitest'
 import type { LobbyToken, Member, SignedIn } from '../../protocol/api.ts'
-import { addMember, connectParticipant, createWorkspace, editFloor, occupantsOf, occupy, until } from '../support/factories.ts'
-import { httpClient, type HttpClient } from '../support/http.ts'
-import { startStack, type Stack } from '../support/stack.ts'
+import { addMember, connectParticipant, createWorkspace, editFloor, occupantsOf, until } from '../support/factories.ts'
+import { dropped, roomSuite } from '../support/room-suite.ts'
+import { startStack } from '../support/stack.ts'
 
 describe('removal and demotion take effect inside', () => {
-  let stack: Stack
-  let http: HttpClient
-  const rooms: Room[] = []
+  const suite = roomSuite(startStack, (stack) => stack.server.url)
+  const { http, enter } = suite
 
-  beforeAll(async () => {
-    stack = await startStack()
-    http = httpClient(stack.server.url)
-  })
-  afterAll(async () => {
-    await Promise.all(rooms.map((r) => r.disconnect()))
-    await stack?.stop()
-  })
-
-  const enter = async (who: SignedIn, roomId: string) => {
-    const room = await occupy(http, who, roomId)
-    rooms.push(room)
-    return room
-  }
-  /** Resolves with why `room` was disconnected; take it before the change that should cause it. */
-  const dropped = (room: Room) => new Promise<DisconnectReason>((resolve) => room.once(RoomEvent.Disconnected, resolve))
   const setRole = (by: SignedIn, who: SignedIn, role: string) =>
     http.call('PATCH', `/api/workspaces/${by.workspace.id}/members/${who.member.id}`, { token: by.session.token, body: { role } })
   const meeting = (changes: Record<string, unknown>) => ({ op: 'room.update', id: 'room_meeting', changes })
@@ -94,7 +77,7 @@ describe('removal and demotion take effect inside', () => {
     const bo = await addMember(http, owner)
     const token = await http.post<LobbyToken>(`/api/workspaces/${owner.workspace.id}/lobby/token`, undefined, bo.session.token)
     const lobby = await connectParticipant(token.body.url, token.body.token)
-    rooms.push(lobby)
+    suite.keep(lobby)
     const media = await enter(bo, 'room_lounge')
     const [lobbyOut, mediaOut] = [dropped(lobby), dropped(media)]
 

@@ -5,30 +5,20 @@
  * place), and the next token keeps them on stage; taken off, their tracks go. A speaker who leaves
  * stays one for a rejoin within a minute (moved on the server's clock), not after.
  */
-import { AudioSource, LocalAudioTrack, RoomEvent, TrackPublishOptions, TrackSource, type RemoteParticipant, type Room } from '@livekit/rtc-node'
+import { AudioSource, LocalAudioTrack, RoomEvent, TrackPublishOptions, TrackSource, type RemoteParticipant } from '@livekit/rtc-node'
 import { RoomServiceClient, TokenVerifier } from 'livekit-server-sdk'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { RoomToken, SignedIn } from '../../protocol/api.ts'
 import { mediaRoomName } from '../../protocol/presence.ts'
-import { startClockedStack, type ClockedStack } from '../support/clocked-stack.ts'
+import { startClockedStack } from '../support/clocked-stack.ts'
 import { addMember, connectParticipant, createWorkspace, editFloor, occupantsOf, roomRecord, until } from '../support/factories.ts'
-import type { HttpClient } from '../support/http.ts'
+import { roomSuite } from '../support/room-suite.ts'
 
 const STAGE = 'room_stage'
 
 describe('stage rooms', () => {
-  let stack: ClockedStack
-  let http: HttpClient
-  const rooms: Room[] = []
-
-  beforeAll(async () => {
-    stack = await startClockedStack()
-    http = stack.http
-  })
-  afterAll(async () => {
-    await Promise.all(rooms.map((r) => r.disconnect()))
-    await stack?.stop()
-  })
+  const suite = roomSuite(startClockedStack, (stack) => stack.url)
+  const { http } = suite
 
   const office = async () => {
     const owner = await createWorkspace(http)
@@ -41,11 +31,11 @@ describe('stage rooms', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200)
     return res.body
   }
-  const grants = async (who: SignedIn) => (await new TokenVerifier(stack.livekit.apiKey, stack.livekit.apiSecret).verify((await tokenFor(who)).token)).video
+  const grants = async (who: SignedIn) => (await new TokenVerifier(suite.stack().livekit.apiKey, suite.stack().livekit.apiSecret).verify((await tokenFor(who)).token)).video
   const join = async (who: SignedIn) => {
     const token = await tokenFor(who)
     const room = await connectParticipant(token.url, token.token)
-    rooms.push(room)
+    suite.keep(room)
     return room
   }
   const speakers = (by: SignedIn, who: SignedIn, method: 'POST' | 'DELETE') =>
@@ -65,7 +55,7 @@ describe('stage rooms', () => {
     }
     // Everywhere else everyone publishes.
     const meeting = await http.post<RoomToken>(`/api/workspaces/${ana.workspace.id}/rooms/room_meeting/token`, undefined, ana.session.token)
-    expect(await new TokenVerifier(stack.livekit.apiKey, stack.livekit.apiSecret).verify(meeting.body.token)).toMatchObject({ video: { canPublish: true } })
+    expect(await new TokenVerifier(suite.stack().livekit.apiKey, suite.stack().livekit.apiSecret).verify(meeting.body.token)).toMatchObject({ video: { canPublish: true } })
   })
 
   it('someone brought on stage publishes at once and keeps it in their next token; taken off, their microphone goes', async () => {
@@ -76,7 +66,7 @@ describe('stage rooms', () => {
     await expect(anaIn.localParticipant!.publishTrack(mic.track, mic.options)).rejects.toThrow()
 
     expect((await speakers(host, ana, 'POST')).status).toBe(204)
-    const service = new RoomServiceClient(stack.livekit.httpUrl, stack.livekit.apiKey, stack.livekit.apiSecret)
+    const service = new RoomServiceClient(suite.stack().livekit.httpUrl, suite.stack().livekit.apiKey, suite.stack().livekit.apiSecret)
     expect((await service.getParticipant(mediaRoomName(host.workspace.id, STAGE), ana.member.id)).permission?.canPublish).toBe(true)
     const heard = new Promise<void>((resolve) => hostIn.on(RoomEvent.TrackPublished, (_p, who: RemoteParticipant) => who.identity === ana.member.id && resolve()))
     const again = microphone()
@@ -107,9 +97,9 @@ describe('stage rooms', () => {
     await anaIn.disconnect()
     // The leave webhook marks the grace before it refreshes the occupancy.
     await until(async () => !(await occupantsOf(http, host, STAGE)).includes(ana.member.id), 'Ana gone from the stage')
-    stack.clock.now += 50_000
+    suite.stack().clock.now += 50_000
     expect(await grants(ana)).toMatchObject({ canPublish: true })
-    stack.clock.now += 20_000
+    suite.stack().clock.now += 20_000
     expect(await grants(ana)).toMatchObject({ canPublish: false })
   })
 })

@@ -6,39 +6,23 @@
  * desk is removed gets a free one, or none when there is none.
  */
 import { DisconnectReason, RoomEvent, type RemoteParticipant, type Room } from '@livekit/rtc-node'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { LobbyToken, Member, SignedIn } from '../../protocol/api.ts'
 import type { Floor } from '../../protocol/floor/records.ts'
 import { topics, type OccupancyNotice } from '../../protocol/presence.ts'
-import { addMember, connectParticipant, createWorkspace, editFloor, occupantsOf, occupy, roomRecord, until } from '../support/factories.ts'
-import { httpClient, type HttpClient } from '../support/http.ts'
-import { startStack, type Stack } from '../support/stack.ts'
+import { addMember, connectParticipant, createWorkspace, editFloor, occupantsOf, roomRecord, until } from '../support/factories.ts'
+import { dropped, roomSuite } from '../support/room-suite.ts'
+import { startStack } from '../support/stack.ts'
 
 describe('nobody is left stranded', () => {
-  let stack: Stack
-  let http: HttpClient
-  const rooms: Room[] = []
+  const suite = roomSuite(startStack, (stack) => stack.server.url)
+  const { http, enter } = suite
 
-  beforeAll(async () => {
-    stack = await startStack()
-    http = httpClient(stack.server.url)
-  })
-  afterAll(async () => {
-    await Promise.all(rooms.map((r) => r.disconnect()))
-    await stack?.stop()
-  })
-
-  const enter = async (who: SignedIn, roomId: string) => {
-    const room = await occupy(http, who, roomId)
-    rooms.push(room)
-    return room
-  }
-  const dropped = (room: Room) => new Promise<DisconnectReason>((resolve) => room.once(RoomEvent.Disconnected, resolve))
   /** A lobby client of `who`, and the first occupancy notice from the server that satisfies `test`. */
   const lobbyOf = async (who: SignedIn) => {
     const token = await http.post<LobbyToken>(`/api/workspaces/${who.workspace.id}/lobby/token`, undefined, who.session.token)
     const lobby = await connectParticipant(token.body.url, token.body.token)
-    rooms.push(lobby)
+    suite.keep(lobby)
     return (test: (n: OccupancyNotice) => boolean) =>
       new Promise<OccupancyNotice>((resolve) =>
         lobby.on(RoomEvent.DataReceived, (payload: Uint8Array, participant?: RemoteParticipant, _kind?: unknown, topic?: string) => {
@@ -76,7 +60,7 @@ describe('nobody is left stranded', () => {
 
     // The token is still valid for LiveKit; the server's webhook shows its holder out at once.
     const late = await connectParticipant(token.body.url, token.body.token)
-    rooms.push(late)
+    suite.keep(late)
     expect(await dropped(late)).toBe(DisconnectReason.PARTICIPANT_REMOVED)
   })
 
@@ -113,7 +97,7 @@ describe('nobody is left stranded', () => {
     // Tokens issued while the room held 8 still let all three in after it shrinks to 2 while empty.
     const tokens = await Promise.all(people.map((who) => http.post<{ url: string; token: string }>(`/api/workspaces/${owner.workspace.id}/rooms/room_meeting/token`, undefined, who.session.token)))
     await editFloor(http, owner, [{ op: 'room.update', id: 'room_meeting', changes: { capacity: 2 } }])
-    for (const token of tokens) rooms.push(await connectParticipant(token.body.url, token.body.token))
+    for (const token of tokens) suite.keep(await connectParticipant(token.body.url, token.body.token))
     await until(async () => (await occupantsOf(http, owner, 'room_meeting')).length === 3, 'three people in the meeting room')
 
     await editFloor(http, owner, [{ op: 'desk.update', id: 'desk_12', changes: { label: 'Window' } }])

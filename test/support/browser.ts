@@ -33,8 +33,12 @@ export interface User {
   console: string[]
 }
 
-/** `beforeLoad` prepares the fresh context (cookies, say) before the page first loads. */
-export async function openUser(browser: Browser, url: string, opts: { beforeLoad?: (context: BrowserContext) => Promise<void> } = {}): Promise<User> {
+export interface OpenOptions {
+  /** Prepares the fresh context (cookies, say) before the page first loads. */
+  beforeLoad?: (context: BrowserContext) => Promise<void>
+}
+
+export async function openUser(browser: Browser, url: string, opts: OpenOptions = {}): Promise<User> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['camera', 'microphone'] })
   await opts.beforeLoad?.(context)
   const page = await context.newPage()

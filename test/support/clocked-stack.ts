@@ -17,6 +17,7 @@ import { tempDir } from './temp.ts'
 export interface ClockedStack {
   livekit: TestLivekit
   app: FastifyInstance
+  url: string
   http: HttpClient
   /** The server's time: move `now` forward to pass minutes at once. */
   clock: { now: number }
@@ -33,6 +34,7 @@ export async function startClockedStack(): Promise<ClockedStack> {
   return {
     livekit,
     app,
+    url,
     http: httpClient(url),
     clock,
     async stop() {

@@ -4,12 +4,14 @@ export interface HttpResult<T = unknown> {
   body: T
 }
 
-export function httpClient(baseUrl: string) {
+/** `baseUrl` may be a function, read at each call: a client for a server a suite starts later. */
+export function httpClient(baseUrl: string | (() => string)) {
+  const base = typeof baseUrl === 'string' ? () => baseUrl : baseUrl
   const call = async <T = unknown>(method: string, path: string, opts: { token?: string; body?: unknown } = {}): Promise<HttpResult<T>> => {
     const headers: Record<string, string> = {}
     if (opts.token) headers.authorization = `Bearer ${opts.token}`
     if (opts.body !== undefined) headers['content-type'] = 'application/json'
-    const res = await fetch(baseUrl + path, { method, headers, ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}) })
+    const res = await fetch(base() + path, { method, headers, ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}) })
     const text = await res.text()
     return { status: res.status, body: (text ? JSON.parse(text) : null) as T }
   }

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext } from 'playwright-core'
 import { parseMediaRoomName } from '../../server/livekit/occupancy.ts'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import { OfficePage } from '../e2e/pages/office-page.ts'
-import { launchBrowser, openUser, type User } from './browser.ts'
+import { launchBrowser, openUser, type OpenOptions, type User } from './browser.ts'
 import { bundleOrigin, openDesktopApp, type DesktopApp } from './desktop.ts'
 import { httpClient, type HttpClient } from './http.ts'
 import { until } from './factories.ts'
@@ -20,8 +20,8 @@ export interface OfficeSuite {
   readonly stack: Stack
   readonly browser: Browser
   http(): HttpClient
-  /** A browser user at `url` (default: the server's client). */
-  open(url?: string): Promise<{ user: User; office: OfficePage }>
+  /** A browser user at `url` (default: the server's client); `beforeLoad` prepares its fresh context. */
+  open(url?: string, opts?: OpenOptions): Promise<{ user: User; office: OfficePage }>
   /** The desktop app (renderer + main's handlers and SQLite cache) with its own user data folder. */
   openDesktop(): Promise<{ app: DesktopApp; office: OfficePage }>
 }
@@ -63,8 +63,8 @@ export function officeSuite(): OfficeSuite {
       return ready(browser, 'Chromium')
     },
     http: () => httpClient(ready(stack, 'the backend').server.url),
-    async open(url) {
-      const user = await openUser(ready(browser, 'Chromium'), url ?? ready(stack, 'the backend').server.url)
+    async open(url, opts) {
+      const user = await openUser(ready(browser, 'Chromium'), url ?? ready(stack, 'the backend').server.url, opts)
       users.push(user)
       return { user, office: new OfficePage(user.page) }
     },

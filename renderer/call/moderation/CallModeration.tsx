@@ -5,7 +5,7 @@
  */
 import type { Room as LiveRoom } from 'livekit-client'
 import type { Room } from '../../../protocol/floor/records.ts'
-import { AUDIENCE_REASON } from './permissions.ts'
+import { AUDIENCE_REASON } from '../../services/media/permissions.ts'
 import { RoomLockToggle } from './RoomLockToggle.tsx'
 import { useModerates } from './useModerates.ts'
 import { usePublishPermission } from './usePublishPermission.ts'

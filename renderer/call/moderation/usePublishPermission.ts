@@ -1,7 +1,7 @@
 /** Whether someone in the call may publish now (the local member when `identity` is omitted), kept current. */
 import type { Room } from 'livekit-client'
 import { useEffect, useState } from 'react'
-import { canPublish, onPublishPermission } from './permissions.ts'
+import { canPublish, onPublishPermission } from '../../services/media/permissions.ts'
 
 const readPermission = (room: Room | null, identity?: string) =>
   room ? canPublish(identity === undefined ? room.localParticipant : room.getParticipantByIdentity(identity)) : true

@@ -5,7 +5,7 @@
  * audio is ever rendered (store.room), and the member's tracks are published in one room at a
  * time, so nothing is heard twice. Camera and microphone are kept across rooms (local-tracks.ts).
  */
-import { publishWhenAllowed } from '../../call/moderation/permissions.ts'
+import { publishWhenAllowed } from './permissions.ts'
 import { DisconnectReason, Room, RoomEvent } from 'livekit-client'
 import type { PlatformMedia } from '../../platform/platform.ts'
 import type { MediaStore } from '../../stores/media/store.ts'
@@ -18,7 +18,6 @@ import { watchLowPower } from './low-power.ts'
 import { watchResume } from './resume-watchdog.ts'
 import { roomOptions } from './room-options.ts'
 import { createPublisher } from './publish.ts'
-import { watchTiles } from './tiles.ts'
 import { createRoomTokens } from './tokens.ts'
 import type { EntryPolicy, GoOptions, MediaRoomEvents, MediaRooms } from './types.ts'
 
@@ -36,8 +35,6 @@ interface Call {
   id: string
   room: Room
   stop(): void
-  /** Fills the store's tiles from this room (once it is the active one). */
-  refresh(): void
 }
 
 export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
@@ -64,7 +61,6 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
   const open = (id: string): Call => {
     const room = new Room({ ...roomOptions(), audioOutput: { deviceId: media.getState().activeDevices.audiooutput || 'default' } })
     const stopLowPower = watchLowPower(room, media)
-    const refreshTiles = watchTiles(room, media)
     const isActive = () => active?.room === room
     // The signal connection alone (media may still flow) or the whole call: either way the call says so.
     const reconnecting = () => isActive() && media.getState().setPhase('reconnecting', id)
@@ -96,7 +92,7 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
       stopLowPower()
       stopWatchdog()
     }
-    return { id, room, stop, refresh: refreshTiles }
+    return { id, room, stop }
   }
 
   /** Drops a room: its tracks are unpublished first (the promise), then it disconnects off the critical path. */
@@ -150,7 +146,6 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
     const moved = close(old)
     media.getState().setRoom(next.room)
     media.getState().setPhase('connected', id)
-    next.refresh()
     if (rejoining) say('reconnected')
     await Promise.all([tracksReady.catch(() => undefined), moved])
     // Published once LiveKit lets this member publish: at once, or (stage audience) when brought on stage.

@@ -8,7 +8,7 @@
  * const media = createMediaStore()
  * media.getState().setPhase('connecting', 'room_meeting')
  */
-import type { LocalAudioTrack, LocalVideoTrack, Room, Track } from 'livekit-client'
+import type { LocalAudioTrack, LocalVideoTrack, Room } from 'livekit-client'
 import { createStore } from 'zustand/vanilla'
 
 /**
@@ -23,17 +23,6 @@ export type MediaNotice = 'reconnected' | null
 
 /** The device kinds a member can choose (MediaDeviceKind). */
 export type MediaKind = 'audioinput' | 'videoinput' | 'audiooutput'
-
-/** @deprecated hand-written tiles, kept until the call UI reads tracks through components-react. */
-export interface Tile {
-  identity: string
-  name: string
-  local: boolean
-  video: Track | null
-  audio: Track | null
-  micMuted: boolean
-  speaking: boolean
-}
 
 export interface MediaState {
   roomId: string | null
@@ -61,14 +50,11 @@ export interface MediaState {
   expanded: boolean
   /** The pinned participant identity (focus view), or null to follow the active speaker. */
   pinned: string | null
-  /** @deprecated see Tile. */
-  tiles: Tile[]
   setPhase(phase: MediaPhase, roomId: string | null, error?: string | null): void
   setNotice(notice: MediaNotice): void
   setRoom(room: Room | null): void
   setLocal(patch: Partial<Pick<MediaState, 'localAudio' | 'localVideo'>>): void
   setActiveDevice(kind: MediaKind, deviceId: string): void
-  setTiles(tiles: Tile[]): void
   /** The member's choices; the media rooms service applies micOn/camOn/screenOn/lowPower, call UI sets expanded/pinned. */
   setDevices(patch: Partial<Pick<MediaState, 'micOn' | 'camOn' | 'screenOn' | 'lowPower'>>): void
   setLayout(patch: Partial<Pick<MediaState, 'expanded' | 'pinned'>>): void
@@ -90,14 +76,12 @@ export function createMediaStore() {
     lowPower: false,
     expanded: false,
     pinned: null,
-    tiles: [],
     setPhase: (phase, roomId, error = null) =>
-      set({ phase, roomId, error, ...(phase === 'idle' ? { tiles: [], room: null, pinned: null, expanded: false } : {}) }),
+      set({ phase, roomId, error, ...(phase === 'idle' ? { room: null, pinned: null, expanded: false } : {}) }),
     setNotice: (notice) => set({ notice }),
     setRoom: (room) => set({ room }),
     setLocal: (patch) => set(patch),
     setActiveDevice: (kind, deviceId) => set((s) => ({ activeDevices: { ...s.activeDevices, [kind]: deviceId } })),
-    setTiles: (tiles) => set({ tiles }),
     setDevices: (patch) => set(patch),
     setLayout: (patch) => set(patch),
   }))

@@ -1,8 +1,30 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMotion } from '../../../../renderer/floor/motion.ts'
 
-/** An element is only its inline style here: the engine writes style and reads nothing back. */
-const element = () => ({ style: { left: '', top: '', transform: '', transition: '' } }) as unknown as HTMLElement
+interface Glide {
+  keyframes: Keyframe[]
+  options: KeyframeAnimationOptions
+  cancelled: boolean
+}
+
+/**
+ * An element is its inline style and the glides started on it: the engine writes style, starts
+ * Web Animations and reads nothing back. (No DOM under Node; the e2e floor tests run the real one.)
+ */
+const element = () => {
+  const glides: Glide[] = []
+  const el = {
+    style: { left: '', top: '', transform: '' },
+    glides,
+    running: () => glides.filter((g) => !g.cancelled),
+    animate(keyframes: Keyframe[], options: KeyframeAnimationOptions) {
+      const glide = { keyframes, options, cancelled: false }
+      glides.push(glide)
+      return { cancel: () => void (glide.cancelled = true) }
+    },
+  }
+  return el as unknown as HTMLElement & { glides: Glide[]; running(): Glide[] }
+}
 
 describe('motion', () => {
   let clock = 0
@@ -20,7 +42,7 @@ describe('motion', () => {
     expect(el.style).toMatchObject({ left: '85px', top: '185px', transform: '' })
   })
 
-  it('hands glides to CSS transitions in a batch, and interpolates where a glide has got to', () => {
+  it('hands glides to Web Animations in a batch, started where the glide has got to, and interpolates', () => {
     const motion = createMotion(() => clock)
     const el = element()
     motion.moveTo('mem_a', 0, 0)
@@ -29,11 +51,20 @@ describe('motion', () => {
     // Not yet in the DOM: glides are written at most every 100 ms, together.
     clock += 50
     expect(motion.get('mem_a')).toEqual({ x: 50, y: 0 })
+    expect(el.glides).toHaveLength(0)
     vi.runOnlyPendingTimers()
-    expect(el.style.transition).toBe('transform 100ms linear')
-    expect(el.style.transform).toBe('translate(100px, 0px)')
+    expect(el.running()).toHaveLength(1)
+    const [glide] = el.running()
+    expect(glide!.keyframes).toEqual([{ transform: 'translate(0px, 0px)' }, { transform: 'translate(100px, 0px)' }])
+    // 50 ms late for its batch: it starts half way, where get() says the avatar is.
+    expect(glide!.options).toMatchObject({ duration: 100, delay: -50, easing: 'linear', fill: 'forwards' })
     clock += 200
     expect(motion.get('mem_a')).toEqual({ x: 100, y: 0 })
+    // The next glide replaces it, from where the first left the avatar.
+    motion.moveTo('mem_a', 100, 40, 100)
+    vi.runOnlyPendingTimers()
+    expect(el.running()).toHaveLength(1)
+    expect(el.running()[0]!.keyframes).toEqual([{ transform: 'translate(100px, 0px)' }, { transform: 'translate(100px, 40px)' }])
   })
 
   it('a jump cancels a glide that has not been written yet', () => {
@@ -44,7 +75,8 @@ describe('motion', () => {
     motion.moveTo('me', 300, 0, 100)
     motion.moveTo('me', 10, 20)
     vi.runOnlyPendingTimers()
-    expect(el.style).toMatchObject({ left: '-5px', top: '5px', transform: '', transition: '' })
+    expect(el.style).toMatchObject({ left: '-5px', top: '5px', transform: '' })
+    expect(el.running()).toHaveLength(0)
   })
 
   it('forgets people who left', () => {

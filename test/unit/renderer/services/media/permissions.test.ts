@@ -7,7 +7,7 @@
 import { ParticipantPermission } from '@livekit/protocol'
 import { Room } from 'livekit-client'
 import { describe, expect, it } from 'vitest'
-import { canPublish, publishWhenAllowed } from '../../../../../renderer/call/moderation/permissions.ts'
+import { canPublish, publishWhenAllowed } from '../../../../../renderer/services/media/permissions.ts'
 
 const allow = (room: Room, canPublishNow: boolean) =>
   (room.localParticipant as unknown as { setPermissions(p: ParticipantPermission): boolean }).setPermissions(
