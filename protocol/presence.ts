@@ -43,6 +43,8 @@ export const topics = {
   floor: 'floor',
   /** Reliable: an emoji reaction in a call (see ReactionPacket). */
   reaction: 'reaction',
+  /** Server-sent, to the readers only: chat messages and conversation changes (protocol/chat.ts ChatNotice). */
+  chat: 'chat',
 } as const
 
 /** Peer-to-peer requests, as LiveKit RPC methods on the lobby room. */

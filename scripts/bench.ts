@@ -5,6 +5,7 @@
  */
 import { printTable, type Benchmark, type Row } from '../test/bench/harness.ts'
 import { callCost } from '../test/bench/call-cost.bench.ts'
+import { chatInserts } from '../test/bench/chat-inserts.bench.ts'
 import { coldStart } from '../test/bench/cold-start.bench.ts'
 import { editorDrag } from '../test/bench/editor-drag.bench.ts'
 import { editPropagation } from '../test/bench/edit-propagation.bench.ts'
@@ -22,7 +23,7 @@ import { ensureChromium } from './lib/chromium.ts'
 import { ensureLivekitServer } from './lib/livekit-install.ts'
 import { bin, step } from './lib/run-step.ts'
 
-const benchmarks: Benchmark[] = [serverLoad, scaleOut, signInAttack, roomEntry, callCost, stageListeners, floorRender, editorDrag, presenceLatency, presenceCluster, editPropagation, startupBundle, coldStart, idle]
+const benchmarks: Benchmark[] = [serverLoad, scaleOut, signInAttack, roomEntry, callCost, stageListeners, floorRender, editorDrag, presenceLatency, presenceCluster, editPropagation, startupBundle, coldStart, idle, chatInserts]
 
 const filter = process.argv[2]
 ensureLivekitServer()

@@ -11,6 +11,7 @@ import type { ServerSettings } from './context.ts'
 import { registerRateLimits } from './auth/limit-store.ts'
 import { PASSWORD_COST, decoyHash } from './auth/passwords.ts'
 import { HttpError } from './http-error.ts'
+import { attachmentBlobs, type BlobStore } from './chat/blobs.ts'
 import type { LivekitConfig } from './livekit/config.ts'
 import { createRooms, type Rooms } from './livekit/rooms.ts'
 import { registerMetrics } from './metrics.ts'
@@ -20,6 +21,7 @@ import floors from './routes/floors.ts'
 import health from './routes/health.ts'
 import invites from './routes/invites.ts'
 import members from './routes/members.ts'
+import chat from './routes/chat.ts'
 import { moderationRoutes } from './routes/moderation.ts'
 import sessions from './routes/sessions.ts'
 import tokens from './routes/tokens.ts'
@@ -50,6 +52,9 @@ export interface AppOptions {
   passwordCost?: number
   /** The bearer token /metrics asks for (OFFICE_METRICS_TOKEN); none: no /metrics at all (metrics.ts). */
   metricsToken?: string | null
+  /** Where chat attachments are kept (index.ts: `<data dir>/attachments`); none: a temporary folder, removed on close. */
+  attachmentsDir?: string | null
+  blobs?: BlobStore
 }
 
 const DEFAULT_ORIGINS = ['app://bundle']
@@ -132,6 +137,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(tokens)
   await app.register(moderationRoutes)
   await app.register(webhooks)
+  await app.register(chat, { blobs: attachmentBlobs(app, opts.blobs, opts.attachmentsDir) })
   if (opts.clientDir) await app.register(client, { root: opts.clientDir })
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 

@@ -62,6 +62,8 @@ const app = await buildApp({
   trustProxy,
   passwordCost,
   metricsToken,
+  // Chat attachments' bytes (OFFICE_ATTACHMENTS_DIR; several instances share one folder or a bucket).
+  attachmentsDir: resolve(env.OFFICE_ATTACHMENTS_DIR ?? join(dataDir, 'attachments')),
 })
 
 const close = async (signal: string) => {

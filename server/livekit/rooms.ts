@@ -12,6 +12,12 @@ export interface Rooms {
    * means no lobby room and nothing to do: clients catch up when they connect.
    */
   sendToLobby(workspaceId: string, topic: string, payload: unknown): Promise<void>
+  /**
+   * A data packet from the server to these members' lobby connections only (chat: readers only).
+   * No members means nothing is sent: LiveKit reads an empty destination list as "everyone".
+   * `lossy` sends it unreliable (typing), which may be dropped.
+   */
+  sendToMembers(workspaceId: string, memberIds: readonly string[], topic: string, payload: unknown, opts?: { lossy?: boolean }): Promise<void>
   /** Removes one participant from one room; nothing happens when either is gone already. */
   removeParticipant(roomName: string, identity: string): Promise<void>
   /**
@@ -42,6 +48,15 @@ export function createRooms(lk: LivekitConfig): Rooms {
     async sendToLobby(workspaceId, topic, payload) {
       try {
         await client.sendData(lobbyRoomName(workspaceId), new TextEncoder().encode(JSON.stringify(payload)), DataPacket_Kind.RELIABLE, { topic })
+      } catch (err) {
+        if (!isNotFound(err)) throw err
+      }
+    },
+    async sendToMembers(workspaceId, memberIds, topic, payload, opts = {}) {
+      if (memberIds.length === 0) return
+      const kind = opts.lossy ? DataPacket_Kind.LOSSY : DataPacket_Kind.RELIABLE
+      try {
+        await client.sendData(lobbyRoomName(workspaceId), new TextEncoder().encode(JSON.stringify(payload)), kind, { topic, destinationIdentities: [...memberIds] })
       } catch (err) {
         if (!isNotFound(err)) throw err
       }

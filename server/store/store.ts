@@ -4,6 +4,7 @@
  * same interface, which is why it is async although SQLite is not.
  */
 import type { Role } from '../../protocol/api.ts'
+import type { Attachment, ConversationKind, Message } from '../../protocol/chat.ts'
 import type { OpError } from '../../protocol/floor/apply.ts'
 import type { FloorOp } from '../../protocol/floor/ops.ts'
 import type { Floor } from '../../protocol/floor/records.ts'
@@ -124,7 +125,114 @@ export interface HitCount {
   resetAt: number
 }
 
-export interface Store {
+/** A stored conversation: a channel, a DM, or a room chat once it has a message. */
+export interface ConversationRecord {
+  id: string
+  kind: ConversationKind
+  name: string
+  private: boolean
+  archived: boolean
+  roomId: string | null
+  createdAt: number
+  createdBy: string | null
+  /** Channels and DMs: who belongs (#general: nobody listed, every non-guest belongs). */
+  members: string[]
+  /** The workspace seq of its last change (created, archived, people changed): for catch-up. */
+  seq: number
+}
+
+export type NewConversation = Omit<ConversationRecord, 'seq' | 'archived'>
+
+export interface NewMessage {
+  id: string
+  conversationId: string
+  authorId: string
+  clientId: string
+  body: string
+  threadId: string | null
+  createdAt: number
+  mentions: string[]
+  mentionsAll: boolean
+  /** Attachments the author uploaded and has not posted yet. */
+  attachments: string[]
+}
+
+export type PostOutcome =
+  | { kind: 'posted'; message: Message; parent: Message | null }
+  /** The author sent this clientId before: that message, unchanged. */
+  | { kind: 'duplicate'; message: Message }
+  /** The thread to reply in is not a top-level message of this conversation. */
+  | { kind: 'no-thread' }
+  /** An attachment that is not this author's, is posted already, or does not exist. */
+  | { kind: 'bad-attachment'; id: string }
+
+export interface AttachmentRecord extends Attachment {
+  workspaceId: string
+  uploaderId: string
+  storageKey: string
+  messageId: string | null
+  createdAt: number
+}
+
+/** One reader's view of a conversation: its last message and what they have not read. */
+export interface ReadState {
+  lastSeq: number
+  lastAt: number | null
+  readSeq: number
+  unread: number
+  mentions: number
+}
+
+export interface ChatStore {
+  /**
+   * Creates a channel or DM (a room chat's row is made by its first message). 'taken': a channel of
+   * that name exists. A DM whose id exists already is answered as it is (its id is its people).
+   */
+  createConversation(workspaceId: string, c: NewConversation): Promise<ConversationRecord | 'taken'>
+  getConversation(workspaceId: string, id: string): Promise<ConversationRecord | null>
+  /** Every channel, and the DMs `memberId` belongs to. */
+  listConversations(workspaceId: string, memberId: string): Promise<ConversationRecord[]>
+  /** Conversations changed after `since` (created, archived, people changed). */
+  conversationsSince(workspaceId: string, since: number): Promise<ConversationRecord[]>
+  setArchived(workspaceId: string, id: string, archived: boolean): Promise<ConversationRecord | null>
+  /** Adds people (those already in stay as they are); the conversation as it is now. */
+  addConversationMembers(workspaceId: string, id: string, memberIds: readonly string[], at: number): Promise<ConversationRecord | null>
+  /** Takes someone out, recorded for their catch-up ('gone'); null when they were not in it. */
+  removeConversationMember(workspaceId: string, id: string, memberId: string): Promise<ConversationRecord | null>
+  /** Conversations `memberId` left or was taken out of after `since`. */
+  departuresSince(workspaceId: string, memberId: string, since: number): Promise<string[]>
+
+  /** Posts a message with the workspace's next seq (a reply also bumps its thread's top message). */
+  postMessage(workspaceId: string, m: NewMessage): Promise<PostOutcome>
+  getMessage(workspaceId: string, id: string): Promise<Message | null>
+  editMessage(workspaceId: string, id: string, change: { body: string; mentions: string[]; mentionsAll: boolean; at: number }): Promise<Message | null>
+  /** Empties the body, drops its reactions and attachments; deleted again: no change. */
+  deleteMessage(workspaceId: string, id: string, at: number): Promise<Message | null>
+  /** Adds or takes back one reaction of `memberId`; unchanged (same seq) when it already was so. */
+  react(workspaceId: string, id: string, memberId: string, reaction: string, on: boolean): Promise<Message | null>
+  /**
+   * The newest `limit` messages posted before the message whose seq is `before` (or before seq
+   * `before` when no message has it now), oldest first: top level, or the replies of `thread`.
+   */
+  history(workspaceId: string, conversationId: string, q: { before?: number; thread?: string | null; limit: number }): Promise<{ messages: Message[]; more: boolean }>
+  /** Changes (by seq) after `since` in these conversations, oldest first, at most `limit`; `seq`: the last one looked at. */
+  messagesSince(workspaceId: string, since: number, limit: number): Promise<{ messages: Message[]; seq: number; more: boolean }>
+  /** The workspace's last seq. */
+  chatSeq(workspaceId: string): Promise<number>
+  /** Moves a read marker forward (never back). */
+  setReadMarker(workspaceId: string, conversationId: string, memberId: string, seq: number): Promise<void>
+  /** Read states of these conversations for `memberId` (those without a message are left out). */
+  readStates(workspaceId: string, memberId: string, conversationIds: readonly string[]): Promise<Map<string, ReadState>>
+  /** Messages in these conversations matching the words of `q`, newest first. */
+  searchMessages(workspaceId: string, q: string, conversationIds: readonly string[], limit: number): Promise<Message[]>
+
+  createAttachment(a: Omit<AttachmentRecord, 'messageId'>): Promise<void>
+  getAttachment(workspaceId: string, id: string): Promise<AttachmentRecord | null>
+  /** Who a knock has let into `roomId` and whose pass has not run out at `now` (they read its chat meanwhile). */
+  roomAdmissions(workspaceId: string, roomId: string, now: number): Promise<string[]>
+}
+
+export interface Store extends ChatStore {
   createWorkspace(workspace: WorkspaceRecord, owner: NewMember, floor: Floor): Promise<void>
   getWorkspace(id: string): Promise<WorkspaceRecord | null>
 

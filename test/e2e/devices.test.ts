@@ -67,18 +67,6 @@ const liveLabels = (page: Page, kind: 'audio' | 'video') =>
 const hotplug = (page: Page, action: 'plug' | 'unplug', label: string) =>
   page.evaluate(([a, l]) => (window as unknown as { __hotplug: Record<string, (l: string) => void> }).__hotplug[a]!(l), [action, label] as const)
 
-async function openSettings(office: OfficePage): Promise<Locator> {
-  await office.page.getByRole('button', { name: 'Settings', exact: true }).click()
-  const dialog = office.page.getByRole('dialog', { name: 'Settings' })
-  await dialog.waitFor()
-  return dialog
-}
-
-async function closeSettings(dialog: Locator): Promise<void> {
-  await dialog.press('Escape')
-  await dialog.waitFor({ state: 'detached' })
-}
-
 const options = (dialog: Locator, select: string) => dialog.getByRole('combobox', { name: select }).locator('option').allTextContents()
 const chosen = (dialog: Locator, select: string) => dialog.getByRole('combobox', { name: select }).locator('option:checked').textContent()
 
@@ -119,7 +107,7 @@ describe('devices and microphone/camera per room kind', () => {
     const a = await open()
     await a.signIn(ana)
     await online(a)
-    let dialog = await openSettings(a)
+    let dialog = await a.openSettings()
     expect(await options(dialog, 'Microphone')).toEqual(['Fake Default Audio Input', 'Fake Audio Input 1', 'Fake Audio Input 2'])
     expect(await options(dialog, 'Camera')).toEqual(['System default', 'fake_device_0'])
     expect(await options(dialog, 'Speaker')).toContain('Fake Audio Output 1')
@@ -132,33 +120,33 @@ describe('devices and microphone/camera per room kind', () => {
     await dialog.getByRole('combobox', { name: 'Speaker' }).selectOption({ label: 'Fake Audio Output 1' })
     await dialog.getByRole('checkbox', { name: 'Noise suppression' }).uncheck()
     await dialog.getByRole('checkbox', { name: 'Low power' }).check()
-    await closeSettings(dialog)
+    await a.closeSettings(dialog)
 
     await a.page.reload()
     await online(a)
     // Applied when the office goes online: the call uses the chosen microphone.
     await enter(a, 'Meeting room')
     await expect.poll(() => liveLabels(a.page, 'audio')).toEqual(['Fake Audio Input 1'])
-    dialog = await openSettings(a)
+    dialog = await a.openSettings()
     expect(await chosen(dialog, 'Microphone')).toBe('Fake Audio Input 1')
     expect(await chosen(dialog, 'Speaker')).toBe('Fake Audio Output 1')
     expect(await dialog.getByRole('checkbox', { name: 'Noise suppression' }).isChecked()).toBe(false)
     expect(await dialog.getByRole('checkbox', { name: 'Echo cancellation' }).isChecked()).toBe(true)
     expect(await dialog.getByRole('checkbox', { name: 'Low power' }).isChecked()).toBe(true)
-    await closeSettings(dialog)
+    await a.closeSettings(dialog)
 
     // Bo on the same browser has his own (none yet: the defaults); Ana's come back with her.
     await a.signOut()
     await a.signIn(bo)
     await online(a)
-    dialog = await openSettings(a)
+    dialog = await a.openSettings()
     expect(await chosen(dialog, 'Microphone')).toBe('Fake Default Audio Input')
     expect(await dialog.getByRole('checkbox', { name: 'Low power' }).isChecked()).toBe(false)
-    await closeSettings(dialog)
+    await a.closeSettings(dialog)
     await a.signOut()
     await a.signIn(ana)
     await online(a)
-    dialog = await openSettings(a)
+    dialog = await a.openSettings()
     await expect.poll(() => chosen(dialog, 'Microphone')).toBe('Fake Audio Input 1')
   }, 90_000)
 
@@ -214,22 +202,22 @@ describe('devices and microphone/camera per room kind', () => {
     await a.signIn(ana)
     await online(a)
     await enter(a, 'Meeting room')
-    const dialog = await openSettings(a)
+    const dialog = await a.openSettings()
     expect(await options(dialog, 'Microphone')).not.toContain('Fake Audio Input 2')
     await hotplug(a.page, 'plug', 'Fake Audio Input 2')
     await expect.poll(() => options(dialog, 'Microphone')).toContain('Fake Audio Input 2')
     await dialog.getByRole('combobox', { name: 'Microphone' }).selectOption({ label: 'Fake Audio Input 2' })
-    await closeSettings(dialog)
+    await a.closeSettings(dialog)
     await expect.poll(() => liveLabels(a.page, 'audio')).toEqual(['Fake Audio Input 2'])
 
     await hotplug(a.page, 'unplug', 'Fake Audio Input 2')
     await a.page.getByRole('status').getByText('Your microphone Fake Audio Input 2 was unplugged; using Fake Default Audio Input now').waitFor()
     await expect.poll(() => liveLabels(a.page, 'audio')).toEqual(['Fake Default Audio Input'])
     await microphone(a, 'Meeting room', 'on').waitFor()
-    const after = await openSettings(a)
+    const after = await a.openSettings()
     expect(await chosen(after, 'Microphone')).toBe('Fake Default Audio Input')
     expect(await options(after, 'Microphone')).not.toContain('Fake Audio Input 2')
-    await closeSettings(after)
+    await a.closeSettings(after)
 
     // Plugged in again, the microphone Ana chose is used again.
     await hotplug(a.page, 'plug', 'Fake Audio Input 2')

@@ -8,6 +8,7 @@
  */
 import Database from 'better-sqlite3'
 import { spawn } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
 import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import pg from 'pg'
@@ -81,6 +82,20 @@ async function buildOffice(http: HttpClient, store: Store): Promise<Office> {
   await store.banFromRoom(ws, 'room_lounge', member.member.id, Date.now() + 300_000, host.member.id)
   await store.setSpeaker(ws, 'room_focus', guest.member.id, true)
 
+  // Chat: a thread in #general with a reaction and a read marker, a DM, and a private channel someone left.
+  const chat = `/api/workspaces/${ws}/chat`
+  const post = async (by: SignedIn, conversation: string, body: string, threadId?: string) =>
+    (await http.post<{ id: string; seq: number }>(`${chat}/conversations/${conversation}/messages`, { clientId: `client-${randomUUID()}`, body, ...(threadId ? { threadId } : {}) }, by.session.token)).body
+  const hello = await post(owner, 'ch_general', 'Bienvenue à tous, @here: the **quarterly plan** is up')
+  await post(member, 'ch_general', 'Merci! Reading the quarterly plan now', hello.id)
+  expect((await http.call('PUT', `${chat}/messages/${hello.id}/reactions/${encodeURIComponent('🎉')}`, { token: member.session.token })).status).toBe(200)
+  expect((await http.call('PUT', `${chat}/conversations/ch_general/read`, { token: member.session.token, body: { seq: hello.seq } })).status).toBe(204)
+  const dm = await http.post<{ id: string }>(`${chat}/dms`, { members: [member.member.id] }, host.session.token)
+  await post(host, dm.body.id, 'Coffee at 3?')
+  const secret = await http.post<{ id: string }>(`${chat}/channels`, { name: 'launch', private: true, members: [member.member.id] }, host.session.token)
+  await post(member, secret.body.id, 'Launch on Tuesday')
+  expect((await http.call('DELETE', `${chat}/conversations/${secret.body.id}/members/${member.member.id}`, { token: member.session.token })).status).toBe(204)
+
   expect((await http.call('DELETE', `/api/workspaces/${ws}/members/${removed.member.id}`, { token: owner.session.token })).status).toBe(204)
   expect(await store.beginRemoval(ws, halfway.member.id, Date.now())).not.toBeNull()
 
@@ -146,13 +161,17 @@ describe('npm run migrate: the SQLite store into PostgreSQL', () => {
 
     const raw = new Database(file, { readonly: true })
     closing.push(() => raw.close())
-    const tables = raw.prepare(`select name from sqlite_schema where type = 'table' and name not like 'sqlite%'`).pluck().all() as string[]
+    // Ordinary tables: the full-text index (a virtual table and its shadows) is rebuilt, not copied.
+    const tables = raw.prepare(`select name from pragma_table_list where schema = 'main' and type = 'table' and name not like 'sqlite%'`).pluck().all() as string[]
     expect(report.tables.map((t) => t.name).sort()).toEqual([...tables].sort())
     for (const t of report.tables) {
       expect(t.rows, t.name).toBe(raw.prepare(`select count(*) from "${t.name}"`).pluck().get())
       expect(await rowsIn(url, t.name), t.name).toBe(t.rows)
     }
-    for (const table of ['rate_limits', 'floor_ops', 'floor_drafts', 'admissions', 'room_occupants', 'member_removals', 'invites', 'room_bans', 'stage_speakers']) {
+    for (const table of [
+      'rate_limits', 'floor_ops', 'floor_drafts', 'admissions', 'room_occupants', 'member_removals', 'invites', 'room_bans', 'stage_speakers',
+      'conversations', 'conversation_members', 'conversation_departures', 'messages', 'message_reactions', 'read_markers', 'chat_seqs',
+    ]) {
       expect(report.tables.find((t) => t.name === table)?.rows, table).toBeGreaterThan(0)
     }
 
@@ -188,6 +207,12 @@ describe('npm run migrate: the SQLite store into PostgreSQL', () => {
     expect((await both((s) => s.occupancy(ws))).room_meeting).toEqual(office.meeting)
     expect(await both((s) => s.roomBan(ws, 'room_lounge', member.member.id, Date.now()))).toMatchObject({ by: office.people.host.member.id })
     expect(await both((s) => s.isSpeaker(ws, 'room_focus', office.people.guest.member.id, Date.now()))).toBe(true)
+    // Chat reads the same: the conversations, every change in order, and search over the copied messages.
+    expect((await both((s) => s.listConversations(ws, member.member.id))).map((c) => c.id)).toContain('ch_general')
+    const changes = await both((s) => s.messagesSince(ws, 0, 100))
+    expect(changes.messages.map((m) => m.body)).toEqual(expect.arrayContaining(['Coffee at 3?', 'Launch on Tuesday']))
+    const general = changes.messages.filter((m) => m.conversationId === 'ch_general').map((m) => m.id)
+    expect((await both((s) => s.searchMessages(ws, 'quarterly plan', ['ch_general'], 10))).map((m) => m.id).sort()).toEqual([...general].sort())
 
     // Through a server on the copy: the same sessions still sign people in, passwords still work.
     const app = await buildApp({ store: await openPostgresStore(url), livekit, passwordCost: TEST_PASSWORD_COST })

@@ -1,10 +1,11 @@
 /**
- * The access matrix's frame, shared by its two files: access-matrix-hosts.test.ts has the rows of
+ * The access matrix's frame, shared by its three files: access-matrix-hosts.test.ts has the rows of
  * the routes hosts use to make the office theirs (`hostRoutes`: people, invites, floors, drafts),
+ * access-matrix-chat.test.ts those of messaging (every route under `chatPrefix`), and
  * access-matrix.test.ts every other route's. A row is one route (a variant of it) × who calls it
  * (owner, host, member, guest, anonymous) × whose workspace it names (their own, another). Every
- * documented route is either public (`unmatrixed`), in `hostRoutes` or not, so each file checking
- * that its part has a row per route checks, between them, every route the OpenAPI document lists.
+ * documented route is either public (`unmatrixed`) or in exactly one part (`partOf`), so each file
+ * checking that its part has a row per route checks, between them, every route the OpenAPI document lists.
  */
 import type { Room } from '@livekit/rtc-node'
 import { afterAll, beforeAll, expect } from 'vitest'
@@ -16,7 +17,7 @@ import { startStack, type Stack } from './stack.ts'
 export type Caller = 'owner' | 'host' | 'member' | 'guest' | 'anonymous'
 type Scope = 'own' | 'other'
 /** A status, or a refusal's status with the `reason` its body must carry. */
-type Expect = number | '403 locked' | '403 private' | '409 full'
+type Expect = number | '403 locked' | '403 private' | '409 full' | '403 archived' | '403 not-joined'
 type Grid = Record<Caller, Expect>
 
 export interface Office {
@@ -85,6 +86,16 @@ export const hostRoutes = [
   'POST /api/workspaces/{ws}/floors/{floor}/draft/publish',
 ]
 
+/**
+ * Messaging's routes (access-matrix-chat.test.ts): all of them, as they are added, live under this
+ * path. Their workspace parameter is `{workspaceId}` where every older route's is `{ws}`: either counts.
+ */
+export const chatPrefix = /^\/api\/workspaces\/\{(ws|workspaceId)\}\/chat\//
+
+export type Part = 'hosts' | 'chat' | 'others'
+/** Which file holds a matrixed route's rows. */
+export const partOf = (route: string): Part => (hostRoutes.includes(route) ? 'hosts' : chatPrefix.test(route.split(' ')[1]!) ? 'chat' : 'others')
+
 /** The running backend and the two workspaces every cell uses; set up by useMatrix(). */
 export const matrix = {} as { stack: Stack; http: HttpClient; home: Office; away: Office; rooms: Room[] }
 
@@ -130,16 +141,16 @@ export function useMatrix(): void {
 }
 
 /**
- * Checks that `rows` cover exactly the documented routes of their part: `hostRoutes`, or every
- * matrixed route not in it. `hostRoutes` must name documented routes only, so that it hides no
- * stale one.
+ * Checks that `rows` cover exactly the documented routes of their part: `hostRoutes`, the chat
+ * routes, or every other matrixed route. `hostRoutes` must name documented routes only, so that it
+ * hides no stale one.
  */
-export async function checkCoverage(rows: readonly Row[], part: 'hosts' | 'others'): Promise<void> {
+export async function checkCoverage(rows: readonly Row[], part: Part): Promise<void> {
   const doc = await matrix.http.get<{ paths: Record<string, Record<string, unknown>> }>('/api/openapi.json')
   const methods = new Set(['get', 'post', 'put', 'patch', 'delete'])
   const documented = Object.entries(doc.body.paths).flatMap(([path, ops]) => Object.keys(ops).filter((m) => methods.has(m)).map((m) => `${m.toUpperCase()} ${path}`))
   expect(hostRoutes.filter((r) => !documented.includes(r))).toEqual([])
-  const inPart = documented.filter((r) => !unmatrixed.includes(r) && hostRoutes.includes(r) === (part === 'hosts'))
+  const inPart = documented.filter((r) => !unmatrixed.includes(r) && partOf(r) === part)
   expect([...new Set(rows.map((r) => r.route))].sort()).toEqual(inPart.sort())
 }
 
@@ -163,7 +174,7 @@ const NO_SUCH_WORKSPACE = 'ws_nosuchworkspace'
 
 function send(row: Row, c: Cell, req: Req, ws: string) {
   const [method, template] = row.route.split(' ') as [string, string]
-  const params: Record<string, string> = { ws, ...req.params }
+  const params: Record<string, string> = { ws, workspaceId: ws, ...req.params }
   const path = template.replace(/\{(\w+)\}/g, (_, key: string) => encodeURIComponent(params[key]!))
   const token = req.token ?? c.who?.session.token
   return matrix.http.call<Record<string, unknown>>(method, path + (req.query ?? ''), { ...(token ? { token } : {}), ...(req.body !== undefined ? { body: req.body } : {}) })

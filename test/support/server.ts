@@ -42,6 +42,8 @@ export async function startServer(opts: {
   const dataDir = opts.dataDir ?? dir!.path
   const app = await buildApp({
     store: openSqliteStore(join(dataDir, 'office.db')),
+    // With the store, as `npm start` keeps them: attachments survive a restart on the same data.
+    attachmentsDir: join(dataDir, 'attachments'),
     livekit: { url: opts.livekit.url, apiKey: opts.livekit.apiKey, apiSecret: opts.livekit.apiSecret },
     clientDir: opts.serveClient ? rendererDir : null,
     origins: ['app://bundle', ...(opts.origins ?? [])],

@@ -1,21 +1,30 @@
 /**
  * Low power: video only for the active speaker (the last one who spoke stays on while nobody
- * does), a pinned person and screen shares; every other camera is unsubscribed, so it is neither
- * sent nor decoded. Off again, every camera comes back.
+ * does; before anyone has spoken, whoever has been in the room longest), a pinned person and
+ * screen shares; every other camera is unsubscribed, so it is neither sent nor decoded. Off
+ * again, every camera comes back.
  */
 import { RoomEvent, Track, type Participant, type Room } from 'livekit-client'
 import type { MediaStore } from '../../stores/media/store.ts'
 
 export function watchLowPower(room: Room, media: MediaStore): () => void {
   let speaker: string | null = null
+  /** The one camera Low power shows besides a pin: the last speaker still here, else the longest in the room. */
+  const shown = (): string | null => {
+    if (speaker && room.remoteParticipants.has(speaker)) return speaker
+    const withCamera = [...room.remoteParticipants.values()].filter((p) => p.getTrackPublication(Track.Source.Camera))
+    withCamera.sort((a, b) => (a.joinedAt?.getTime() ?? 0) - (b.joinedAt?.getTime() ?? 0) || a.identity.localeCompare(b.identity))
+    return withCamera[0]?.identity ?? null
+  }
   const apply = () => {
     const { lowPower, pinned } = media.getState()
+    const featured = lowPower ? shown() : null
     for (const p of room.remoteParticipants.values()) {
       const camera = p.getTrackPublication(Track.Source.Camera)
       if (!camera) continue
       // Unsubscribed rather than disabled: a disabled track would no longer follow adaptive
       // stream's visibility (hidden window, tile off screen) once enabled again.
-      const wanted = !lowPower || p.identity === speaker || p.identity === pinned
+      const wanted = !lowPower || p.identity === featured || p.identity === pinned
       if (camera.isDesired !== wanted) camera.setSubscribed(wanted)
     }
   }
@@ -26,6 +35,7 @@ export function watchLowPower(room: Room, media: MediaStore): () => void {
   }
   room.on(RoomEvent.ActiveSpeakersChanged, onSpeakers)
   room.on(RoomEvent.TrackPublished, apply)
+  room.on(RoomEvent.ParticipantDisconnected, apply)
   room.on(RoomEvent.Connected, apply)
   const off = media.subscribe((s, prev) => {
     if (s.lowPower !== prev.lowPower || s.pinned !== prev.pinned) apply()
@@ -34,6 +44,7 @@ export function watchLowPower(room: Room, media: MediaStore): () => void {
     off()
     room.off(RoomEvent.ActiveSpeakersChanged, onSpeakers)
     room.off(RoomEvent.TrackPublished, apply)
+    room.off(RoomEvent.ParticipantDisconnected, apply)
     room.off(RoomEvent.Connected, apply)
   }
 }

@@ -67,7 +67,12 @@ export function openSource(file: string): Database.Database {
 }
 
 function tablesOf(db: Database.Database): string[] {
-  return db.prepare(`select name from sqlite_schema where type = 'table' and name not like 'sqlite\\_%' escape '\\' order by name`).pluck().all() as string[]
+  // Ordinary tables only: a full-text index is a virtual table with shadow tables, which the SQLite
+  // store rebuilds from its own rows and PostgreSQL keeps as an index, so neither is copied.
+  return db
+    .prepare(`select name from pragma_table_list where schema = 'main' and type = 'table' and name not like 'sqlite\\_%' escape '\\' order by name`)
+    .pluck()
+    .all() as string[]
 }
 
 /** Every table of the store but SQLite's own (sqlite_*); the SQLite store keeps its version in user_version, not in a table. */

@@ -5,6 +5,8 @@
  * occupancy and room moderation have their own modules beside this one; workspaces, accounts and admissions are here.
  */
 import type { AccountRecord, Store, WorkspaceRecord } from '../store.ts'
+import { chatMethods } from './chat.ts'
+import { messageMethods } from './chat-messages.ts'
 import { connect, createPool } from './connection.ts'
 import { draftMethods } from './drafts.ts'
 import { floorDocs } from './floor-docs.ts'
@@ -55,6 +57,8 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
     ...rateLimitMethods(c),
     ...occupancyMethods(c),
     ...moderationMethods(c),
+    ...chatMethods(c),
+    ...messageMethods(c),
 
     async createWorkspace(workspace, owner, floor) {
       await c.tx(async (sql) => {
@@ -62,6 +66,8 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
         await sql.run('insert into workspaces (id, name, created_at) values ($1, $2, $3)', [workspace.id, workspace.name, workspace.createdAt])
         await insertMember(sql, workspace.id, owner, workspace.createdAt)
         await sql.run('insert into floors (workspace_id, id, position, version, doc) values ($1, $2, 0, $3, $4)', [workspace.id, floor.id, floor.version, JSON.stringify(floor)])
+        // #general comes with the workspace (every non-guest member belongs to it).
+        await sql.run("insert into conversations (workspace_id, id, kind, name, created_at) values ($1, 'ch_general', 'channel', 'general', $2)", [workspace.id, workspace.createdAt])
       })
     },
     async getWorkspace(id) {

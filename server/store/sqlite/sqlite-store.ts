@@ -6,6 +6,8 @@
  */
 import Database from 'better-sqlite3'
 import type { AccountRecord, Store, WorkspaceRecord } from '../store.ts'
+import { chatMethods } from './chat.ts'
+import { messageMethods } from './chat-messages.ts'
 import { connect } from './connection.ts'
 import { draftMethods } from './drafts.ts'
 import { floorMethods } from './floors.ts'
@@ -52,6 +54,8 @@ export function openSqliteStore(file: string, opts: SqliteStoreOptions = {}): St
     ...sessionMethods(c),
     ...occupancyMethods(c),
     ...moderationMethods(c),
+    ...chatMethods(c),
+    ...messageMethods(c),
 
     async createWorkspace(workspace, owner, floor) {
       write(() => {
@@ -59,6 +63,8 @@ export function openSqliteStore(file: string, opts: SqliteStoreOptions = {}): St
         insertMember(c, workspace.id, owner, workspace.createdAt)
         sql('insert into floors (workspace_id, id, position, version, doc) values (?, ?, 0, ?, ?)')
           .run(workspace.id, floor.id, floor.version, JSON.stringify(floor))
+        // #general comes with the workspace (every non-guest member belongs to it).
+        sql("insert into conversations (workspace_id, id, kind, name, created_at) values (?, 'ch_general', 'channel', 'general', ?)").run(workspace.id, workspace.createdAt)
       })
     },
     async getWorkspace(id) {

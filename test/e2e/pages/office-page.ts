@@ -128,6 +128,19 @@ export class OfficePage {
     await form.getByRole('button', { name: 'Save status' }).click()
   }
 
+  /** Opens the Settings dialog (devices, audio processing, Low power) and returns it. */
+  async openSettings(): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Settings', exact: true }).click()
+    const dialog = this.page.getByRole('dialog', { name: 'Settings' })
+    await dialog.waitFor()
+    return dialog
+  }
+
+  async closeSettings(dialog: Locator): Promise<void> {
+    await dialog.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+  }
+
   offlineBar(): Locator {
     return this.page.getByRole('status').filter({ hasText: /^Offline — reconnecting/ })
   }

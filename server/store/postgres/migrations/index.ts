@@ -9,6 +9,7 @@ import { StoreVersionFromFutureError } from '../../sqlite/migrations/index.ts'
 import { checkout } from '../connection.ts'
 import { initial } from './0010-initial.ts'
 import { roomModeration } from './0020-room-moderation.ts'
+import { chat } from './0030-chat.ts'
 
 export interface Migration {
   version: number
@@ -16,7 +17,7 @@ export interface Migration {
   sql: string
 }
 
-export const migrations: readonly Migration[] = [initial, roomModeration]
+export const migrations: readonly Migration[] = [initial, roomModeration, chat]
 
 export { StoreVersionFromFutureError }
 

@@ -6,13 +6,14 @@ import { invitesAndDrafts } from './0030-invites-and-drafts.ts'
 import { limitsReadsAndUndo } from './0040-limits-reads-and-undo.ts'
 import { memberRemovals } from './0050-member-removals.ts'
 import { roomModeration } from './0060-room-moderation.ts'
+import { chat } from './0070-chat.ts'
 
 export interface Migration {
   version: number
   update(db: Database): void
 }
 
-export const migrations: readonly Migration[] = [initial, occupancy, invitesAndDrafts, limitsReadsAndUndo, memberRemovals, roomModeration]
+export const migrations: readonly Migration[] = [initial, occupancy, invitesAndDrafts, limitsReadsAndUndo, memberRemovals, roomModeration, chat]
 
 export class StoreVersionFromFutureError extends Error {}
 

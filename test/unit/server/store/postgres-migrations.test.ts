@@ -53,8 +53,9 @@ describe('PostgreSQL store migrations', () => {
     expect(await migrate(pool)).toBe(latest)
     expect((await ledger(pool)).map((r) => r.version)).toEqual(migrations.map((m) => m.version))
     expect(await tables(pool)).toEqual([
-      'accounts', 'admissions', 'floor_drafts', 'floor_ops', 'floors', 'invites', 'member_removals', 'members',
-      'rate_limits', 'room_bans', 'room_occupants', 'room_reads', 'schema_migrations', 'sessions', 'stage_speakers', 'workspaces',
+      'accounts', 'admissions', 'attachments', 'chat_seqs', 'conversation_departures', 'conversation_members', 'conversations',
+      'floor_drafts', 'floor_ops', 'floors', 'invites', 'member_removals', 'members', 'message_reactions', 'messages',
+      'rate_limits', 'read_markers', 'room_bans', 'room_occupants', 'room_reads', 'schema_migrations', 'sessions', 'stage_speakers', 'workspaces',
     ])
   })
 

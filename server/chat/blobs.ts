@@ -1,0 +1,56 @@
+/**
+ * Where attachment bytes live: a BlobStore by key. The default keeps them as files in a folder
+ * (`<data dir>/attachments`); a cluster would put an S3-compatible bucket behind the same
+ * interface. Keys are made by the server (never from a file name), so they are safe as paths.
+ */
+import type { FastifyInstance } from 'fastify'
+import { mkdtempSync } from 'node:fs'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export interface BlobStore {
+  put(key: string, bytes: Buffer): Promise<void>
+  /** The bytes, or null when there are none under `key`. */
+  get(key: string): Promise<Buffer | null>
+}
+
+const SAFE_KEY = /^[A-Za-z0-9_-]{1,100}$/
+
+export function diskBlobStore(dir: string): BlobStore {
+  const pathOf = (key: string) => {
+    if (!SAFE_KEY.test(key)) throw new Error(`not a blob key: ${key}`)
+    // A folder per last two characters of the key, so that no folder holds millions of files.
+    return { folder: join(dir, key.slice(-2)), file: join(dir, key.slice(-2), key) }
+  }
+  return {
+    async put(key, bytes) {
+      const { folder, file } = pathOf(key)
+      await mkdir(folder, { recursive: true })
+      // Written aside and renamed: a reader never sees half a file, a crash leaves none.
+      const partial = `${file}.partial`
+      await writeFile(partial, bytes, { flush: true })
+      await rename(partial, file)
+    },
+    async get(key) {
+      try {
+        return await readFile(pathOf(key).file)
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
+        throw err
+      }
+    },
+  }
+}
+
+/**
+ * The app's BlobStore: the one given, else files in `dir`, else (an app built without a data
+ * folder: tests, embeds) files in a temporary folder removed when the app closes.
+ */
+export function attachmentBlobs(app: FastifyInstance, given: BlobStore | undefined, dir: string | null | undefined): BlobStore {
+  if (given) return given
+  if (dir) return diskBlobStore(dir)
+  const temp = mkdtempSync(join(tmpdir(), 'office-attachments-'))
+  app.addHook('onClose', async () => rm(temp, { recursive: true, force: true }))
+  return diskBlobStore(temp)
+}
