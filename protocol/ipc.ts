@@ -6,6 +6,7 @@
 import Type, { type Static } from 'typebox'
 import { FloorSchema, WorkspaceIdSchema } from './floor/records.ts'
 import { MemberSchema, WorkspaceSchema } from './api.ts'
+import { AttachmentSchema, ClientIdSchema, ConversationIdSchema, ConversationSummarySchema, MAX_ATTACHMENTS, MAX_MESSAGE_CHARS, MessageIdSchema, MessageSchema } from './chat.ts'
 import type { SystemTheme } from './theme.ts'
 
 export const HostConfigSchema = Type.Object({
@@ -45,6 +46,38 @@ export const CacheSnapshotSchema = Type.Object({
 })
 export type CacheSnapshot = Static<typeof CacheSnapshotSchema>
 
+/** Most messages the cache keeps per conversation (the newest); older ones are paged from the server. */
+export const CHAT_CACHE_MESSAGES = 1_000
+/** Most conversations, messages in one put, and outbox items the cache accepts in one call. */
+const MAX_CACHED_CONVERSATIONS = 5_000
+const MAX_PUT_MESSAGES = 2_000
+export const MAX_OUTBOX = 500
+
+/** The chat list as last seen, and the catch-up cursor (the last `seq` this client holds). */
+export const ChatCacheSchema = Type.Object({
+  conversations: Type.Array(ConversationSummarySchema, { maxItems: MAX_CACHED_CONVERSATIONS }),
+  seq: Type.Integer({ minimum: 0 }),
+})
+export type ChatCache = Static<typeof ChatCacheSchema>
+export const ChatCachePatchSchema = Type.Partial(ChatCacheSchema)
+export type ChatCachePatch = Static<typeof ChatCachePatchSchema>
+
+/**
+ * A message written here and not yet accepted by the server: kept on disk so that it survives a
+ * restart offline, and sent in `createdAt` order. `error` is the server's reason once refused ("not sent").
+ */
+export const ChatOutboxItemSchema = Type.Object({
+  clientId: ClientIdSchema,
+  conversationId: ConversationIdSchema,
+  body: Type.String({ maxLength: MAX_MESSAGE_CHARS }),
+  threadId: Type.Union([MessageIdSchema, Type.Null()]),
+  createdAt: Type.Integer(),
+  /** Already uploaded (uploads need the server): sent with the message. */
+  attachments: Type.Optional(Type.Array(AttachmentSchema, { maxItems: MAX_ATTACHMENTS })),
+  error: Type.Optional(Type.String({ maxLength: 500 })),
+})
+export type ChatOutboxItem = Static<typeof ChatOutboxItemSchema>
+
 /** The themes of protocol/theme.ts, as a schema; the check below keeps the two lists equal. */
 export const SystemThemeSchema = Type.Union([Type.Literal('light'), Type.Literal('dark'), Type.Literal('contrast')])
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
@@ -71,6 +104,19 @@ export const invokeChannels = {
   'cache:putPresence': { args: Type.Tuple([WorkspaceIdSchema, PresenceSnapshotSchema]), result: Type.Null() },
   /** At sign-out: forget every workspace, floor, member and presence picture on this machine. */
   'cache:clear': { args: Type.Tuple([]), result: Type.Null() },
+  /** Chat (issue 12): the conversation list and cursor, recent messages per conversation, the outbox. */
+  'cache:getChat': { args: Type.Tuple([WorkspaceIdSchema]), result: Type.Union([ChatCacheSchema, Type.Null()]) },
+  'cache:putChat': { args: Type.Tuple([WorkspaceIdSchema, ChatCachePatchSchema]), result: Type.Null() },
+  'cache:getMessages': {
+    args: Type.Tuple([WorkspaceIdSchema, ConversationIdSchema, Type.Integer({ minimum: 1, maximum: CHAT_CACHE_MESSAGES })]),
+    result: Type.Array(MessageSchema),
+  },
+  'cache:putMessages': { args: Type.Tuple([WorkspaceIdSchema, Type.Array(MessageSchema, { maxItems: MAX_PUT_MESSAGES })]), result: Type.Null() },
+  /** Forgets a conversation the member can no longer read, with its messages and unsent items. */
+  'cache:dropConversation': { args: Type.Tuple([WorkspaceIdSchema, ConversationIdSchema]), result: Type.Null() },
+  'cache:getOutbox': { args: Type.Tuple([WorkspaceIdSchema]), result: Type.Array(ChatOutboxItemSchema) },
+  'cache:putOutbox': { args: Type.Tuple([WorkspaceIdSchema, ChatOutboxItemSchema]), result: Type.Null() },
+  'cache:dropOutbox': { args: Type.Tuple([WorkspaceIdSchema, ClientIdSchema]), result: Type.Null() },
   'credentials:get': { args: Type.Tuple([SecretKey]), result: Type.Union([Type.String(), Type.Null()]) },
   'credentials:set': { args: Type.Tuple([SecretKey, Type.Union([Type.String({ maxLength: 8192 }), Type.Null()])]), result: Type.Null() },
   'settings:get': { args: Type.Tuple([SettingKey]), result: Type.Union([Type.String(), Type.Null()]) },

@@ -5,7 +5,9 @@
  */
 import { printTable, type Benchmark, type Row } from '../test/bench/harness.ts'
 import { callCost } from '../test/bench/call-cost.bench.ts'
+import { chatFanout } from '../test/bench/chat-fanout.bench.ts'
 import { chatInserts } from '../test/bench/chat-inserts.bench.ts'
+import { chatOpen } from '../test/bench/chat-open.bench.ts'
 import { coldStart } from '../test/bench/cold-start.bench.ts'
 import { editorDrag } from '../test/bench/editor-drag.bench.ts'
 import { editPropagation } from '../test/bench/edit-propagation.bench.ts'
@@ -23,7 +25,7 @@ import { ensureChromium } from './lib/chromium.ts'
 import { ensureLivekitServer } from './lib/livekit-install.ts'
 import { bin, step } from './lib/run-step.ts'
 
-const benchmarks: Benchmark[] = [serverLoad, scaleOut, signInAttack, roomEntry, callCost, stageListeners, floorRender, editorDrag, presenceLatency, presenceCluster, editPropagation, startupBundle, coldStart, idle, chatInserts]
+const benchmarks: Benchmark[] = [serverLoad, scaleOut, signInAttack, roomEntry, callCost, stageListeners, floorRender, editorDrag, presenceLatency, presenceCluster, editPropagation, startupBundle, coldStart, idle, chatInserts, chatOpen, chatFanout]
 
 const filter = process.argv[2]
 ensureLivekitServer()

@@ -133,8 +133,8 @@ export function putSetting(cache: Cache, key: string, value: string | null): voi
 export const cacheKv = (cache: Cache): KvStore => openSecretsFile(secretsFileFor(cache.file))
 
 /**
- * Forgets everything learned from the server — workspaces with their floors and members, and the
- * presence pictures — and wipes it from the file's bytes: after sign-out, the next person at
+ * Forgets everything learned from the server — workspaces with their floors and members, the
+ * presence pictures and chat — and wipes it from the file's bytes: after sign-out, the next person at
  * this machine finds no trace of the office. Window bounds and renderer settings stay.
  */
 export function clearCache(cache: Cache): void {
@@ -143,6 +143,8 @@ export function clearCache(cache: Cache): void {
     // Floors and members go with their workspace (ON DELETE CASCADE).
     db.prepare('DELETE FROM workspaces').run()
     db.prepare("DELETE FROM kv WHERE key GLOB 'presence:*'").run()
+    // Chat (0020-chat.ts): every workspace's list, messages and unsent messages.
+    for (const table of ['chat_lists', 'chat_messages', 'chat_outbox']) db.prepare(`DELETE FROM ${table}`).run()
   })()
   wipeFreedPages(db)
 }

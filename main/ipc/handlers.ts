@@ -6,6 +6,7 @@
 import type { HostConfig, IpcHandlers, OsNotification } from '../../protocol/ipc.ts'
 import type { SystemTheme } from '../../protocol/theme.ts'
 import type { Cache } from '../cache/open.ts'
+import { dropConversation, dropOutbox, getChat, getMessages, getOutbox, putChat, putMessages, putOutbox } from '../cache/chat-queries.ts'
 import { clearCache, getSetting, getSnapshot, putFloor, putMembers, putPresence, putSetting, putWorkspace } from '../cache/queries.ts'
 import type { SecretStore } from '../credentials/secret-store.ts'
 
@@ -25,6 +26,9 @@ export interface IpcDeps {
 
 /** Renderer settings share the cache's key-value table with main's own (window bounds), under a prefix. */
 const settingKey = (key: string) => `renderer:${key}`
+
+/** A write's answer over IPC: nothing, once it is done. */
+const done = (_: void): null => null
 
 export function createIpcHandlers({ cache, secrets, config, notifier, systemTheme = () => 'light' }: IpcDeps): IpcHandlers {
   return {
@@ -51,6 +55,14 @@ export function createIpcHandlers({ cache, secrets, config, notifier, systemThem
       clearCache(cache)
       return null
     },
+    'cache:getChat': async (workspaceId) => getChat(cache, workspaceId),
+    'cache:putChat': async (workspaceId, patch) => done(putChat(cache, workspaceId, patch)),
+    'cache:getMessages': async (workspaceId, conversationId, limit) => getMessages(cache, workspaceId, conversationId, limit),
+    'cache:putMessages': async (workspaceId, messages) => done(putMessages(cache, workspaceId, messages)),
+    'cache:dropConversation': async (workspaceId, conversationId) => done(dropConversation(cache, workspaceId, conversationId)),
+    'cache:getOutbox': async (workspaceId) => getOutbox(cache, workspaceId),
+    'cache:putOutbox': async (workspaceId, item) => done(putOutbox(cache, workspaceId, item)),
+    'cache:dropOutbox': async (workspaceId, clientId) => done(dropOutbox(cache, workspaceId, clientId)),
     'credentials:get': (key) => secrets.get(key),
     'credentials:set': async (key, value) => {
       await secrets.set(key, value)

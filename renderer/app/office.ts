@@ -9,6 +9,8 @@ import type { PresenceAttributes } from '../../protocol/presence.ts'
 import { createMotion, type Motion } from '../floor/motion.ts'
 import type { CredentialOptions, Platform } from '../platform/platform.ts'
 import { ApiError, OfflineError, createApi, type Api } from '../services/api.ts'
+import { createLazyChat } from '../services/chat/lazy.ts'
+import type { ChatService } from '../services/chat/types.ts'
 import type { Lobby } from '../services/lobby.ts'
 import type { MediaRooms } from '../services/media-room.ts'
 import type { SyncDeps } from '../services/sync.ts'
@@ -70,6 +72,8 @@ export interface Office {
   readonly walking: Walking
   readonly social: Social
   readonly status: StatusActions
+  /** Chat (issue 12): loads on first use; the UI acts through it and reads stores.chat. */
+  readonly chat: ChatService
 }
 
 export function createOffice(platform: Platform, stores: Stores): Office {
@@ -88,6 +92,7 @@ export function createOffice(platform: Platform, stores: Stores): Office {
   const walking = createWalking({ stores, motion, lobby: () => lobby, rooms: () => rooms })
   const social = createLazySocial({ stores, platform, walking, api: () => api, lobby: () => lobby })
   const status = createStatus({ stores, platform, lobby: () => lobby })
+  const chat = createLazyChat(platform, stores)
 
   const needApi = () => {
     if (!api) throw new Error('office not booted')
@@ -200,6 +205,7 @@ export function createOffice(platform: Platform, stores: Stores): Office {
           },
           // The notice carries the edit itself: applying it costs no request (a gap fetches).
           onFloorNotice: (notice) => void acceptFloorNotice(syncDeps(), notice).catch(() => undefined),
+          onChat: (payload) => chat.receive(payload),
           onReconnecting: () => {
             if (gen === generation) session.getState().setConnection('connecting')
           },
@@ -208,6 +214,8 @@ export function createOffice(platform: Platform, stores: Stores): Office {
             // A LiveKit that restarted took us back with no attributes: say again where we are.
             lobby?.update(attributes())
             void syncFloors(syncDeps()).catch(() => undefined)
+            // Chat notices sent while the connection was down are lost: catch up from the last seq.
+            void chat.online().catch(() => undefined)
           },
           onLost: (why) => lobbyLost(gen, why),
         })
@@ -221,6 +229,7 @@ export function createOffice(platform: Platform, stores: Stores): Office {
       }
       attempt = 0
       session.getState().setConnection('online')
+      void chat.online().catch(() => undefined)
       stopHeartbeat()
       let beats = 0
       heartbeat = setInterval(() => {
@@ -233,7 +242,7 @@ export function createOffice(platform: Platform, stores: Stores): Office {
             }
             // The server restarted between two beats: notices it had queued died with it. Catch up.
             instance = answered
-            void Promise.all([syncFloors(syncDeps()), syncMembers(syncDeps())]).catch(() => undefined)
+            void Promise.all([syncFloors(syncDeps()), syncMembers(syncDeps()), chat.online()]).catch(() => undefined)
           },
           (err: unknown) => err instanceof OfflineError && offline(gen, 'cannot reach the server'),
         )
@@ -276,6 +285,7 @@ export function createOffice(platform: Platform, stores: Stores): Office {
     lobby = null
     rooms = null
     await Promise.allSettled([l?.disconnect(), r?.dispose()])
+    chat.stop()
     await platform.credentials.forget(SESSION_KEY)
     // Nothing of the office stays on this machine after sign-out; a failed wipe does not keep anyone signed in.
     await platform.cache.clear().catch(() => undefined)
@@ -316,6 +326,8 @@ export function createOffice(platform: Platform, stores: Stores): Office {
         if (snapshot.presence) presence.getState().remember(snapshot.presence.savedAt, snapshot.presence.peers.map((p) => ({ ...p, statusUntil: 0 })))
         session.getState().signedIn({ token: saved.token, workspace: snapshot.workspace, me })
         walking.seatAtDesk()
+        // Chat reads offline: painted from its cache too, off the first paint's path.
+        void chat.boot().catch(() => undefined)
       } else {
         session.getState().signedIn({
           token: saved.token,
@@ -348,5 +360,6 @@ export function createOffice(platform: Platform, stores: Stores): Office {
     walking,
     social,
     status,
+    chat,
   }
 }

@@ -1,4 +1,5 @@
 /** Builds one store per domain; the composition root passes them to services and components. */
+import { createChatStore } from '../stores/chat/store.ts'
 import { createFloorStore } from '../stores/floor/store.ts'
 import { createMediaStore } from '../stores/media/store.ts'
 import { createNoticeStore } from '../stores/notices/store.ts'
@@ -14,6 +15,7 @@ export function createStores() {
     media: createMediaStore(),
     notices: createNoticeStore(),
     social: createSocialStore(),
+    chat: createChatStore(),
   }
 }
 export type Stores = ReturnType<typeof createStores>

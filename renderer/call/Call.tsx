@@ -5,6 +5,7 @@
  * media store's active `room` through components-react's RoomContext; only that room is heard.
  */
 import { RoomAudioRenderer, RoomContext, StartAudio, useLocalParticipantPermissions } from '@livekit/components-react'
+import { lazy, Suspense } from 'react'
 import { useMedia, useSession } from '../app/context.tsx'
 import { OfficeDoor } from '../media/OfficeDoor.tsx'
 import { ReconnectBanner } from '../media/ReconnectBanner.tsx'
@@ -16,6 +17,9 @@ import { CallModeration } from './moderation/CallModeration.tsx'
 import { Reactions } from './Reactions.tsx'
 import { useCallRoom } from './useCallRoom.ts'
 import './call.css'
+
+// The room's chat (issue 12) loads on its own, after the call: a call never waits on the chat's code.
+const RoomChat = lazy(() => import('../chat/RoomChat.tsx').then((m) => ({ default: m.RoomChat })))
 
 const PHASE_TEXT: Record<MediaPhase, string> = { connected: 'Connected', connecting: 'Connecting…', failed: 'Not connected', reconnecting: '', idle: '' }
 
@@ -48,6 +52,7 @@ export function Call() {
       <CallModeration room={room} live={live} />
       <Reactions />
       {room?.kind === 'private' && room.ownerId === meId && <OfficeDoor room={room} />}
+      <Suspense fallback={null}>{room && <RoomChat roomId={room.id} />}</Suspense>
     </section>
   )
 }

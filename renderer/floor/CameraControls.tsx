@@ -2,8 +2,8 @@
  * The camera's buttons above the floor: zoom out, fit, zoom in, and Find me, which centres the
  * view on your own avatar (also the F key, when focus is not in a text field or dialog).
  */
-import { LocateFixed } from 'lucide-react'
 import { useEffect, useRef } from 'react'
+import { LocateIcon } from './FloorIcons.tsx'
 import './camera.css'
 import type { CameraActions } from './useCamera.ts'
 import { typingIn } from './useFloorKeys.ts'
@@ -30,7 +30,7 @@ export function CameraControls(props: { actions: CameraActions; findMe: (() => v
         <button type="button" aria-label="Zoom in" onClick={() => actions.zoomBy(1.25)}>+</button>
       </div>
       <button type="button" className="find-me" aria-keyshortcuts="F" disabled={!props.findMe} onClick={() => props.findMe?.()}>
-        <LocateFixed size={16} aria-hidden="true" />
+        <LocateIcon size={16} aria-hidden="true" />
         Find me
       </button>
     </>

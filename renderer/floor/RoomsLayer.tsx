@@ -1,8 +1,8 @@
-import { Lock, Users } from 'lucide-react'
 import { memo, useRef } from 'react'
 import { useOffice } from '../app/context.tsx'
 import type { Room } from '../../protocol/floor/records.ts'
 import { FloorDefs } from './FloorDefs.tsx'
+import { LockIcon, UsersIcon } from './FloorIcons.tsx'
 import { roomName } from './labels.ts'
 import { RoomArt } from './RoomArt.tsx'
 import { RovingGroup } from './RovingGroup.tsx'
@@ -45,11 +45,11 @@ const RoomButton = memo(function RoomButton(props: { room: Room; occupants: numb
       </button>
       <span className="room-meta" aria-hidden="true" style={{ left: room.x + 10, top: room.y + room.height - 30 }}>
         {room.locked && (
-          <Lock className="room-lock" size={14} role="img" aria-label="Locked">
+          <LockIcon className="room-lock" size={14} role="img" aria-label="Locked">
             <title>Locked</title>
-          </Lock>
+          </LockIcon>
         )}
-        <Users size={14} />
+        <UsersIcon size={14} />
         <span>
           {occupants}/{room.capacity}
         </span>

@@ -1,6 +1,6 @@
 /** The Platform in Electron: every call goes over the preload bridge to main's handler table. */
 import type { InvokeArgs, InvokeChannel, InvokeResult, OfficeBridge } from '../../protocol/ipc.ts'
-import { HostError, type Platform } from './platform.ts'
+import { HostError, forwardChatCache, type Platform } from './platform.ts'
 import { createWebMedia } from './web-media.ts'
 
 export function createElectronPlatform(bridge: OfficeBridge): Platform {
@@ -23,6 +23,8 @@ export function createElectronPlatform(bridge: OfficeBridge): Platform {
       putPresence: async (ws, p) => void (await call('cache:putPresence', ws, p)),
       clear: async () => void (await call('cache:clear')),
     },
+    // Each chat cache call is its channel, cache:<name> (protocol/ipc.ts); main checks the arguments.
+    chatCache: forwardChatCache((name, args) => (call as (c: string, ...a: unknown[]) => Promise<unknown>)(`cache:${name}`, ...args)),
     credentials: {
       get: async (key) => inMemory.get(key) ?? call('credentials:get', key),
       async set(key, value, { keep }) {

@@ -11,7 +11,7 @@
 import type { Member, Workspace } from '../../protocol/api.ts'
 import type { Floor } from '../../protocol/floor/records.ts'
 import type { CacheSnapshot, HostEvent, HostEventArgs, PresenceSnapshot } from '../../protocol/ipc.ts'
-import type { Platform } from './platform.ts'
+import { forwardChatCache, type Platform, type PlatformChatCache } from './platform.ts'
 import { watchWebIdle } from './web-idle.ts'
 import { createWebMedia } from './web-media.ts'
 import { watchWebTheme, webSystemTheme } from './web-theme.ts'
@@ -27,20 +27,24 @@ function read<T>(storage: Storage, key: string): T | null {
   }
 }
 
-function write(storage: Storage, key: string, value: unknown): void {
+function write(storage: Storage, key: string, value: unknown): boolean {
   try {
     if (value === null) storage.removeItem(PREFIX + key)
     else storage.setItem(PREFIX + key, JSON.stringify(value))
+    return true
   } catch {
     // Storage full or disabled: the cache is an optimisation, the server stays the truth.
+    return false
   }
 }
+
+const keysOf = (storage: Storage, prefix: string): string[] =>
+  Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((k): k is string => k?.startsWith(PREFIX + prefix) ?? false)
 
 /** Removes every key of ours that starts with `prefix`, from both storages. */
 function removeAll(prefix: string): void {
   for (const storage of [localStorage, sessionStorage]) {
-    const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((k): k is string => k?.startsWith(PREFIX + prefix) ?? false)
-    for (const k of keys) storage.removeItem(k)
+    for (const k of keysOf(storage, prefix)) storage.removeItem(k)
   }
 }
 
@@ -56,6 +60,17 @@ export function createWebPlatform(): Platform {
     const next = change(current)
     if (next.workspace) write(cacheStorage, snapshotKey(ws), { ...next, savedAt: Date.now() })
   }
+
+  // Chat's cache (web-chat-cache.ts) loads with the chat, not at start-up; same storage as the rest.
+  let chat: Promise<PlatformChatCache> | null = null
+  const chatCache = () =>
+    (chat ??= import('./web-chat-cache.ts').then(({ createWebChatCache }) =>
+      createWebChatCache({
+        read: (key) => read(cacheStorage, key),
+        write: (key, value) => write(cacheStorage, key, value),
+        keys: (prefix) => keysOf(cacheStorage, prefix).map((k) => k.slice(PREFIX.length)),
+      }),
+    ))
 
   const listeners = new Map<HostEvent, Set<Listener>>()
   const emit = <E extends HostEvent>(event: E, ...args: HostEventArgs<E>) => listeners.get(event)?.forEach((l) => l(...args))
@@ -81,6 +96,7 @@ export function createWebPlatform(): Platform {
       putPresence: async (ws: string, presence: PresenceSnapshot) => update(ws, (s) => ({ ...s, presence })),
       clear: async () => removeAll('cache:'),
     },
+    chatCache: forwardChatCache(async (name, args) => ((await chatCache())[name as keyof PlatformChatCache] as (...a: unknown[]) => unknown)(...args)),
     credentials: {
       async get(key) {
         for (const storage of [sessionStorage, localStorage]) {
@@ -103,7 +119,7 @@ export function createWebPlatform(): Platform {
     },
     settings: {
       get: async (key) => read<string>(localStorage, `setting:${key}`),
-      set: async (key, value) => write(localStorage, `setting:${key}`, value),
+      set: async (key, value) => void write(localStorage, `setting:${key}`, value),
     },
     async notify({ id, title, body, silent }) {
       // The page shows its own prompt while visible; the OS notification is for when it is not.

@@ -24,6 +24,8 @@ export interface LobbyDeps {
   social?: SocialStore
   /** The server's word on a floor-plan change: the batch itself, "fetch since", or the floor list. */
   onFloorNotice(notice: FloorNotice): void
+  /** A server-sent packet on the chat topic (issue 12), unread: the chat service checks it. */
+  onChat?(payload: Uint8Array): void
   /** LiveKit lost the connection and is retrying by itself (the bar says "Reconnecting…"). */
   onReconnecting?(): void
   /** After a reconnect: notices sent while the connection was down may be lost, so catch up. */
@@ -143,13 +145,14 @@ export function createLobby(deps: LobbyDeps): Lobby {
     presence.getState().setPeers([...r.remoteParticipants.values()].map(peerOfParticipant))
   }
 
-  /** Only the server sends without a participant; only the server's occupancy and floor notices are believed. */
+  /** Only the server sends without a participant; only the server's occupancy, floor and chat notices are believed. */
   const fromServer = (payload: Uint8Array, topic: string | undefined) => {
     if (topic === topics.occupancy) {
       const notice = readPacket(OccupancyNoticeSchema, payload, MAX_OCCUPANCY_BYTES)
       if (notice) setOccupancy(notice.rooms)
       else rejections.note('occupancy notice', 'the server')
     } else if (topic === topics.floor) floorNotice(payload)
+    else if (topic === topics.chat) deps.onChat?.(payload)
   }
 
   /** A peer may say where its avatar is walking and say goodbye; anything else on the data channel is ignored. */

@@ -1,6 +1,8 @@
 /** Ctrl+K (⌘K): find people and rooms by name, then go to them, wave, or knock. */
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { useFloor, useOffice, usePresence, useSession } from '../app/context.tsx'
+import { useStore } from 'zustand'
+import { useComposition, useFloor, useOffice, usePresence, useSession } from '../app/context.tsx'
+import { conversationResults, openChat } from '../chat/palette.ts'
 import { personName, presenceLabel } from '../floor/labels.ts'
 import { currentFloor } from '../stores/floor/selectors.ts'
 import { roomsByMember } from '../stores/presence/selectors.ts'
@@ -21,6 +23,7 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
   const members = useFloor((s) => s.members)
   const floor = useFloor(currentFloor)
   const me = useSession((s) => s.me?.id)
+  const conversations = useStore(useComposition().stores.chat, (s) => s.conversations)
 
   useEffect(() => dialog.current?.showModal(), [])
 
@@ -58,19 +61,22 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
           actions: [
             { label: `Go to ${r.name}`, run: done(() => office.walking.goToRoom(r.id)) },
             ...(blocked === 'locked' || blocked === 'private' ? [{ label: `Knock on ${r.name}`, run: done(() => void office.social.knock(r.id)) }] : []),
+            ...(conversations[`rm_${r.id}`] ? [{ label: `Read ${r.name}'s chat`, run: done(openChat(office.chat, `rm_${r.id}`)) }] : []),
           ],
         }
       })
-    return [...people, ...rooms].slice(0, 30)
-  }, [query, peers, occupancy, members, floor, me, office, onClose])
+    // Conversations too (issue 12): channels and DMs by name; room chats are reached from their room above.
+    const chats: Result[] = conversationResults(conversations, members, me ?? null, match).map((c) => ({ ...c, actions: c.actions.map((a) => ({ ...a, run: done(a.run(office.chat)) })) }))
+    return [...people, ...rooms, ...chats].slice(0, 30)
+  }, [query, peers, occupancy, members, floor, me, office, onClose, conversations])
 
   return (
-    <dialog ref={dialog} className="dialog palette" aria-label="Find people and rooms" onClose={onClose}>
+    <dialog ref={dialog} className="dialog palette" aria-label="Find people, rooms and conversations" onClose={onClose}>
       <input
         autoFocus
         type="search"
-        aria-label="Search people and rooms"
-        placeholder="Search people and rooms"
+        aria-label="Search people and rooms, or conversations"
+        placeholder="Search people, rooms and conversations"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {

@@ -9,7 +9,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { SignedIn } from '../../protocol/api.ts'
+import { team } from '../support/factories.ts'
 import { officeSuite } from '../support/office-suite.ts'
 import { videoFlowing } from '../support/video-flowing.ts'
 import type { Account, OfficePage } from './pages/office-page.ts'
@@ -87,12 +87,7 @@ describe('a light call', () => {
   const videoOf = (office: OfficePage, who: Account) => office.stage(ROOM).locator(`video[aria-label="Video of ${who.name}"]`)
 
   beforeAll(async () => {
-    const http = suite.http()
-    const owner = (await http.post<SignedIn>('/api/workspaces', { name: 'Acme', owner: ana })).body
-    for (const who of [bo, cy]) {
-      const invite = await http.post<{ code: string }>(`/api/workspaces/${owner.workspace.id}/invites`, { role: 'member' }, owner.session.token)
-      await http.post(`/api/invites/${invite.body.code}/accept`, who)
-    }
+    await team(suite.http(), ana, [bo, cy])
   })
 
   it('a hidden window stops receiving video, and gets it back when shown', async () => {

@@ -4,7 +4,7 @@
  * wave → notification → join, and one seat per person.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { SignedIn } from '../../protocol/api.ts'
+import { team } from '../support/factories.ts'
 import { officeSuite } from '../support/office-suite.ts'
 import type { Account } from './pages/office-page.ts'
 
@@ -27,12 +27,7 @@ describe('people in the office', () => {
 
   // Ana owns the workspace; Bo and Cy are members (invited through the API, as a host's script would).
   beforeAll(async () => {
-    const http = suite.http()
-    const owner = (await http.post<SignedIn>('/api/workspaces', { name: 'Acme', owner: ana })).body
-    for (const who of [bo, cy]) {
-      const invite = await http.post<{ code: string }>(`/api/workspaces/${owner.workspace.id}/invites`, { role: 'member' }, owner.session.token)
-      await http.post(`/api/invites/${invite.body.code}/accept`, who)
-    }
+    await team(suite.http(), ana, [bo, cy])
   })
 
   it('walks into and out of rooms by keyboard and by click, seen by the others', async () => {

@@ -27,6 +27,26 @@ export async function addMember(http: HttpClient, owner: SignedIn, role: 'host' 
   return res.body
 }
 
+/** A person's own sign-up details, as end-to-end tests name them (Ana, Bo, …). */
+export interface Person {
+  name: string
+  email: string
+  password: string
+}
+
+/** The workspace `owner` makes, with `members` invited into it as members; their sign-ins. */
+export async function team(http: HttpClient, owner: Person, members: readonly Person[]): Promise<{ owner: SignedIn; members: SignedIn[] }> {
+  const made = await http.post<SignedIn>('/api/workspaces', { name: 'Acme', owner })
+  if (made.status !== 201) throw new Error(`create workspace: ${made.status} ${JSON.stringify(made.body)}`)
+  const joined: SignedIn[] = []
+  for (const person of members) {
+    const res = await http.post<SignedIn>(`/api/invites/${await inviteCode(http, made.body)}/accept`, person)
+    if (res.status !== 201) throw new Error(`accept: ${res.status} ${JSON.stringify(res.body)}`)
+    joined.push(res.body)
+  }
+  return { owner: made.body, members: joined }
+}
+
 /** A fresh invite code from `by` (an owner or host). */
 export async function inviteCode(http: HttpClient, by: SignedIn, role: 'host' | 'member' | 'guest' = 'member', rooms?: string[]): Promise<string> {
   const invite = await http.post<{ code: string }>(`/api/workspaces/${by.workspace.id}/invites`, { role, ...(rooms ? { rooms } : {}) }, by.session.token)

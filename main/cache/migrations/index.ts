@@ -5,13 +5,14 @@
  */
 import type { Database } from 'better-sqlite3'
 import { migration0010 } from './0010-initial.ts'
+import { migration0020 } from './0020-chat.ts'
 
 export interface Migration {
   readonly version: number
   update(db: Database): void
 }
 
-export const migrations: readonly Migration[] = [migration0010]
+export const migrations: readonly Migration[] = [migration0010, migration0020]
 
 /** Thrown when the file was written by a newer app; the caller decides what to do with it. */
 export class FutureVersionError extends Error {

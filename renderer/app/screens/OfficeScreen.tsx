@@ -1,5 +1,5 @@
 /** The office: the floor plan, who is here, the room call, and the prompts that need an answer. */
-import { Suspense, useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { useEditor, useEditorState } from '../../editor/useEditor.ts'
 import { FloorView } from '../../floor/FloorView.tsx'
 import { typingIn } from '../../floor/useFloorKeys.ts'
@@ -11,6 +11,9 @@ import { useMedia, useOffice, usePresence, useSession, useSocial } from '../cont
 import { CommandPalette, DoorPrompt, EditorSide, EditorTop, InviteDialog, PeopleAdmin, Prompts, SettingsDialog, ShortcutsSheet, Call, CallFocus, TakeoverDialog, warmCall } from './on-demand.ts'
 import { usePushToTalk } from '../../call/usePushToTalk.ts'
 import { useDevicePreferences } from '../../call/settings/use-devices.ts'
+
+// The chat (issue 12): its top-bar button and region, all on demand (renderer/chat/ChatMount.tsx).
+const ChatMount = lazy(() => import('../../chat/ChatMount.tsx').then((m) => ({ default: m.ChatMount })))
 
 type Panel = 'invite' | 'palette' | 'shortcuts' | 'people' | 'settings' | null
 
@@ -58,6 +61,7 @@ export function OfficeScreen() {
   const isHost = me?.role === 'owner' || me?.role === 'host'
   const editor = useEditor()
   const editing = useEditorState((s) => s.editing) && isHost
+  const body = useRef<HTMLElement>(null)
 
   return (
     <div className="office">
@@ -66,6 +70,9 @@ export function OfficeScreen() {
         <ConnectionBar />
         <div className="topbar-actions">
           <StatusMenu />
+          <Suspense fallback={null}>
+            <ChatMount body={body} />
+          </Suspense>
           <button type="button" onClick={() => setPanel('palette')} aria-keyshortcuts="Control+K">
             Find…
           </button>
@@ -99,7 +106,7 @@ export function OfficeScreen() {
           <EditorTop />
         </Suspense>
       )}
-      <main className="office-body">
+      <main className="office-body" ref={body}>
         <FloorView />
         <Suspense fallback={null}>{inRoom && expanded && <CallFocus />}</Suspense>
         <aside className="side" aria-label="People and call">

@@ -35,10 +35,10 @@ describe('cache migrations', () => {
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => (i + 1) * 10))
   })
 
-  it('0010 creates the workspace, floor, member and kv tables', () => {
+  it('creates the workspace, floor, member and kv tables (0010) and the chat tables (0020)', () => {
     const db = createDb()
     migrate(db)
-    expect(tables(db)).toEqual(['floors', 'kv', 'members', 'workspaces'])
+    expect(tables(db)).toEqual(['chat_lists', 'chat_messages', 'chat_outbox', 'floors', 'kv', 'members', 'workspaces'])
     expect(userVersion(db)).toBe(latestVersion())
   })
 

@@ -1,0 +1,214 @@
+/**
+ * The chat service (issue 12): composes the sync (cache boot, catch-up, live notices), the outbox
+ * and the UI's actions (types.ts) over one store. Read markers move while a conversation is open
+ * and the window has focus; a fresh mention of me notifies unless I am in do-not-disturb; the
+ * unread total goes to the window title.
+ */
+import { MAX_ATTACHMENTS, MAX_DM_MEMBERS, MAX_MESSAGE_CHARS, TYPING_INTERVAL_MS, type Conversation, type Message } from '../../../protocol/chat.ts'
+import { CHAT_CACHE_MESSAGES } from '../../../protocol/ipc.ts'
+import { chatActions } from '../../stores/chat/actions.ts'
+import { unreadTotal } from '../../stores/chat/selectors.ts'
+import { putAll, quietly, type ChatContext, type ChatDeps } from './context.ts'
+import { createOutbox } from './outbox.ts'
+import { createChatSync } from './sync.ts'
+import { ChatError, type ChatService } from './types.ts'
+
+export interface ChatLifecycle {
+  /** Paints from the cache: the list, the cursor, the outbox (no network). */
+  boot(): Promise<void>
+  /** Catches up from the last seq held, then sends the outbox; run after start and every reconnect. */
+  catchUp(): Promise<void>
+  /** A packet the lobby received on the chat topic from the server (no participant). */
+  receive(payload: Uint8Array): void
+  /** Notices refused so far (malformed or oversized). */
+  readonly refused: number
+  stop(): void
+}
+
+export type RunningChat = ChatService & ChatLifecycle
+
+const conversationTitle = (c: Conversation | undefined) => (!c ? 'Chat' : c.kind === 'channel' ? `#${c.name}` : c.kind === 'room' ? c.name : 'a direct message')
+
+export function createChatService(deps: ChatDeps): RunningChat {
+  const { store, cache, api, workspaceId: ws, meId } = deps
+  const act = chatActions(store)
+  const ctx: ChatContext = {
+    ...deps,
+    act,
+    now: deps.now ?? Date.now,
+    online: false,
+    drop(id) {
+      act.dropConversation(id)
+      quietly(cache.dropConversation(ws, id))
+    },
+    keep(messages, count) {
+      if (messages.length === 0) return
+      act.addMessages(messages, { count })
+      quietly(putAll(cache, ws, messages))
+    },
+  }
+  const newClientId = deps.newClientId ?? (() => crypto.randomUUID())
+  const typedAt = new Map<string, number>()
+  const objectUrls = new Map<string, Promise<string>>()
+
+  const markRead = (id: string | null) => {
+    const s = store.getState()
+    const c = id ? s.conversations[id] : undefined
+    if (!c || s.openId !== c.id || !deps.focused()) return
+    if (c.readSeq >= c.lastSeq && c.unread === 0) return
+    act.markRead(c.id, c.lastSeq)
+    if (!c.joined && c.kind !== 'room') return
+    api.read(c.id, c.lastSeq).catch((err: unknown) => {
+      if (err instanceof ChatError && err.status === 404) ctx.drop(c.id)
+    })
+  }
+
+  const fresh = (m: Message) => {
+    const s = store.getState()
+    const looking = s.openId === m.conversationId && deps.focused()
+    if (looking) return markRead(m.conversationId)
+    const mentioned = m.authorId !== meId && (m.mentionsAll || m.mentions.includes(meId))
+    if (!mentioned || deps.status() === 'dnd') return
+    const where = conversationTitle(s.conversations[m.conversationId])
+    deps.notify({ id: m.id, title: `${deps.nameOf(m.authorId).slice(0, 80)} mentioned you in ${where}`.slice(0, 200), body: m.body.slice(0, 1000), silent: false })
+  }
+
+  const outbox = createOutbox(ctx)
+  const sync = createChatSync(ctx, {
+    fresh,
+    caughtUp() {
+      const open = store.getState().openId
+      if (open) void sync.loadPage(open, {}).then(() => markRead(open), () => undefined)
+      void outbox.flush()
+    },
+  })
+
+  let lastTotal = -1
+  const showTotal = () => {
+    const total = unreadTotal(store.getState())
+    if (total !== lastTotal) deps.setUnread((lastTotal = total))
+  }
+  const stopTitle = store.subscribe((s, prev) => s.conversations !== prev.conversations && showTotal())
+  const stopFocus = deps.onFocus((focused) => focused && markRead(store.getState().openId))
+  act.reset(meId)
+  showTotal()
+
+  const upsert = (c: Conversation, joined?: boolean) => {
+    act.upsertConversation(c, joined)
+    quietly(cache.putChat(ws, { conversations: Object.values(store.getState().conversations) }))
+    return store.getState().conversations[c.id]!
+  }
+  const parentOf = (messageId: string) =>
+    Object.values(store.getState().messages).flatMap((list) => list.find((m) => m.id === messageId) ?? [])[0]
+
+  return {
+    boot: () => sync.boot(),
+    catchUp: () => sync.catchUp(),
+    receive: (payload) => sync.receive(payload),
+    get refused() {
+      return sync.refused
+    },
+    stop() {
+      outbox.stop()
+      stopTitle()
+      stopFocus()
+      for (const url of objectUrls.values()) void url.then((u) => URL.revokeObjectURL(u), () => undefined)
+      objectUrls.clear()
+    },
+
+    async open(id) {
+      act.open(id)
+      if (!id) return
+      if (!store.getState().messages[id]?.length) {
+        const cached = await cache.getMessages(ws, id, CHAT_CACHE_MESSAGES).catch(() => [])
+        if (store.getState().conversations[id]) act.addMessages(cached)
+      }
+      markRead(id)
+      if (ctx.online) void sync.loadPage(id, {}).then(() => markRead(id), () => undefined)
+    },
+    async openThread(messageId) {
+      act.openThread(messageId)
+      const parent = messageId ? parentOf(messageId) : undefined
+      if (parent && ctx.online) await sync.loadPage(parent.conversationId, { thread: parent.id }).catch(() => undefined)
+    },
+    async loadOlder(id, threadId = null) {
+      const s = store.getState()
+      const key = threadId ?? id
+      if (s.more[key] === false) return false
+      const held = threadId ? s.threads[threadId] : s.messages[id]
+      const oldest = held?.reduce((min, m) => (m.seq < min ? m.seq : min), Infinity)
+      return sync.loadPage(id, { ...(oldest && oldest !== Infinity ? { before: oldest } : {}), ...(threadId ? { thread: threadId } : {}) })
+    },
+
+    async send(id, body, opts = {}) {
+      const attachments = opts.attachments ?? []
+      if (body.length > MAX_MESSAGE_CHARS) throw new ChatError(400, `A message holds at most ${MAX_MESSAGE_CHARS.toLocaleString('en')} characters.`, 'body')
+      if (body.trim() === '' && attachments.length === 0) throw new ChatError(400, 'The message is empty.', 'body')
+      if (attachments.length > MAX_ATTACHMENTS) throw new ChatError(400, `At most ${MAX_ATTACHMENTS} attachments per message.`, 'attachments')
+      const clientId = newClientId()
+      await outbox.add({ clientId, conversationId: id, body, threadId: opts.threadId ?? null, createdAt: ctx.now(), ...(attachments.length ? { attachments } : {}) })
+      return clientId
+    },
+    retry: (clientId) => outbox.retry(clientId),
+    discard: (clientId) => outbox.discard(clientId),
+    async edit(messageId, body) {
+      const m = await api.edit(messageId, body)
+      ctx.keep([m], false)
+      return m
+    },
+    async remove(messageId) {
+      const m = await api.remove(messageId)
+      ctx.keep([m], false)
+      return m
+    },
+    async react(messageId, reaction, on) {
+      const m = await api.react(messageId, reaction, on)
+      ctx.keep([m], false)
+      return m
+    },
+
+    typing(id) {
+      const now = ctx.now()
+      if (!ctx.online || now - (typedAt.get(id) ?? -Infinity) < TYPING_INTERVAL_MS) return
+      typedAt.set(id, now)
+      api.typing(id).catch(() => undefined)
+    },
+
+    upload: (file, name) => api.upload(file, name),
+    attachmentUrl(id) {
+      let url = objectUrls.get(id)
+      if (!url) {
+        url = api.download(id).then((blob) => URL.createObjectURL(blob))
+        // A failed download is asked again next time.
+        url.catch(() => objectUrls.delete(id))
+        objectUrls.set(id, url)
+      }
+      return url
+    },
+    search: (q, limit) => api.search(q, limit),
+
+    createChannel: async (body) => upsert(await api.createChannel(body), true),
+    async setArchived(id, archived) {
+      upsert(await api.setArchived(id, archived))
+    },
+    async join(id) {
+      upsert(await api.addMembers(id, [meId]), true)
+      if (store.getState().openId === id) await sync.loadPage(id, {}).catch(() => undefined)
+    },
+    async leave(id) {
+      const c = store.getState().conversations[id]
+      await api.removeMember(id, meId)
+      // A public channel stays listed (joinable); anything else is no longer readable.
+      if (c?.kind === 'channel' && !c.private) upsert({ ...c, members: c.members.filter((m) => m !== meId) }, false)
+      else ctx.drop(id)
+    },
+    async invite(id, memberIds) {
+      upsert(await api.addMembers(id, memberIds))
+    },
+    async openDm(memberIds) {
+      const others = [...new Set(memberIds)].filter((m) => m !== meId)
+      if (others.length === 0 || others.length > MAX_DM_MEMBERS - 1) throw new ChatError(400, `A direct message has 1 to ${MAX_DM_MEMBERS - 1} other people.`, 'members')
+      return upsert(await api.openDm(others), true).id
+    },
+  }
+}
