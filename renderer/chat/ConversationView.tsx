@@ -2,10 +2,11 @@
  * One open conversation: its name and what one can do with it (join, leave, archive; add people to
  * a private channel), its messages, who is typing, and the Message box — or why one cannot write.
  */
-import { Archive, LogIn, LogOut, X } from 'lucide-react'
+import { Archive, LogIn, LogOut, UserPlus, X } from 'lucide-react'
 import { useState } from 'react'
 import { useFloor, useSession } from '../app/context.tsx'
 import { canPost, messagesOf } from '../stores/chat/selectors.ts'
+import { AddPeopleDialog } from './AddPeopleDialog.tsx'
 import { Composer } from './Composer.tsx'
 import { failure, useChat, useChatService } from './hooks.ts'
 import { MessageList } from './MessageList.tsx'
@@ -19,6 +20,7 @@ export function ConversationView({ conversationId, compact = false, onClose }: {
   const members = useFloor((s) => s.members)
   const me = useSession((s) => s.me)
   const [error, setError] = useState<string | null>(null)
+  const [adding, setAdding] = useState(false)
   if (!c) return <p className="chat-empty">This conversation is no longer available.</p>
   const name = conversationName(c, members, me?.id ?? null)
   const host = me?.role === 'owner' || me?.role === 'host'
@@ -34,6 +36,11 @@ export function ConversationView({ conversationId, compact = false, onClose }: {
           {c.kind === 'channel' && c.private && <span className="where">private</span>}
           {c.archived && <span className="where">archived</span>}
           <span className="chat-view-tools">
+            {c.kind === 'channel' && c.private && c.joined && !c.archived && (
+              <button type="button" onClick={() => setAdding(true)}>
+                <UserPlus size={14} aria-hidden="true" /> Add people
+              </button>
+            )}
             {c.kind === 'channel' && c.joined && c.name !== 'general' && (
               <button type="button" onClick={() => act(() => service.leave(c.id))}>
                 <LogOut size={14} aria-hidden="true" /> Leave
@@ -53,6 +60,7 @@ export function ConversationView({ conversationId, compact = false, onClose }: {
         </header>
       )}
       {error && <p role="alert" className="form-error">{error}</p>}
+      {adding && <AddPeopleDialog channel={c} name={name} onClose={() => setAdding(false)} />}
       <MessageList conversationId={c.id} messages={messages} label={`Messages in ${name}`} />
       <TypingLine conversationId={c.id} />
       {canPost(c) ? (

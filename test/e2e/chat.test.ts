@@ -226,6 +226,32 @@ describe('chat', () => {
       expect(serious, `${scheme}: ${JSON.stringify(serious, null, 2)}`).toEqual([])
     }
   })
+  it('a private channel: made by a host, read only by its people, and people added later read it', async () => {
+    const a = await signIn(ana)
+    const b = await signIn(bo)
+    await a.region().getByRole('button', { name: 'New channel' }).click()
+    const made = a.page.getByRole('dialog', { name: 'New channel' })
+    await made.getByRole('textbox', { name: 'Channel name' }).fill('launch')
+    await made.getByRole('checkbox', { name: /^Private/ }).check()
+    await made.getByRole('button', { name: 'Create channel' }).click()
+    await a.view('#launch').waitFor()
+    await a.send('Launch is on Tuesday')
+    await a.message('Launch is on Tuesday').waitFor()
+    // Bo is not in it: it is not in his list.
+    await b.conversation('#general').waitFor()
+    expect(await b.conversation('#launch').count()).toBe(0)
+
+    // Ana adds Bo: the channel, with what was said before, reaches him live.
+    await a.view('#launch').getByRole('button', { name: 'Add people' }).click()
+    const add = a.page.getByRole('dialog', { name: 'Add people to #launch' })
+    expect(await add.getByRole('checkbox', { name: ana.name }).count()).toBe(0)
+    await add.getByRole('checkbox', { name: bo.name }).check()
+    await add.getByRole('button', { name: 'Add', exact: true }).click()
+    await add.waitFor({ state: 'detached' })
+    await b.open('#launch')
+    await b.message('Launch is on Tuesday').waitFor()
+  })
+
   it('sends an image shown inline and a file to download', async () => {
     const a = await signIn(ana)
     const b = await signIn(bo)

@@ -48,7 +48,7 @@ describe('motion', () => {
     motion.moveTo('mem_a', 0, 0)
     motion.attach('mem_a', el)
     motion.moveTo('mem_a', 100, 0, 100)
-    // Not yet in the DOM: glides are written at most every 100 ms, together.
+    // Not yet in the DOM: glides are written in a batch, at most once a frame.
     clock += 50
     expect(motion.get('mem_a')).toEqual({ x: 50, y: 0 })
     expect(el.glides).toHaveLength(0)
