@@ -185,7 +185,7 @@ export function createOffice(platform: Platform, stores: Stores): Office {
       session.getState().signedIn({ token: session.getState().token!, workspace, me: member })
       const { acceptFloorNotice, createLobby, createMediaRooms, syncFloors, syncMembers } = await online
       if (gen !== generation) return
-      if (!rooms) rooms = createMediaRooms({ api: needApi(), workspaceId: workspace.id, media, platform: platform.media })
+      if (!rooms) rooms = createMediaRooms({ api: needApi(), workspaceId: workspace.id, media, platform: platform.media, arrivals: (roomId) => presence.getState().occupancy[roomId] ?? [] })
       await platform.cache.putWorkspace(workspace)
       const hadSeat = presence.getState().self.floor !== ''
       await syncFloors(syncDeps())

@@ -1,20 +1,23 @@
 /**
  * Low power: video only for the active speaker (the last one who spoke stays on while nobody
- * does; before anyone has spoken, whoever has been in the room longest), a pinned person and
+ * does; before anyone has spoken, whoever has been in the room longest, by the server's
+ * occupancy order, the same on every client), a pinned person and
  * screen shares; every other camera is unsubscribed, so it is neither sent nor decoded. Off
  * again, every camera comes back.
  */
 import { RoomEvent, Track, type Participant, type Room } from 'livekit-client'
 import type { MediaStore } from '../../stores/media/store.ts'
 
-export function watchLowPower(room: Room, media: MediaStore): () => void {
+/** `arrivals`: who is in this room by the server's occupancy, earliest arrival first. */
+export function watchLowPower(room: Room, media: MediaStore, arrivals: () => readonly string[]): () => void {
   let speaker: string | null = null
   /** The one camera Low power shows besides a pin: the last speaker still here, else the longest in the room. */
   const shown = (): string | null => {
     if (speaker && room.remoteParticipants.has(speaker)) return speaker
-    const withCamera = [...room.remoteParticipants.values()].filter((p) => p.getTrackPublication(Track.Source.Camera))
-    withCamera.sort((a, b) => (a.joinedAt?.getTime() ?? 0) - (b.joinedAt?.getTime() ?? 0) || a.identity.localeCompare(b.identity))
-    return withCamera[0]?.identity ?? null
+    const withCamera = (id: string) => !!room.remoteParticipants.get(id)?.getTrackPublication(Track.Source.Camera)
+    // LiveKit's own joinedAt counts whole seconds: two who came in the same second would tie.
+    const first = arrivals().find(withCamera)
+    return first ?? [...room.remoteParticipants.keys()].find(withCamera) ?? null
   }
   const apply = () => {
     const { lowPower, pinned } = media.getState()

@@ -26,6 +26,8 @@ export interface MediaRoomDeps {
   workspaceId: string
   media: MediaStore
   platform: PlatformMedia
+  /** Who is in `roomId` by the server's occupancy, earliest arrival first (Low power's default camera). */
+  arrivals?(roomId: string): readonly string[]
 }
 
 /** How long "Reconnected" stays in the call panel. */
@@ -60,7 +62,7 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
 
   const open = (id: string): Call => {
     const room = new Room({ ...roomOptions(), audioOutput: { deviceId: media.getState().activeDevices.audiooutput || 'default' } })
-    const stopLowPower = watchLowPower(room, media)
+    const stopLowPower = watchLowPower(room, media, () => deps.arrivals?.(id) ?? [])
     const isActive = () => active?.room === room
     // The signal connection alone (media may still flow) or the whole call: either way the call says so.
     const reconnecting = () => isActive() && media.getState().setPhase('reconnecting', id)
