@@ -71,12 +71,19 @@ const offset = (p: Point, base: Point) => `translate(${p.x - base.x}px, ${p.y - 
 const glide = (t: Track, late: number) => {
   stopGlide(t)
   if (!t.el) return
-  t.animation = t.el.animate([{ transform: offset(t.from, t.base) }, { transform: offset(t.to, t.base) }], {
+  const animation = t.el.animate([{ transform: offset(t.from, t.base) }, { transform: offset(t.to, t.base) }], {
     duration: t.duration,
     delay: -Math.min(late, t.duration),
     easing: 'linear',
     fill: 'forwards',
   })
+  // Once it ends, the glide's end becomes left/top and the animation goes: a finished animation
+  // held by `fill` was sometimes painted without its transform (the avatar vanished from
+  // screenshots though its box was in place), and it would stay on the element until the next move.
+  animation.onfinish = () => {
+    if (t.animation === animation) place(t)
+  }
+  t.animation = animation
 }
 
 export function createMotion(now: () => number = () => performance.now()): Motion {

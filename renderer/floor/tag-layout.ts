@@ -58,6 +58,10 @@ export function createTagLayout(motion: Pick<Motion, 'get'>): TagLayout {
     const mine = self ? entries.get(self) : undefined
     const tag = (id: string, e: Entry): TagInput => ({ id, x: e.x, y: e.y, width: e.width, height: TAG_HEIGHT, radius: e.radius })
     if (mine && self) tags.push(tag(self, mine))
+    // Your own tag goes back below your avatar as soon as it is free there: placed first, only
+    // faces can push it aside, so it never hops, and it does not stay above because someone once
+    // walked past. Everyone else's keeps its last side while it stays free.
+    if (self) slots.delete(self)
     for (const [id, e] of entries) if (id !== self) tags.push(tag(id, e))
     const next = placeTags(tags, slots)
     for (const [id, slot] of next) {

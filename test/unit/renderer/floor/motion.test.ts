@@ -5,6 +5,8 @@ interface Glide {
   keyframes: Keyframe[]
   options: KeyframeAnimationOptions
   cancelled: boolean
+  /** What the browser does when the glide reaches its end. */
+  finish(): void
 }
 
 /**
@@ -18,9 +20,10 @@ const element = () => {
     glides,
     running: () => glides.filter((g) => !g.cancelled),
     animate(keyframes: Keyframe[], options: KeyframeAnimationOptions) {
-      const glide = { keyframes, options, cancelled: false }
+      const animation: { cancel(): void; onfinish: (() => void) | null } = { cancel: () => void (glide.cancelled = true), onfinish: null }
+      const glide: Glide = { keyframes, options, cancelled: false, finish: () => animation.onfinish?.() }
       glides.push(glide)
-      return { cancel: () => void (glide.cancelled = true) }
+      return animation
     },
   }
   return el as unknown as HTMLElement & { glides: Glide[]; running(): Glide[] }
@@ -65,6 +68,27 @@ describe('motion', () => {
     vi.runOnlyPendingTimers()
     expect(el.running()).toHaveLength(1)
     expect(el.running()[0]!.keyframes).toEqual([{ transform: 'translate(100px, 0px)' }, { transform: 'translate(100px, 40px)' }])
+  })
+
+  it('a finished glide leaves the avatar at its end by left/top, with no animation held on it', () => {
+    const motion = createMotion(() => clock)
+    const el = element()
+    motion.moveTo('mem_a', 0, 0)
+    motion.attach('mem_a', el)
+    motion.moveTo('mem_a', 100, 40, 100)
+    vi.runOnlyPendingTimers()
+    const [glide] = el.running()
+    clock += 100
+    glide!.finish()
+    expect(el.running()).toHaveLength(0)
+    expect(el.style).toMatchObject({ left: '85px', top: '25px' })
+    // The next glide starts from there, with no offset left over.
+    motion.moveTo('mem_a', 120, 40, 100)
+    vi.runOnlyPendingTimers()
+    expect(el.running()[0]!.keyframes).toEqual([{ transform: 'translate(0px, 0px)' }, { transform: 'translate(20px, 0px)' }])
+    // A glide that was replaced finishing late changes nothing.
+    glide!.finish()
+    expect(el.running()).toHaveLength(1)
   })
 
   it('a jump cancels a glide that has not been written yet', () => {

@@ -36,6 +36,27 @@ describe('tag layout', () => {
     layout.dispose()
   })
 
+  it('moves your tag aside while someone walks across it, and back below once they have passed', () => {
+    const motion = createMotion(() => 0)
+    const layout = createTagLayout(motion)
+    const mine = counted()
+    const theirs = counted()
+    motion.moveTo('me', 300, 300)
+    motion.moveTo('bo', 300, 600)
+    layout.setSelf('me')
+    layout.attach('me', mine.el, 80, 25)
+    layout.attach('bo', theirs.el, 60, 19)
+    // Bo's face crosses where your tag is drawn: it moves above you.
+    motion.moveTo('bo', 300, 340)
+    vi.advanceTimersByTime(250)
+    expect(mine.el.dataset.slot).toBe('above')
+    // Bo walks on to stand beside you: below is free again, and your tag goes back there.
+    motion.moveTo('bo', 340, 300)
+    vi.advanceTimersByTime(250)
+    expect([mine.el.dataset.slot, theirs.el.dataset.slot]).toEqual(['below', 'right'])
+    layout.dispose()
+  })
+
   it('writes nothing while nobody moves, and frees the side of someone who leaves', () => {
     const motion = createMotion(() => 0)
     const layout = createTagLayout(motion)
