@@ -28,6 +28,10 @@ export const MemberSchema = Type.Object({
   lastSeenAt: Type.Union([Type.Integer(), Type.Null()]),
   /** Shown to hosts only: their removal began at this time and stopped halfway (a host finishes it by removing them again). */
   removingSince: Type.Optional(Type.Integer()),
+  /** The company they belong to in a coworking space (issue 13), or null. */
+  companyId: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  /** Their profile photo (fetched with the session token), or null when they have none. */
+  photoUrl: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 })
 export type Member = Static<typeof MemberSchema>
 

@@ -160,7 +160,12 @@ export const HistoryQuerySchema = Type.Object({
   thread: Type.Optional(MessageIdSchema),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
 })
-export const MessagePageSchema = Type.Object({ messages: Type.Array(MessageSchema), more: Type.Boolean() })
+export const MessagePageSchema = Type.Object({
+  messages: Type.Array(MessageSchema),
+  more: Type.Boolean(),
+  /** A thread's page: the message replied to, so that a thread opened from search shows it however old. */
+  parent: Type.Optional(MessageSchema),
+})
 export type MessagePage = Static<typeof MessagePageSchema>
 
 /** POST /conversations/:conversationId/messages: 201 Message (200 with the same message for a repeated clientId). */

@@ -45,6 +45,8 @@ export const topics = {
   reaction: 'reaction',
   /** Server-sent, to the readers only: chat messages and conversation changes (protocol/chat.ts ChatNotice). */
   chat: 'chat',
+  /** Server-sent: events and interest groups as they change (protocol/community.ts CommunityNotice). */
+  community: 'community',
 } as const
 
 /** Peer-to-peer requests, as LiveKit RPC methods on the lobby room. */

@@ -15,6 +15,8 @@ export interface Entrant {
   role: Role
   /** Rooms a guest's invite names. */
   rooms: readonly string[]
+  /** Their company (issue 13): a company-only room lets in its company's members. */
+  companyId?: string | null | undefined
 }
 
 export type EntryDecision = { ok: true } | { ok: false; status: 403 | 409; reason: EntryRefusal }
@@ -25,17 +27,22 @@ export type EntryRefusal = 'removed' | 'locked' | 'private' | 'full'
  * locked, and an admitted knock lets one member in. Hosts may enter locked rooms (they could unlock
  * them anyway), but a private office is private even to hosts: they knock like everyone else.
  * Someone a host or the room's owner removed (`removed`: their ban has not ended) stays out
- * whoever they are, until it ends.
+ * whoever they are, until it ends. A company-only room is its company's: anyone else knocks,
+ * hosts too, as at a private office.
  */
 export function decideEntry(room: Room, who: Entrant, ctx: { admitted: boolean; occupants: number; removed?: boolean }): EntryDecision {
   if (ctx.removed) return { ok: false, status: 403, reason: 'removed' }
   const insider = room.ownerId === who.id || room.allowed.includes(who.id) || ctx.admitted
   if (who.role === 'guest' && !who.rooms.includes(room.id) && !ctx.admitted) return { ok: false, status: 403, reason: 'private' }
   if (room.kind === 'private' && !insider) return { ok: false, status: 403, reason: 'private' }
+  if (companyOnly(room) && who.companyId !== room.companyId && !insider) return { ok: false, status: 403, reason: 'private' }
   if (room.locked && !insider && !atLeast(who.role, 'host')) return { ok: false, status: 403, reason: 'locked' }
   if (ctx.occupants >= room.capacity) return { ok: false, status: 409, reason: 'full' }
   return { ok: true }
 }
+
+/** A room only its company's members walk into (a room tagged company-only but with no company is anyone's). */
+export const companyOnly = (room: Pick<Room, 'companyId' | 'companyOnly'>): boolean => room.companyOnly === true && typeof room.companyId === 'string'
 
 /**
  * Who moderates a room (mutes, removes, locks it, brings people on stage): hosts, and the room's

@@ -21,7 +21,11 @@ import floors from './routes/floors.ts'
 import health from './routes/health.ts'
 import invites from './routes/invites.ts'
 import members from './routes/members.ts'
+import analytics from './routes/analytics.ts'
 import chat from './routes/chat.ts'
+import community from './routes/community.ts'
+import companies from './routes/companies.ts'
+import profiles from './routes/profiles.ts'
 import { moderationRoutes } from './routes/moderation.ts'
 import sessions from './routes/sessions.ts'
 import tokens from './routes/tokens.ts'
@@ -137,7 +141,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(tokens)
   await app.register(moderationRoutes)
   await app.register(webhooks)
-  await app.register(chat, { blobs: attachmentBlobs(app, opts.blobs, opts.attachmentsDir) })
+  const blobs = attachmentBlobs(app, opts.blobs, opts.attachmentsDir)
+  await app.register(chat, { blobs })
+  // Issue 13: a space of companies, profiles and the directory, groups, events and guests, usage.
+  await app.register(companies, { blobs })
+  await app.register(profiles, { blobs })
+  await app.register(community, { blobs })
+  await app.register(analytics)
   if (opts.clientDir) await app.register(client, { root: opts.clientDir })
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 

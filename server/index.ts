@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { buildApp } from './app.ts'
+import { s3BlobStore, s3SettingsFromEnv } from './chat/s3-blobs.ts'
 import { openStore } from './store/open.ts'
 import { parseTrustProxy } from './trust-proxy.ts'
 
@@ -43,6 +44,8 @@ const metricsToken = fromEnv(() => {
   return token
 })
 
+const s3 = fromEnv(() => s3SettingsFromEnv(env))
+
 // DATABASE_URL (postgres://…): a PostgreSQL shared by several instances; unset: the embedded SQLite file.
 const sqliteFile = join(dataDir, 'office.db')
 const store = await openStore({ databaseUrl: env.DATABASE_URL, sqliteFile }).catch((err: unknown) => {
@@ -62,8 +65,9 @@ const app = await buildApp({
   trustProxy,
   passwordCost,
   metricsToken,
-  // Chat attachments' bytes (OFFICE_ATTACHMENTS_DIR; several instances share one folder or a bucket).
-  attachmentsDir: resolve(env.OFFICE_ATTACHMENTS_DIR ?? join(dataDir, 'attachments')),
+  // Chat attachments' bytes: an S3-compatible bucket (OFFICE_S3_*), or a folder (OFFICE_ATTACHMENTS_DIR)
+  // that several instances share.
+  ...(s3 ? { blobs: s3BlobStore(s3) } : { attachmentsDir: resolve(env.OFFICE_ATTACHMENTS_DIR ?? join(dataDir, 'attachments')) }),
 })
 
 const close = async (signal: string) => {

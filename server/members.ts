@@ -1,11 +1,19 @@
 /** Member records as the API shows them: desk from the floor plan, email only to the member and hosts, a removal under way only to hosts. */
 import type { Member, Role } from '../protocol/api.ts'
 import type { Floor } from '../protocol/floor/records.ts'
+import { photoPath } from '../protocol/profiles.ts'
 import { atLeast } from '../protocol/rules.ts'
 import { deskOf } from './floor/edits.ts'
 import type { MemberRecord } from './store/store.ts'
 
-export function toMember(m: MemberRecord, floors: readonly Floor[], viewer: { id: string; role: Role }): Member {
+/** What other parts know of a member: their company and their photo's version. */
+export interface MemberExtras {
+  companyOf?: ReadonlyMap<string, { companyId: string }>
+  photoVersions?: ReadonlyMap<string, string>
+}
+
+export function toMember(m: MemberRecord, floors: readonly Floor[], viewer: { id: string; role: Role }, extras: MemberExtras = {}): Member {
+  const photo = extras.photoVersions?.get(m.id)
   const showEmail = viewer.id === m.id || atLeast(viewer.role, 'host')
   return {
     id: m.id,
@@ -17,6 +25,8 @@ export function toMember(m: MemberRecord, floors: readonly Floor[], viewer: { id
     deskId: deskOf(floors, m.id),
     lastSeenAt: m.lastSeenAt,
     ...(m.removingSince != null && atLeast(viewer.role, 'host') ? { removingSince: m.removingSince } : {}),
+    companyId: extras.companyOf?.get(m.id)?.companyId ?? null,
+    photoUrl: photo ? photoPath(m.workspaceId, m.id, photo) : null,
   }
 }
 

@@ -43,9 +43,10 @@ export interface Conflict {
 
 /**
  * Optional fields and the value their absence means. A desk without `hot` is not hot, so turning
- * `hot` off is the update `{ hot: false }`, which applyBatch stores as absent again.
+ * `hot` off is the update `{ hot: false }`, which applyBatch stores as absent again. A room or desk
+ * without `companyId` is no company's (null), a room without `companyOnly` is open (issue 13).
  */
-const absentMeans: Record<string, unknown> = { hot: false }
+const absentMeans: Record<string, unknown> = { hot: false, companyId: null, companyOnly: false }
 
 export const valueOf = (record: object, key: string): unknown => {
   const value = (record as Record<string, unknown>)[key]

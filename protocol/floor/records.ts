@@ -12,6 +12,8 @@ export const FloorIdSchema = idOf('floor')
 export const RoomIdSchema = idOf('room')
 export const DeskIdSchema = idOf('desk')
 export const FurnitureIdSchema = idOf('furn')
+/** A company of the workspace (issue 13; protocol/companies.ts). */
+export const CompanyIdSchema = idOf('co')
 
 export type WorkspaceId = string
 export type MemberId = string
@@ -56,6 +58,12 @@ export const RoomSchema = Type.Object(
     locked: Type.Boolean(),
     ownerId: Type.Union([MemberIdSchema, Type.Null()]),
     allowed: Type.Array(MemberIdSchema, { maxItems: floorLimits.maxAllowed }),
+    /**
+     * The company whose area this room is in (issue 13), and whether only its members walk in
+     * (others knock, see rules.ts). Optional so that floors saved before companies stay valid.
+     */
+    companyId: Type.Optional(Type.Union([CompanyIdSchema, Type.Null()])),
+    companyOnly: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 )
@@ -74,6 +82,8 @@ export const DeskSchema = Type.Object(
      * before hot desks existed stay valid; applyBatch stores `false` as absent, one form for both.
      */
     hot: Type.Optional(Type.Boolean()),
+    /** The company whose area this desk is in (issue 13); optional, as for rooms. */
+    companyId: Type.Optional(Type.Union([CompanyIdSchema, Type.Null()])),
   },
   { additionalProperties: false },
 )

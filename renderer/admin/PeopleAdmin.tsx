@@ -9,6 +9,7 @@ import { describeError } from '../ui/errors.ts'
 import { InviteForm } from './InviteForm.tsx'
 import { InviteList } from './InviteList.tsx'
 import { MembersTable } from './MembersTable.tsx'
+import { GuestLinks } from './GuestLinks.tsx'
 import { createPeopleAdmin } from './people-admin.ts'
 import { useInviteChoices } from './useInviteChoices.ts'
 
@@ -92,6 +93,7 @@ export function PeopleAdmin({ onClose }: { onClose(): void }) {
           <InviteForm roles={choices.roles} rooms={choices.rooms} create={create} />
           <InviteList invites={invites} members={members} rooms={roomNames} revoke={(invite) => void revoke(invite)} />
         </section>
+        <GuestLinks />
         <button type="button" onClick={() => dialog.current?.close()}>
           Close
         </button>

@@ -4,6 +4,7 @@
  * offers a knock; a refused entry steps back out. Calls follow wherever the avatar comes to rest.
  */
 import { roomAt } from '../../protocol/floor/geometry.ts'
+import { companiesStore, companyOf } from '../companies/companies-store.ts'
 import type { Floor, Room } from '../../protocol/floor/records.ts'
 import { decideEntry, type EntryRefusal } from '../../protocol/rules.ts'
 import type { Motion } from '../floor/motion.ts'
@@ -62,7 +63,10 @@ export function createWalking(deps: WalkingDeps): Walking {
     const occupants = othersIn(presence.getState(), room.id, me.id).length
     // A guest's invite names its rooms; only the server knows them, so it decides for guests.
     const rooms = me.role === 'guest' ? [room.id] : []
-    const decision = decideEntry(room, { id: me.id, role: me.role, rooms }, { admitted: (admitted.get(room.id) ?? 0) > Date.now(), occupants })
+    // Company-only rooms (issue 13): until the companies are read, the server decides alone.
+    const companies = companiesStore.getState()
+    const companyId = companies.loaded ? companyOf(companies, me.id) : (room.companyId ?? null)
+    const decision = decideEntry(room, { id: me.id, role: me.role, rooms, companyId }, { admitted: (admitted.get(room.id) ?? 0) > Date.now(), occupants })
     return decision.ok ? null : decision.reason
   }
 

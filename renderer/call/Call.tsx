@@ -17,6 +17,7 @@ import { CallModeration } from './moderation/CallModeration.tsx'
 import { Reactions } from './Reactions.tsx'
 import { useCallRoom } from './useCallRoom.ts'
 import './call.css'
+import { usePushToTalk } from './usePushToTalk.ts'
 
 // The room's chat (issue 12) loads on its own, after the call: a call never waits on the chat's code.
 const RoomChat = lazy(() => import('../chat/RoomChat.tsx').then((m) => ({ default: m.RoomChat })))
@@ -24,6 +25,7 @@ const RoomChat = lazy(() => import('../chat/RoomChat.tsx').then((m) => ({ defaul
 const PHASE_TEXT: Record<MediaPhase, string> = { connected: 'Connected', connecting: 'Connecting…', failed: 'Not connected', reconnecting: '', idle: '' }
 
 export function Call() {
+  usePushToTalk()
   const room = useCallRoom()
   const phase = useMedia((s) => s.phase)
   const error = useMedia((s) => s.error)

@@ -6,7 +6,9 @@
 import { VideoTrack, useConnectionQualityIndicator, useIsMuted, useIsSpeaking, type TrackReference, type TrackReferenceOrPlaceholder } from '@livekit/components-react'
 import { MicOff, Pin, PinOff } from 'lucide-react'
 import { Track, type RemoteVideoTrack } from 'livekit-client'
-import type { ReactNode } from 'react'
+import { useMemo, type ReactNode } from 'react'
+import { useFloor } from '../app/context.tsx'
+import { usePhotoUrls } from '../directory/photos.ts'
 import { initials } from '../floor/labels.ts'
 import { QualityBars } from './QualityBars.tsx'
 import { TileStats } from './TileStats.tsx'
@@ -34,6 +36,9 @@ export function ParticipantTile({ trackRef, name, active, pinned, onPin, videoOf
   const track = trackRef.publication?.track
   const showVideo = !!track && !cameraMuted && !videoOff
   const who = p.isLocal ? 'You' : name
+  // Their profile photo (issue 13) in place of initials, when they have one.
+  const member = useFloor((s) => s.members[p.identity])
+  const photo = usePhotoUrls(useMemo(() => (member ? { [p.identity]: member } : {}), [member, p.identity]))[p.identity]
   const label = `${who}${micMuted ? ', muted' : ''}${speaking ? ', speaking' : ''}`
   const classes = ['tile', speaking && 'tile-speaking', active && 'tile-active', pinned && 'tile-pinned'].filter(Boolean).join(' ')
   return (
@@ -42,7 +47,7 @@ export function ParticipantTile({ trackRef, name, active, pinned, onPin, videoOf
         <VideoTrack trackRef={trackRef as TrackReference} aria-label={`Video of ${p.isLocal ? 'you' : name}`} className="tile-video" />
       ) : (
         <div className="tile-initials" aria-hidden="true">
-          {initials(name)}
+          {photo ? <img src={photo} alt="" style={{ width: 72, height: 72, borderRadius: '50%', objectFit: 'cover' }} /> : initials(name)}
         </div>
       )}
       <figcaption>

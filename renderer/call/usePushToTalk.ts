@@ -1,7 +1,7 @@
 /**
  * Hold Space to talk while muted: the microphone opens while Space is down in a call, and closes
  * again when it is let go (or the window loses focus mid-press). Not while typing in a field or
- * with focus on a control Space would press. Small and free of LiveKit: it loads with the office.
+ * with focus on a control Space would press. Used by the call panel, which is there whenever one is in a room.
  */
 import { useEffect } from 'react'
 import { useComposition, useOffice } from '../app/context.tsx'

@@ -56,7 +56,7 @@ export function SearchResults({ query, messages, onDone }: { query: string; mess
   const me = useSession((s) => s.me?.id ?? null)
   const people = usePeople()
   const go = (m: Message) => {
-    void service.open(m.conversationId).then(() => (m.threadId ? service.openThread(m.threadId) : undefined))
+    void service.open(m.conversationId).then(() => (m.threadId ? service.openThread(m.threadId, m.conversationId) : undefined))
     onDone()
   }
   return (

@@ -10,7 +10,7 @@ import { MessageList } from './MessageList.tsx'
 
 export function ThreadPanel({ parentId }: { parentId: string }) {
   const service = useChatService()
-  const parent = useChat((s) => findMessage(s.messages, parentId))
+  const parent = useChat((s) => findMessage(s.messages, parentId) ?? s.parents[parentId])
   const replies = useChat((s) => repliesOf(s, parentId))
   const conversation = useChat((s) => (parent ? s.conversations[parent.conversationId] : undefined))
   const close = useRef<HTMLButtonElement>(null)

@@ -5,8 +5,10 @@
  * Find me centres the view on your avatar; a minimap shows where the view is once the floor no
  * longer fits in the window.
  */
+import { usePrefetchWhenIdle } from '../ui/usePrefetchWhenIdle.ts'
 import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useState } from 'react'
 import { useFloor, useOffice, usePresence, useSession } from '../app/context.tsx'
+import { usePhotoUrls } from '../directory/photos.ts'
 import { useEditor, useEditorState } from '../editor/useEditor.ts'
 import { currentFloor, deskOfMember } from '../stores/floor/selectors.ts'
 import { displayName, occupancyCounts, roomsByMember } from '../stores/presence/selectors.ts'
@@ -16,8 +18,6 @@ import { DesksLayer } from './DesksLayer.tsx'
 import { FurnitureLayer } from './FurnitureLayer.tsx'
 import { deskName, personName } from './labels.ts'
 import { PeopleLayer, type PersonView } from './PeopleLayer.tsx'
-import { Minimap } from './Minimap.tsx'
-import { PersonCard } from './PersonCard.tsx'
 import { RoomsLayer } from './RoomsLayer.tsx'
 import { useCamera } from './useCamera.ts'
 import { useFloorKeys } from './useFloorKeys.ts'
@@ -26,6 +26,11 @@ import { usePointerCamera } from './usePointerCamera.ts'
 const GREY = '#868e96'
 /** The editing layer loads with the editor, when a host first turns on Edit floor. */
 const EditSurface = lazy(() => import('../editor/EditSurface.tsx').then((m) => ({ default: m.EditSurface })))
+// A person's card shows on a click and the minimap only on a floor larger than the window: both
+// load on demand (the start-up bundle has a budget), the card's chunk fetched once the floor is idle.
+const loadPersonCard = () => import('./PersonCard.tsx')
+const PersonCard = lazy(() => loadPersonCard().then((m) => ({ default: m.PersonCard })))
+const Minimap = lazy(() => import('./Minimap.tsx').then((m) => ({ default: m.Minimap })))
 const PAINTED = 'office:floor-painted'
 /** Below this zoom name tags are unreadable specks: only your own shows (people.css). */
 const FAR_ZOOM = 0.6
@@ -48,6 +53,7 @@ function useFloorPaintedMark(shown: boolean) {
 }
 
 export function FloorView() {
+  usePrefetchWhenIdle(loadPersonCard)
   const office = useOffice()
   const editor = useEditor()
   const editing = useEditorState((s) => s.editing)
@@ -60,6 +66,9 @@ export function FloorView() {
   const floors = useFloor((s) => s.floors)
   const selectFloor = useFloor((s) => s.selectFloor)
   const members = useFloor((s) => s.members)
+  // Profile photos (issue 13), fetched with the session's token; initials until one has loaded.
+  const photos = usePhotoUrls(members)
+  const photo = useCallback((id: string) => (photos[id] ? { photoUrl: photos[id] } : {}), [photos])
   const peers = usePresence((s) => s.peers)
   const remembered = usePresence((s) => s.remembered)
   const serverOccupancy = usePresence((s) => s.occupancy)
@@ -101,20 +110,20 @@ export function FloorView() {
       .filter((p) => p.floor === floor.id || p.floor === '')
       .map((p) => {
         const name = displayName(members, p.id)
-        return { id: p.id, name, colour: members[p.id]?.colour ?? GREY, status: p.status, label: personName({ ...p, name }, where(roomOfPeer.get(p.id))), at: on(p) }
+        return { id: p.id, name, colour: members[p.id]?.colour ?? GREY, status: p.status, label: personName({ ...p, name }, where(roomOfPeer.get(p.id))), at: on(p), ...photo(p.id) }
       })
     // Until the lobby answers, the cache's picture of who was where, marked with when it was taken.
     const asOf = remembered.at ? new Date(remembered.at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) : ''
     for (const p of remembered.peers) {
       if (p.id === me?.id || peers[p.id] || (p.floor !== floor.id && p.floor !== '')) continue
       const name = members[p.id]?.name ?? p.name
-      list.push({ id: p.id, name, colour: members[p.id]?.colour ?? GREY, status: p.status, stale: true, label: `${personName({ ...p, name }, where(p.room))}, as of ${asOf}`, at: on(p) })
+      list.push({ id: p.id, name, colour: members[p.id]?.colour ?? GREY, status: p.status, stale: true, label: `${personName({ ...p, name }, where(p.room))}, as of ${asOf}`, at: on(p), ...photo(p.id) })
     }
     if (me && self.floor === floor.id) {
-      list.push({ id: me.id, name: me.name, colour: me.colour, status: self.status, label: personName({ name: me.name, status: self.status, statusText: self.statusText }, where(self.room), true) })
+      list.push({ id: me.id, name: me.name, colour: me.colour, status: self.status, label: personName({ name: me.name, status: self.status, statusText: self.statusText }, where(self.room), true), ...photo(me.id) })
     }
     return list
-  }, [floor, peers, remembered, members, me, self.floor, self.status, self.statusText, self.room, where, roomOfPeer])
+  }, [floor, peers, remembered, members, me, self.floor, self.status, self.statusText, self.room, where, roomOfPeer, photo])
 
   const pick = useCallback((id: string, shift: boolean) => editor.select([id], shift ? 'toggle' : 'replace'), [editor])
   const walkToRoom = useCallback((id: string) => office.walking.goToRoom(id), [office])
@@ -172,8 +181,10 @@ export function FloorView() {
           )}
         </div>
       </div>
-      {overflows(cam.camera, cam.view, floor) && <Minimap floor={floor} camera={cam.camera} view={cam.view} self={here ? { x: self.x, y: self.y } : null} onJump={centre} />}
-      {selected && <PersonCard id={selected} onClose={() => setSelected(null)} />}
+      <Suspense fallback={null}>
+        {overflows(cam.camera, cam.view, floor) && <Minimap floor={floor} camera={cam.camera} view={cam.view} self={here ? { x: self.x, y: self.y } : null} onJump={centre} />}
+      </Suspense>
+      <Suspense fallback={null}>{selected && <PersonCard id={selected} onClose={() => setSelected(null)} />}</Suspense>
     </section>
   )
 }

@@ -6,22 +6,11 @@ import { initials } from './labels.ts'
 import { RADIUS, TAG_GAP, tagWidth } from './name-tags.ts'
 import { RovingGroup } from './RovingGroup.tsx'
 import { createTagLayout, type TagLayout } from './tag-layout.ts'
+import { usePrefetchWhenIdle } from '../ui/usePrefetchWhenIdle.ts'
 import './people.css'
 
 const loadBadges = () => import('./AvatarBadges.tsx')
 const AvatarBadges = lazy(() => loadBadges().then((m) => ({ default: m.AvatarBadges })))
-/**
- * Fetches the badges' chunk once the floor is idle, so the first hand or reaction anyone shows is
- * drawn at once rather than after a chunk load (it stays out of the start-up bundle all the same).
- */
-function useBadgesPrefetch() {
-  useEffect(() => {
-    const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1_000))
-    const cancel = globalThis.cancelIdleCallback ?? clearTimeout
-    const handle = idle(() => void loadBadges())
-    return () => cancel(handle as number)
-  }, [])
-}
 
 export interface PersonView {
   id: string
@@ -116,7 +105,8 @@ export const PeopleLayer = memo(function PeopleLayer(props: {
 }) {
   const tags = useMemo(() => createTagLayout(props.motion), [props.motion])
   const signals = useAvatarSignals(props.selfId)
-  useBadgesPrefetch()
+  // The first hand or reaction anyone shows is drawn at once.
+  usePrefetchWhenIdle(loadBadges)
   useEffect(() => () => tags.dispose(), [tags])
   useEffect(() => tags.setSelf(props.selfId), [tags, props.selfId])
   useEffect(() => tags.setActive(!props.far), [tags, props.far])

@@ -1,6 +1,11 @@
-/** The actions on one person: go to them, wave, and "tell me when they are available". */
+/**
+ * The actions on one person: go to them, wave, message them, "tell me when they are available",
+ * and their profile in the Directory (issue 13). Guests neither message nor see profiles.
+ */
 import { useEffect, useRef } from 'react'
 import { useFloor, useOffice, usePresence, useSession, useSocial } from '../app/context.tsx'
+import { showChat } from '../chat/show.ts'
+import { showDirectory } from '../directory/show.ts'
 import { currentFloor } from '../stores/floor/selectors.ts'
 import { displayName, roomOf } from '../stores/presence/selectors.ts'
 import { handRaised } from '../stores/social/selectors.ts'
@@ -10,6 +15,8 @@ export function PersonCard({ id, onClose }: { id: string; onClose(): void }) {
   const office = useOffice()
   const peer = usePresence((s) => s.peers[id])
   const me = useSession((s) => s.me?.id ?? null)
+  const iAmGuest = useSession((s) => s.me?.role === 'guest')
+  const theyAreGuest = useFloor((s) => s.members[id]?.role === 'guest')
   // The server's word on where they are; their name from the directory.
   const room = usePresence((s) => roomOf(s, id, me))
   const name = useFloor((s) => displayName(s.members, id))
@@ -31,6 +38,16 @@ export function PersonCard({ id, onClose }: { id: string; onClose(): void }) {
         <button type="button" disabled={!peer} onClick={() => void office.social.wave(id).finally(onClose)}>
           Wave
         </button>
+        {!iAmGuest && !theyAreGuest && (
+          <>
+            <button type="button" onClick={() => void office.chat.openDm([id]).then((c) => (showChat(), office.chat.open(c))).catch(() => undefined).finally(onClose)}>
+              Message
+            </button>
+            <button type="button" onClick={() => (showDirectory({ kind: 'person', id }), onClose())}>
+              Profile
+            </button>
+          </>
+        )}
         <button type="button" aria-pressed={starred} onClick={() => void office.social.toggleStar(id)}>
           {starred ? 'Stop notifying me' : 'Notify me when available'}
         </button>

@@ -6,6 +6,9 @@ import { LockIcon, UsersIcon } from './FloorIcons.tsx'
 import { roomName } from './labels.ts'
 import { RoomArt } from './RoomArt.tsx'
 import { RovingGroup } from './RovingGroup.tsx'
+import { RoomEventCard } from '../events/RoomEventCard.tsx'
+import { useCompanyName } from '../companies/companies-store.ts'
+import '../companies/room-sign.css'
 import './floor.css'
 
 /** How long the pointer (or focus) rests on a room before its call is prepared: a pass-over costs nothing. */
@@ -21,6 +24,10 @@ const RoomButton = memo(function RoomButton(props: { room: Room; occupants: numb
     dwell.current = null
   }
   const box = { left: room.x, top: room.y, width: room.width, height: room.height }
+  // A company's room (issue 13) says whose it is on its sign, and in its name.
+  const company = useCompanyName(room.companyId)
+  const whose = company ? `${company}${room.companyOnly ? ' only' : ''}` : null
+  const name = `${roomName(room, occupants)}${whose ? `, ${whose}` : ''}`
   // The button shows only the room's name (on the sign at its top wall), which its accessible name
   // contains (WCAG 2.5.3, "label in name"); the lock and count beside it are decoration for sighted
   // users, said in full by the accessible name.
@@ -34,14 +41,17 @@ const RoomButton = memo(function RoomButton(props: { room: Room; occupants: numb
         data-y={room.y + room.height / 2}
         className={`room room-${room.kind}${here ? ' room-here' : ''}${selected ? ' item-selected' : ''}`}
         style={box}
-        aria-label={selected ? `${roomName(room, occupants)}, selected` : roomName(room, occupants)}
+        aria-label={selected ? `${name}, selected` : name}
         onClick={(e) => props.onWalk(room.id, e.shiftKey)}
         onPointerEnter={approach}
         onFocus={approach}
         onPointerLeave={pass}
         onBlur={pass}
       >
-        <span className="room-name">{room.name}</span>
+        <span className="room-name">
+          {room.name}
+          {whose && <span className="room-company">{whose}</span>}
+        </span>
       </button>
       <span className="room-meta" aria-hidden="true" style={{ left: room.x + 10, top: room.y + room.height - 30 }}>
         {room.locked && (
@@ -54,6 +64,7 @@ const RoomButton = memo(function RoomButton(props: { room: Room; occupants: numb
           {occupants}/{room.capacity}
         </span>
       </span>
+      <RoomEventCard room={room} />
     </>
   )
 })

@@ -7,6 +7,8 @@ import type { Role } from '../../protocol/api.ts'
 import type { Auth } from '../context.ts'
 import { forbidden, notFound, unauthorized } from '../http-error.ts'
 import { atLeast } from '../../protocol/rules.ts'
+import { endedPass } from '../community/guests.ts'
+import { kickSweeper } from '../community/sweeper.ts'
 import { hashSecret } from './tokens.ts'
 
 /** Sessions are extended at most this often, so a busy client does not write on every request. */
@@ -23,6 +25,11 @@ export async function authenticate(request: FastifyRequest, _reply: FastifyReply
   const endsAt = session ? session.createdAt + settings.sessionMaxAgeMs : 0
   if (!session || session.expiresAt <= at || endsAt <= at) throw unauthorized('your session has ended; sign in again')
   const { member } = session
+  // A guest's pass (issue 13) ends their access at its end, even before the sweeper has removed them.
+  if (member.role === 'guest' && (await endedPass(request.server, member, at))) {
+    kickSweeper(request.server)
+    throw unauthorized('your guest pass has ended')
+  }
   if (session.expiresAt - at < settings.sessionTtlMs - EXTEND_EVERY_MS && session.expiresAt < endsAt) {
     await store.extendSession(tokenHash, Math.min(at + settings.sessionTtlMs, endsAt))
   }

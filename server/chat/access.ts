@@ -20,6 +20,8 @@ export interface Reader {
   role: Role
   /** Rooms a guest's invite names. */
   rooms: readonly string[]
+  /** Their company: a company-only room's chat is its company's (and its door's insiders'). */
+  companyId?: string | null | undefined
 }
 
 export type Readable = { read: false } | { read: true; joined: boolean }

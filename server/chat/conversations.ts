@@ -2,6 +2,7 @@
  * Conversations as one member sees them: resolving an id to something they may read (or a 404),
  * every conversation they may read, and who reads one (for live notices).
  */
+import { entrantOf, entrantsOf } from '../companies/entrants.ts'
 import type { FastifyInstance } from 'fastify'
 import type { Conversation } from '../../protocol/chat.ts'
 import type { Room } from '../../protocol/floor/records.ts'
@@ -42,7 +43,7 @@ export async function seeConversation(app: FastifyInstance, who: MemberRecord, i
   if (id.startsWith('rm_')) {
     const roomId = id.slice(3)
     const room = (await roomsOf(app, ws)).get(roomId)
-    if (!room || !readRoom(room, who, await admittedTo(app, ws, roomId, who.id))) throw notFound('conversation')
+    if (!room || !readRoom(room, await entrantOf(app, who), await admittedTo(app, ws, roomId, who.id))) throw notFound('conversation')
     return { conv: roomConversation(room, await app.store.getConversation(ws, id)), joined: true }
   }
   const conv = await app.store.getConversation(ws, id)
@@ -60,9 +61,10 @@ export async function readableBy(app: FastifyInstance, who: MemberRecord): Promi
     const seen = readConversation(conv, who)
     if (seen.read) out.push({ conv, joined: seen.joined })
   }
+  const entrant = await entrantOf(app, who)
   for (const room of rooms.values()) {
     // Only someone the door would refuse needs the admissions looked up.
-    const open = readRoom(room, who, false) || readRoom(room, who, await admittedTo(app, ws, room.id, who.id))
+    const open = readRoom(room, entrant, false) || readRoom(room, entrant, await admittedTo(app, ws, room.id, who.id))
     if (open) out.push({ conv: roomConversation(room, await app.store.getConversation(ws, `rm_${room.id}`)), joined: true })
   }
   return out
@@ -74,8 +76,8 @@ export async function readersOf(app: FastifyInstance, ws: string, conv: Conversa
   if (conv.kind === 'room') {
     const room = (await roomsOf(app, ws)).get(conv.roomId ?? '')
     if (!room) return []
-    const admitted = new Set(await app.store.roomAdmissions(ws, room.id, app.now()))
-    return members.filter((m) => readRoom(room, m, admitted.has(m.id))).map((m) => m.id)
+    const [admitted, entrants] = await Promise.all([app.store.roomAdmissions(ws, room.id, app.now()).then((ids) => new Set(ids)), entrantsOf(app, ws, members)])
+    return members.filter((m) => readRoom(room, entrants.get(m.id) ?? m, admitted.has(m.id))).map((m) => m.id)
   }
   return members.filter((m: Reader) => {
     const seen = readConversation(conv, m)

@@ -54,7 +54,10 @@ export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { member } = inWorkspace(request, request.params.workspaceId)
       const { conv } = await seeConversation(app, member, request.params.conversationId)
       const { before, thread, limit = MESSAGE_PAGE } = request.query
-      return app.store.history(member.workspaceId, conv.id, { ...(before !== undefined ? { before } : {}), thread: thread ?? null, limit })
+      const page = await app.store.history(member.workspaceId, conv.id, { ...(before !== undefined ? { before } : {}), thread: thread ?? null, limit })
+      if (!thread) return page
+      const parent = await app.store.getMessage(member.workspaceId, thread)
+      return parent && parent.conversationId === conv.id && parent.threadId === null ? { ...page, parent } : page
     })
 
   app.post(`${base}/conversations/:conversationId/messages`, {

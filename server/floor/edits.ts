@@ -7,6 +7,7 @@ import { errorCodes } from '../../protocol/errors.ts'
 import { newId } from '../auth/tokens.ts'
 import { HttpError } from '../http-error.ts'
 import type { EditOutcome } from '../store/store.ts'
+import { unknownCompany } from '../companies/tag-check.ts'
 import { announce } from './notices.ts'
 import { privateOfficeRefusal, type Author } from './private-rules.ts'
 
@@ -34,6 +35,7 @@ export interface EditOptions {
 export async function applyEdit(app: FastifyInstance, workspaceId: string, floorId: string, edit: EditRequest, authorId: string, opts: EditOptions = {}): Promise<EditOutcome> {
   const directory = await app.store.listMembers(workspaceId)
   const members = new Set(directory.map((m) => m.id))
+  const companies = new Set((await app.store.listCompanies(workspaceId)).map((c) => c.id))
   // Someone not in the directory (the server itself) is held to the rule as a plain host would be.
   const author: Author = { id: authorId, role: directory.find((m) => m.id === authorId)?.role ?? 'host' }
   const batchId = edit.batchId ?? newId('batch', 16)
@@ -51,6 +53,8 @@ export async function applyEdit(app: FastifyInstance, workspaceId: string, floor
       // The ops passed applyBatch's checks, so they are FloorOps.
       const held = deskHeldElsewhere(ops as FloorOp[], result.floor, others)
       if (held) return held
+      const untagged = unknownCompany(ops as FloorOp[], companies)
+      if (untagged) return { ok: false, error: untagged }
       denied.error = opts.serverChange ? null : privateOfficeRefusal(floor, result.floor, ops as FloorOp[], author)
       return denied.error ? { ok: false, error: denied.error } : result
     },

@@ -1,7 +1,8 @@
 /**
  * Nobody is left stranded by a floor change (an applied edit, a published draft, a removed floor):
  * - people in a room the change removed are sent out of its LiveKit media room;
- * - a room the change locked, made private, or whose owner or allowed list it changed, sends out
+ * - a room the change locked, made private or company-only, or whose owner, allowed list or
+ *   company it changed, sends out
  *   whoever the entry rule (protocol/rules.ts decideEntry) no longer lets in, except those a
  *   knock let in;
  * - a room whose capacity the change lowered below its occupants sends out its latest arrivals;
@@ -12,7 +13,8 @@
  */
 import type { FastifyInstance } from 'fastify'
 import type { Floor, Room } from '../../protocol/floor/records.ts'
-import type { MemberRecord } from '../store/store.ts'
+import type { Entrant } from '../../protocol/rules.ts'
+import { entrantsOf } from '../companies/entrants.ts'
 import { seatMembers } from './edits.ts'
 import { mayStay, showOut, wasAdmitted, type Leavers } from './show-out.ts'
 
@@ -28,7 +30,8 @@ export interface ChangedRoom {
 }
 
 const sameDoor = (a: Room, b: Room) =>
-  a.locked === b.locked && a.kind === b.kind && a.ownerId === b.ownerId && a.allowed.length === b.allowed.length && a.allowed.every((id, i) => id === b.allowed[i])
+  a.locked === b.locked && a.kind === b.kind && a.ownerId === b.ownerId && a.allowed.length === b.allowed.length && a.allowed.every((id, i) => id === b.allowed[i]) &&
+  (a.companyId ?? null) === (b.companyId ?? null) && (a.companyOnly ?? false) === (b.companyOnly ?? false)
 
 /**
  * The rooms this change removed, resized or re-doored. Only these send anyone out: a room already
@@ -54,7 +57,7 @@ export function changedRooms(before: Floor, after: Floor | null): ChangedRoom[] 
 export function roomLeavers(
   rooms: readonly ChangedRoom[],
   occupancy: Readonly<Record<string, readonly string[]>>,
-  members: ReadonlyMap<string, MemberRecord>,
+  members: ReadonlyMap<string, Entrant>,
   admitted: (roomId: string, memberId: string) => boolean,
 ): Leavers[] {
   return rooms.flatMap(({ roomId, after, resized, door }) => {
@@ -91,7 +94,7 @@ export async function settleFloorChange(app: FastifyInstance, workspaceId: strin
     const occupancy = changed.length === 0 ? {} : await app.store.occupancy(workspaceId)
     if (changed.some((r) => (occupancy[r.roomId] ?? []).length > 0)) {
       const [members, admitted] = await Promise.all([app.store.listMembers(workspaceId), admissionsIn(app, workspaceId, changed, occupancy)])
-      const byId = new Map(members.map((m) => [m.id, m]))
+      const byId = await entrantsOf(app, workspaceId, members)
       await showOut(app, workspaceId, roomLeavers(changed, occupancy, byId, (roomId, id) => admitted.has(`${roomId}/${id}`)))
     }
   } catch (err) {

@@ -7,10 +7,10 @@
 import type { FastifyInstance } from 'fastify'
 import type { Room } from '../../protocol/floor/records.ts'
 import { mediaRoomName } from '../../protocol/presence.ts'
-import { decideEntry } from '../../protocol/rules.ts'
+import { decideEntry, type Entrant } from '../../protocol/rules.ts'
+import { entrantOf } from '../companies/entrants.ts'
 import { publishOccupancy } from '../livekit/occupancy.ts'
 import { withRetries } from '../retry.ts'
-import type { MemberRecord } from '../store/store.ts'
 
 export interface Leavers {
   roomId: string
@@ -22,7 +22,7 @@ export interface Leavers {
  * Whether the rule still lets `who` be in `room`. Capacity aside: a full room sends out its latest
  * arrivals only when its capacity changes (settle.ts). Someone no longer a member may not stay.
  */
-export const mayStay = (room: Room, who: MemberRecord | undefined, admitted: boolean): boolean =>
+export const mayStay = (room: Room, who: Entrant | undefined, admitted: boolean): boolean =>
   who !== undefined && decideEntry(room, who, { admitted, occupants: 0 }).ok
 
 /**
@@ -53,7 +53,8 @@ export async function showOut(app: FastifyInstance, workspaceId: string, leavers
  */
 export async function showOutMember(app: FastifyInstance, workspaceId: string, memberId: string): Promise<void> {
   try {
-    const [occupancy, floors, who] = await Promise.all([app.store.occupancy(workspaceId), app.store.listFloors(workspaceId), app.store.getMember(workspaceId, memberId)])
+    const [occupancy, floors, member] = await Promise.all([app.store.occupancy(workspaceId), app.store.listFloors(workspaceId), app.store.getMember(workspaceId, memberId)])
+    const who = member ? await entrantOf(app, member) : null
     const rooms = new Map(floors.flatMap((f) => f.rooms.map((r) => [r.id, r] as const)))
     const leavers: Leavers[] = []
     for (const [roomId, inside] of Object.entries(occupancy)) {

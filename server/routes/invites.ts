@@ -7,6 +7,7 @@ import { atLeast } from '../../protocol/rules.ts'
 import { passwordAccepted } from '../auth/password-check.ts'
 import { hashPassword } from '../auth/passwords.ts'
 import { openSession } from '../auth/sessions.ts'
+import { joinInviteCompany } from '../companies/invites.ts'
 import { hashSecret, newId, newSecret } from '../auth/tokens.ts'
 import { ensureDesk } from '../floor/edits.ts'
 import { badRequest, conflict, forbidden, gone, notFound } from '../http-error.ts'
@@ -96,6 +97,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       if (result === 'gone') throw gone(USED_OR_EXPIRED)
       if (result === 'email-taken') throw conflict('you are already a member of this workspace; sign in')
       if (result === 'removed') throw forbidden(REMOVED)
+      // Issue 13: an invite a company admin made puts its new member into that company too.
+      await joinInviteCompany(app, invite, memberId)
       if (invite.role !== 'guest') await ensureDesk(app, invite.workspaceId, memberId)
       const [member, workspace] = await Promise.all([app.store.getMember(invite.workspaceId, memberId), app.store.getWorkspace(invite.workspaceId)])
       reply.code(201)

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyInstance } from 'fastify'
 import Type from 'typebox'
 import { MemberParams, MembersSchema, PatchMemberBody, WorkspaceParams, MemberSchema } from '../../protocol/api.ts'
 import { ErrorBodySchema } from '../../protocol/errors.ts'
@@ -10,6 +11,13 @@ import { showOutMember } from '../floor/show-out.ts'
 import { forbidden, notFound } from '../http-error.ts'
 import { toMember } from '../members.ts'
 import { finishRemoval } from '../removal.ts'
+import { afterLeaving } from '../companies/leaving.ts'
+
+async function leaveCompany(app: FastifyInstance, workspaceId: string, memberId: string): Promise<void> {
+  const standing = (await app.store.companyOfMembers(workspaceId)).get(memberId)
+  if (!standing) return
+  if (await app.store.removeCompanyMember(workspaceId, standing.companyId, memberId)) await afterLeaving(app, workspaceId, standing.companyId, memberId, standing.admin)
+}
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -17,8 +25,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     { preHandler: authenticate, schema: { summary: 'The member directory (guests: names and colours only)', params: WorkspaceParams, response: { 200: MembersSchema } } },
     async (request) => {
       const { member } = inWorkspace(request, request.params.ws, 'guest')
-      const [members, floors] = await Promise.all([app.store.listMembers(member.workspaceId), app.store.listFloors(member.workspaceId)])
-      const listed = members.map((m) => toMember(m, floors, member))
+      const [members, floors, companyOf, photoVersions] = await Promise.all([
+        app.store.listMembers(member.workspaceId),
+        app.store.listFloors(member.workspaceId),
+        app.store.companyOfMembers(member.workspaceId),
+        app.store.photoVersions(member.workspaceId),
+      ])
+      const listed = members.map((m) => toMember(m, floors, member, { companyOf, photoVersions }))
       // Names come from here, never from peers; a guest sees who people are, not where they sit or when they were last seen.
       return { members: member.role === 'guest' ? listed.map((m) => ({ ...m, deskId: null, lastSeenAt: null })) : listed }
     },
@@ -49,10 +62,16 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       if (result === 'last-owner') throw forbidden('the last owner cannot step down; make someone else owner first')
       // A guest made a member gets a desk, as a member joining does.
       if (target.role === 'guest' && role !== 'guest') await ensureDesk(app, member.workspaceId, target.id)
+      // A guest belongs to no company: made one, they leave theirs as if they had left it themselves.
+      if (role === 'guest') await leaveCompany(app, member.workspaceId, target.id)
       // A lower role takes effect inside too: out of the rooms it does not let them be in.
       if (!atLeast(role, target.role)) await showOutMember(app, member.workspaceId, target.id)
-      const floors = await app.store.listFloors(member.workspaceId)
-      return toMember({ ...target, role }, floors, member)
+      const [floors, companyOf, photoVersions] = await Promise.all([
+        app.store.listFloors(member.workspaceId),
+        app.store.companyOfMembers(member.workspaceId),
+        app.store.photoVersions(member.workspaceId),
+      ])
+      return toMember({ ...target, role }, floors, member, { companyOf, photoVersions })
     },
   )
 

@@ -3,8 +3,10 @@ import Type from 'typebox'
 import { AdmissionBody, LobbyTokenSchema, OccupancySchema, RoomParams, RoomTokenSchema, WorkspaceParams } from '../../protocol/api.ts'
 import { ErrorBodySchema } from '../../protocol/errors.ts'
 import { errorCodes } from '../../protocol/errors.ts'
-import { atLeast, decideEntry } from '../../protocol/rules.ts'
+import { atLeast, companyOnly, decideEntry } from '../../protocol/rules.ts'
 import { authenticate, inWorkspace } from '../auth/authenticate.ts'
+import { passRefusal } from '../community/guests.ts'
+import { entrantOf } from '../companies/entrants.ts'
 import { HttpError, forbidden, notFound } from '../http-error.ts'
 import { lobbyToken, roomToken } from '../livekit/tokens.ts'
 import { findRoom as findRoomOf, mayPublish, removalMessage } from '../room-moderation.ts'
@@ -37,12 +39,15 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const { member } = inWorkspace(request, request.params.ws)
       const room = await findRoom(member.workspaceId, request.params.room)
       const now = app.now()
+      // A guest's pass (issue 13) opens their room only within its window: an event guest waits for the event.
+      const refusal = member.role === 'guest' ? passRefusal(await app.store.guestPass(member.workspaceId, member.id), now) : null
+      if (refusal) throw forbidden(`${room.name}: ${refusal}`, 'not-yet')
       const admitted = await app.store.isAdmitted(member.workspaceId, room.id, member.id, now)
       const ban = await app.store.roomBan(member.workspaceId, room.id, member.id, now)
       // Someone already inside (a reconnect, another device) does not count against the capacity.
       const inside = (await app.store.occupancy(member.workspaceId))[room.id] ?? []
       const occupants = inside.filter((id) => id !== member.id).length
-      const decision = decideEntry(room, member, { admitted, occupants, removed: ban !== null })
+      const decision = decideEntry(room, await entrantOf(app, member), { admitted, occupants, removed: ban !== null })
       if (!decision.ok) {
         if (ban) {
           const by = (await app.store.getMember(member.workspaceId, ban.by))?.name ?? 'A host'
@@ -83,7 +88,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const inside = (await app.store.occupancy(member.workspaceId))[room.id] ?? []
       const insider = inside.includes(member.id) || room.ownerId === member.id || room.allowed.includes(member.id)
       // A private office is private even to hosts (see decideEntry): only people with standing in it open its door.
-      const mayAdmit = insider || (room.kind !== 'private' && atLeast(member.role, 'host'))
+      // A company-only room likewise: hosts knock on it (issue 13).
+      const mayAdmit = insider || (room.kind !== 'private' && !companyOnly(room) && atLeast(member.role, 'host'))
       if (!mayAdmit) throw forbidden('only someone inside the room, its owner or a host can let people in')
       await app.store.admit(member.workspaceId, room.id, target.id, app.now() + (request.body.minutes ?? 10) * 60_000)
       reply.code(204)

@@ -4,6 +4,7 @@ import Type from 'typebox'
 import { WebhookReceiver } from 'livekit-server-sdk'
 import { parseLobbyRoomName, parseMediaRoomName, refreshOccupancy } from '../livekit/occupancy.ts'
 import { followModeration } from '../livekit/moderation-webhook.ts'
+import { recordUsage } from '../analytics/record.ts'
 import { HttpError } from '../http-error.ts'
 import { ErrorBodySchema, errorCodes } from '../../protocol/errors.ts'
 
@@ -49,7 +50,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       }
       if (lobby && identity && ['participant_joined', 'participant_left', 'participant_connection_aborted'].includes(event.event)) {
         // Presence is the lobby: leaving it is going offline, which is what "last seen" means.
-        if (await app.store.getMember(lobby, identity)) await app.store.touchMember(identity, app.now())
+        if (await app.store.getMember(lobby, identity)) {
+          await app.store.touchMember(identity, app.now())
+          await recordUsage(app, { event: event.event, createdAt: event.createdAt, workspaceId: lobby, placeId: 'lobby', kind: 'lobby', identity })
+        }
+      }
+      if (room && identity && ['participant_joined', 'participant_left', 'participant_connection_aborted'].includes(event.event) && (await app.store.getMember(room.workspaceId, identity))) {
+        await recordUsage(app, { event: event.event, createdAt: event.createdAt, workspaceId: room.workspaceId, placeId: room.roomId, kind: 'room', identity })
       }
       if (room && (await app.store.getWorkspace(room.workspaceId)) && ['participant_joined', 'participant_left', 'participant_connection_aborted', 'room_finished'].includes(event.event)) {
         // Ask LiveKit who is in it now, even when it says the room finished: this webhook may be

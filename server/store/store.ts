@@ -8,6 +8,10 @@ import type { Attachment, ConversationKind, Message } from '../../protocol/chat.
 import type { OpError } from '../../protocol/floor/apply.ts'
 import type { FloorOp } from '../../protocol/floor/ops.ts'
 import type { Floor } from '../../protocol/floor/records.ts'
+import type { AnalyticsStore } from './analytics-store.ts'
+import type { CommunityStore } from './community-store.ts'
+import type { CompanyStore } from './companies-store.ts'
+import type { ProfileStore } from './profiles-store.ts'
 
 export interface WorkspaceRecord {
   id: string
@@ -232,7 +236,7 @@ export interface ChatStore {
   roomAdmissions(workspaceId: string, roomId: string, now: number): Promise<string[]>
 }
 
-export interface Store extends ChatStore {
+export interface Store extends ChatStore, CompanyStore, ProfileStore, CommunityStore, AnalyticsStore {
   createWorkspace(workspace: WorkspaceRecord, owner: NewMember, floor: Floor): Promise<void>
   getWorkspace(id: string): Promise<WorkspaceRecord | null>
 

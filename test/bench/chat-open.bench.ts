@@ -67,7 +67,7 @@ export const chatOpen: Benchmark = {
         const store = createChatStore()
         const chat = createChatService({
           store, cache, api: createChatApi('http://127.0.0.1:9', WS, () => null), workspaceId: WS, meId: 'mem_ana',
-          status: () => 'available', nameOf: () => 'Someone', notify: () => {}, focused: () => false, onFocus: () => () => {}, setUnread: () => {},
+          status: () => 'available', nameOf: () => 'Someone', notify: () => {}, onNotificationClick: () => () => {}, reveal: () => {}, focused: () => false, onFocus: () => () => {}, setUnread: () => {},
         })
         await chat.boot()
         const t = performance.now()

@@ -249,6 +249,7 @@ describe('the floor editor', () => {
     await member.desk('2', `${o.bo.name}, available`).waitFor()
     await expect(member.page.getByRole('button', { name: 'Edit floor' }).count()).resolves.toBe(0)
     await expect(member.page.getByRole('button', { name: 'People and invites' }).count()).resolves.toBe(0)
+    await expect(member.page.getByRole('button', { name: 'Manage' }).count()).resolves.toBe(0)
     const crafted = await o.http.post(`/api/workspaces/${o.ws}/floors/floor_main/edits`, { baseVersion: 0, ops: [{ op: 'desk.remove', id: 'desk_3' }] }, o.member.session.token)
     expect(crafted.status).toBe(403)
   })

@@ -54,6 +54,9 @@ interface Client {
   store: ChatStore
   cache: PlatformChatCache
   notified: OsNotification[]
+  /** Clicks a notification by its id, as the platform's `notify:clicked` does. */
+  click(id: string): void
+  revealed: number
   titles: number[]
   status: string
   /** Where the client sends its requests: the server, or a port nobody listens on (offline). */
@@ -81,7 +84,7 @@ describe('the chat client', () => {
   function client(who: SignedIn, file = path.join(tempDir(), 'cache.db'), opts: { clientIds?: string[] } = {}): Client & { file: string } {
     const { cache, close } = sqliteChatCache(file)
     const store = createChatStore()
-    const c = { store, cache, notified: [] as OsNotification[], titles: [] as number[], status: 'available', server: stack.server.url, file } as Client & { file: string }
+    const c = { store, cache, notified: [] as OsNotification[], click: (_id: string) => undefined, revealed: 0, titles: [] as number[], status: 'available', server: stack.server.url, file } as Client & { file: string }
     c.chat = createChatService({
       store,
       cache,
@@ -91,6 +94,8 @@ describe('the chat client', () => {
       status: () => c.status,
       nameOf: () => 'Someone',
       notify: (n) => c.notified.push(n),
+      onNotificationClick: (listener) => ((c.click = listener), () => (c.click = () => undefined)),
+      reveal: () => c.revealed++,
       focused: () => true,
       onFocus: () => () => {},
       setUnread: (n) => c.titles.push(n),
@@ -132,6 +137,11 @@ describe('the chat client', () => {
     expect(unreadTotal(a.store.getState())).toBe(2)
     expect(a.titles.at(-1)).toBe(2)
     expect(a.notified.map((n) => n.body)).toEqual([`@${ana.member.name} look at this`])
+    // Clicking it opens its conversation in the Chat region; another part's notification does not.
+    a.click('wave:1')
+    expect([a.store.getState().openId, a.revealed]).toEqual([null, 0])
+    a.click(a.notified[0]!.id)
+    expect([a.store.getState().openId, a.revealed]).toEqual(['ch_general', 1])
 
     a.status = 'dnd'
     await api.post(bo, 'ch_general', `@${ana.member.name} and again`)
@@ -151,6 +161,21 @@ describe('the chat client', () => {
       const listed = await api.call<Conversations>(ana, 'GET', '/conversations')
       return listed.body.conversations.find((c) => c.id === 'ch_general')?.unread === 0
     }, "the server to have Ana's read marker")
+  })
+
+  it('opens a thread from search whose message replied to is not in the history held', async () => {
+    const { owner, ana } = await team()
+    const parent = (await api.post(owner, 'ch_general', 'The old question')).body
+    await api.post(owner, 'ch_general', 'The old answer', { threadId: parent.id })
+    const a = client(ana)
+    await a.chat.catchUp()
+    // Ana holds no history of #general (she never opened it): search found the answer, and she opens its thread.
+    expect(messagesOf(a.store.getState(), 'ch_general')).toEqual([])
+    await a.chat.openThread(parent.id, 'ch_general')
+    const s = a.store.getState()
+    expect([s.openThreadId, s.parents[parent.id]?.body, s.threads[parent.id]?.map((m) => m.body)]).toEqual([parent.id, 'The old question', ['The old answer']])
+    // The parent is kept aside: #general's history still starts where it is paged from.
+    expect(messagesOf(a.store.getState(), 'ch_general')).toEqual([])
   })
 
   it('reads offline from the cache and sends what was written offline in order, once, on reconnect', async () => {

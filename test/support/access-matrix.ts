@@ -92,9 +92,21 @@ export const hostRoutes = [
  */
 export const chatPrefix = /^\/api\/workspaces\/\{(ws|workspaceId)\}\/chat\//
 
-export type Part = 'hosts' | 'chat' | 'others'
+export type Part = 'hosts' | 'chat' | 'companies' | 'profiles' | 'community' | 'analytics' | 'others'
+/** Issue 13's parts, each with its own file (access-matrix-<part>.test.ts), by path. */
+const issue13Parts: [Part, RegExp][] = [
+  ['companies', /^\/api\/workspaces\/\{ws\}\/companies(\/|$)/],
+  ['profiles', /^\/api\/workspaces\/\{ws\}\/(profiles|profile|photos)(\/|$)/],
+  ['community', /^\/api\/(workspaces\/\{ws\}\/(groups|events|guest-links)|public\/events|guest-links)(\/|$)/],
+  ['analytics', /^\/api\/workspaces\/\{ws\}\/analytics(\/|$)/],
+]
 /** Which file holds a matrixed route's rows. */
-export const partOf = (route: string): Part => (hostRoutes.includes(route) ? 'hosts' : chatPrefix.test(route.split(' ')[1]!) ? 'chat' : 'others')
+export const partOf = (route: string): Part => {
+  const path = route.split(' ')[1]!
+  if (hostRoutes.includes(route)) return 'hosts'
+  if (chatPrefix.test(path)) return 'chat'
+  return issue13Parts.find(([, prefix]) => prefix.test(path))?.[0] ?? 'others'
+}
 
 /** The running backend and the two workspaces every cell uses; set up by useMatrix(). */
 export const matrix = {} as { stack: Stack; http: HttpClient; home: Office; away: Office; rooms: Room[] }

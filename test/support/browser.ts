@@ -3,6 +3,9 @@
  * beyond loopback. One browser per test file; one context (a fresh profile) per user.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { ensureChromium } from '../../scripts/lib/chromium.ts'
 
 export const chromiumArgs = [
@@ -22,8 +25,42 @@ export const chromiumArgs = [
   '--disable-features=WebRtcHideLocalIpsWithMdns',
 ]
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: ensureChromium(), args: chromiumArgs, headless: true })
+export interface LaunchOptions {
+  /**
+   * The fake microphone records silence instead of its beep, so nobody is ever speaking (pictures
+   * compared with a baseline must not depend on who spoke last).
+   */
+  silentMicrophone?: boolean
+}
+
+export function launchBrowser(opts: LaunchOptions = {}): Promise<Browser> {
+  const args = opts.silentMicrophone ? [...chromiumArgs, `--use-file-for-fake-audio-capture=${silenceWav()}`] : chromiumArgs
+  return chromium.launch({ executablePath: ensureChromium(), args, headless: true })
+}
+
+/** A second of silence as a WAV file (16-bit mono, 48 kHz), written once per process; Chromium loops it. */
+let silence: string | null = null
+function silenceWav(): string {
+  if (silence) return silence
+  const rate = 48_000
+  const data = Buffer.alloc(rate * 2)
+  const header = Buffer.alloc(44)
+  header.write('RIFF', 0)
+  header.writeUInt32LE(36 + data.length, 4)
+  header.write('WAVEfmt ', 8)
+  header.writeUInt32LE(16, 16)
+  header.writeUInt16LE(1, 20) // PCM
+  header.writeUInt16LE(1, 22) // mono
+  header.writeUInt32LE(rate, 24)
+  header.writeUInt32LE(rate * 2, 28)
+  header.writeUInt16LE(2, 32)
+  header.writeUInt16LE(16, 34)
+  header.write('data', 36)
+  header.writeUInt32LE(data.length, 40)
+  const file = join(mkdtempSync(join(tmpdir(), 'office-silence-')), 'silence.wav')
+  writeFileSync(file, Buffer.concat([header, data]))
+  silence = file
+  return file
 }
 
 export interface User {

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext } from 'playwright-core'
 import { parseMediaRoomName } from '../../server/livekit/occupancy.ts'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import { OfficePage } from '../e2e/pages/office-page.ts'
-import { launchBrowser, openUser, type OpenOptions, type User } from './browser.ts'
+import { launchBrowser, openUser, type LaunchOptions, type OpenOptions, type User } from './browser.ts'
 import { bundleOrigin, openDesktopApp, type DesktopApp } from './desktop.ts'
 import { httpClient, type HttpClient } from './http.ts'
 import { until } from './factories.ts'
@@ -26,7 +26,7 @@ export interface OfficeSuite {
   openDesktop(): Promise<{ app: DesktopApp; office: OfficePage }>
 }
 
-export function officeSuite(): OfficeSuite {
+export function officeSuite(opts: LaunchOptions = {}): OfficeSuite {
   let stack: Stack | null = null
   let browser: Browser | null = null
   let bundlePort = 0
@@ -37,7 +37,7 @@ export function officeSuite(): OfficeSuite {
   beforeAll(async () => {
     bundlePort = await freeTcpPort()
     stack = await startStack({ serveClient: true, origins: [bundleOrigin(bundlePort)] })
-    browser = await launchBrowser()
+    browser = await launchBrowser(opts)
   })
   afterEach(async () => {
     const contexts = [...users.map((u) => u.context), ...apps.map((a) => a.context)]

@@ -8,16 +8,19 @@ import { People } from '../../ui/People.tsx'
 import { RoomAnnouncer } from '../../ui/RoomAnnouncer.tsx'
 import { StatusMenu } from '../../ui/StatusMenu.tsx'
 import { useMedia, useOffice, usePresence, useSession, useSocial } from '../context.tsx'
-import { CommandPalette, DoorPrompt, EditorSide, EditorTop, InviteDialog, PeopleAdmin, Prompts, SettingsDialog, ShortcutsSheet, Call, CallFocus, TakeoverDialog, warmCall } from './on-demand.ts'
-import { usePushToTalk } from '../../call/usePushToTalk.ts'
+import { CommandPalette, DoorPrompt, EditorSide, EditorTop, InviteDialog, ManageMenu, PeopleAdmin, Prompts, SettingsDialog, ShortcutsSheet, Call, CallFocus, TakeoverDialog, UsageDialog, warmCall } from './on-demand.ts'
 import { useDevicePreferences } from '../../call/settings/use-devices.ts'
 
 // The chat (issue 12): its top-bar button and region, all on demand (renderer/chat/ChatMount.tsx).
 const ChatMount = lazy(() => import('../../chat/ChatMount.tsx').then((m) => ({ default: m.ChatMount })))
+// The coworking space (issue 13), on demand likewise: the directory, events, and companies.
+const DirectoryMount = lazy(() => import('../../directory/DirectoryMount.tsx').then((m) => ({ default: m.DirectoryMount })))
+const EventsMount = lazy(() => import('../../events/EventsMount.tsx').then((m) => ({ default: m.EventsMount })))
+const CompaniesMount = lazy(() => import('../../companies/CompaniesMount.tsx').then((m) => ({ default: m.CompaniesMount })))
 
-type Panel = 'invite' | 'palette' | 'shortcuts' | 'people' | 'settings' | null
+type Panel = 'invite' | 'palette' | 'shortcuts' | 'people' | 'settings' | 'usage' | null
 
-/** Office-wide shortcuts: Ctrl/⌘+K finds, ? lists shortcuts, M and V toggle microphone and camera (hold Space to talk: usePushToTalk). */
+/** Office-wide shortcuts: Ctrl/⌘+K finds, ? lists shortcuts, M and V toggle microphone and camera (hold Space to talk is the call panel's: usePushToTalk). */
 function useOfficeShortcuts(open: (p: Panel) => void) {
   const office = useOffice()
   const micOn = useMedia((s) => s.micOn)
@@ -50,7 +53,6 @@ export function OfficeScreen() {
   const [panel, setPanel] = useState<Panel>(null)
   const close = () => setPanel(null)
   useOfficeShortcuts(setPanel)
-  usePushToTalk()
   const expanded = useMedia((s) => s.expanded)
   // The call's chunk loads once the office is online, so walking into a room never waits on it.
   const online = useSession((s) => s.connection === 'online')
@@ -73,6 +75,15 @@ export function OfficeScreen() {
           <Suspense fallback={null}>
             <ChatMount body={body} />
           </Suspense>
+          <Suspense fallback={null}>
+            <DirectoryMount body={body} />
+          </Suspense>
+          <Suspense fallback={null}>
+            <EventsMount body={body} />
+          </Suspense>
+          <Suspense fallback={null}>
+            <CompaniesMount body={body} />
+          </Suspense>
           <button type="button" onClick={() => setPanel('palette')} aria-keyshortcuts="Control+K">
             Find…
           </button>
@@ -81,12 +92,9 @@ export function OfficeScreen() {
               <button type="button" aria-pressed={editing} onClick={() => editor.setEditing(!editing)}>
                 Edit floor
               </button>
-              <button type="button" onClick={() => setPanel('invite')}>
-                Invite people
-              </button>
-              <button type="button" onClick={() => setPanel('people')}>
-                People and invites
-              </button>
+              <Suspense fallback={null}>
+                <ManageMenu onChoose={setPanel} />
+              </Suspense>
             </>
           )}
           <button type="button" onClick={() => setPanel('settings')}>
@@ -132,6 +140,7 @@ export function OfficeScreen() {
         {panel === 'shortcuts' && <ShortcutsSheet onClose={close} />}
         {panel === 'settings' && <SettingsDialog onClose={close} />}
         {panel === 'people' && isHost && <PeopleAdmin onClose={close} />}
+        {panel === 'usage' && isHost && <UsageDialog onClose={close} />}
       </Suspense>
     </div>
   )

@@ -1,21 +1,33 @@
-/** First run: create a workspace, sign in, or join one from an invite link (`#/invite/<code>`). */
-import { useEffect, useState, type FormEvent } from 'react'
+/**
+ * First run: create a workspace, sign in, or join one from an invite link (`#/invite/<code>`), a
+ * guest link (`#/guest/<code>`) or an open event's link (`#/event/<code>`, see GuestPages.tsx).
+ */
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react'
 import { Field } from '../../ui/Field.tsx'
 import { describeError } from '../../ui/errors.ts'
 import { useOffice, usePlatform } from '../context.tsx'
 
-type Mode = 'create' | 'sign-in' | 'join'
+// Guest and open-event links (issue 13) are rare: their pages load when one is opened.
+const GuestLinkPage = lazy(() => import('./GuestPages.tsx').then((m) => ({ default: m.GuestLinkPage })))
+const OpenEventPage = lazy(() => import('./GuestPages.tsx').then((m) => ({ default: m.OpenEventPage })))
 
-const inviteFromHash = () => /^#\/invite\/([A-Za-z0-9_-]+)$/.exec(location.hash)?.[1] ?? null
+type Mode = 'create' | 'sign-in' | 'join' | 'guest' | 'event'
+type Link = { mode: 'join' | 'guest' | 'event'; code: string }
+
+const modes = { invite: 'join', guest: 'guest', event: 'event' } as const
+const linkFromHash = (): Link | null => {
+  const m = /^#\/(invite|guest|event)\/([A-Za-z0-9_-]+)$/.exec(location.hash)
+  return m ? { mode: modes[m[1] as keyof typeof modes], code: m[2]! } : null
+}
 
 export function Welcome() {
-  const [invite, setInvite] = useState(inviteFromHash)
-  const [mode, setMode] = useState<Mode>(invite ? 'join' : 'create')
+  const [link, setLink] = useState(linkFromHash)
+  const [mode, setMode] = useState<Mode>(link?.mode ?? 'create')
   useEffect(() => {
     const onHash = () => {
-      const code = inviteFromHash()
-      setInvite(code)
-      if (code) setMode('join')
+      const next = linkFromHash()
+      setLink(next)
+      if (next) setMode(next.mode)
     }
     window.addEventListener('hashchange', onHash)
     return () => window.removeEventListener('hashchange', onHash)
@@ -24,7 +36,7 @@ export function Welcome() {
   return (
     <main className="welcome">
       <h1>Virtual Office</h1>
-      {mode !== 'join' && (
+      {(mode === 'create' || mode === 'sign-in') && (
         <div role="tablist" aria-label="Get started" className="tabs">
           <button role="tab" type="button" aria-selected={mode === 'create'} onClick={() => setMode('create')}>
             Create a workspace
@@ -36,7 +48,11 @@ export function Welcome() {
       )}
       {mode === 'create' && <CreateForm />}
       {mode === 'sign-in' && <SignInForm />}
-      {mode === 'join' && invite && <JoinForm code={invite} onCancel={() => ((location.hash = ''), setMode('create'))} />}
+      {mode === 'join' && link && <JoinForm code={link.code} onCancel={() => ((location.hash = ''), setMode('create'))} />}
+      <Suspense fallback={<p role="status">Loading…</p>}>
+        {mode === 'guest' && link && <GuestLinkPage code={link.code} onCancel={() => ((location.hash = ''), setMode('sign-in'))} />}
+        {mode === 'event' && link && <OpenEventPage code={link.code} onCancel={() => ((location.hash = ''), setMode('sign-in'))} />}
+      </Suspense>
     </main>
   )
 }

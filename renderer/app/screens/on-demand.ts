@@ -25,3 +25,5 @@ export const SettingsDialog = lazy(() => import('../../call/settings/SettingsDia
 export const EditorTop = lazy(() => import('../../editor/EditorChrome.tsx').then((m) => ({ default: m.EditorTop })))
 export const EditorSide = lazy(() => import('../../editor/EditorChrome.tsx').then((m) => ({ default: m.EditorSide })))
 export const PeopleAdmin = lazy(() => import('../../admin/PeopleAdmin.tsx').then((m) => ({ default: m.PeopleAdmin })))
+export const ManageMenu = lazy(() => import('../../ui/ManageMenu.tsx').then((m) => ({ default: m.ManageMenu })))
+export const UsageDialog = lazy(() => import('../../analytics/UsageDialog.tsx').then((m) => ({ default: m.UsageDialog })))

@@ -1,10 +1,11 @@
-/** A desk's properties: label, rotation in 15° steps, and hot desk or assigned to someone. */
+/** A desk's properties: label, rotation in 15° steps, hot desk or assigned to someone, and its company. */
 import { useId, useState } from 'react'
 import type { FloorOp } from '../../../protocol/floor/ops.ts'
 import type { Desk, Floor } from '../../../protocol/floor/records.ts'
 import { useFloor } from '../../app/context.tsx'
 import { rotateDesks } from '../arrange.ts'
 import { CommitField } from './CommitField.tsx'
+import { CompanyField } from './CompanyField.tsx'
 import { deskChoices } from './placement.ts'
 import { useCommit } from './useCommit.ts'
 import { useShownFloors } from './useShownFloor.ts'
@@ -66,6 +67,7 @@ export function DeskProperties({ desk, floor }: { desk: Desk; floor: Floor }) {
           </select>
         </div>
       )}
+      <CompanyField value={desk.companyId} onChange={(companyId) => run([{ op: 'desk.update', id: desk.id, changes: { companyId } }])} />
       {error && (
         <p className="panel-error">
           {error}

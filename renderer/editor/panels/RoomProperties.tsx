@@ -1,6 +1,6 @@
 /**
- * A room's properties: name, kind, capacity, lock, who may walk in, and the owner of a private
- * office. A private office's kind, owner and allowed list are its owner's (and the workspace
+ * A room's properties: name, kind, capacity, lock, its company (and whether only that company's
+ * members walk in), who may walk in, and the owner of a private office. A private office's kind, owner and allowed list are its owner's (and the workspace
  * owners') to change, as the server rules (server/floor/private-rules.ts): for anyone else those
  * controls are disabled, with the reason beside them.
  */
@@ -9,6 +9,7 @@ import type { Member } from '../../../protocol/api.ts'
 import type { Room, RoomKind } from '../../../protocol/floor/records.ts'
 import { useFloor, useSession } from '../../app/context.tsx'
 import { CommitField } from './CommitField.tsx'
+import { CompanyField } from './CompanyField.tsx'
 import { roomKinds } from './placement.ts'
 import { useCommit } from './useCommit.ts'
 
@@ -65,6 +66,11 @@ export function RoomProperties({ room }: { room: Room }) {
       <label className="check">
         <input type="checkbox" checked={room.locked} onChange={(e) => change({ locked: e.target.checked })} />
         Locked
+      </label>
+      <CompanyField value={room.companyId} onChange={(companyId) => change(companyId ? { companyId } : { companyId: null, companyOnly: false })} />
+      <label className="check">
+        <input type="checkbox" checked={room.companyOnly === true} disabled={!room.companyId} onChange={(e) => change({ companyOnly: e.target.checked })} />
+        Company only
       </label>
       {room.kind === 'private' && (
         <div className="field">

@@ -21,6 +21,10 @@ export interface ChatDeps {
   /** A member's name from the directory (never a peer's own word). */
   nameOf(memberId: string): string
   notify(notification: OsNotification): void
+  /** Calls back with the id of a notification the user clicked (any of the app's); returns the unsubscribe. */
+  onNotificationClick(listener: (id: string) => void): () => void
+  /** Brings the Chat region into view (the conversation is opened in the store first). */
+  reveal(): void
   /** Whether the window has focus (read markers move only while it does). */
   focused(): boolean
   /** Calls back when focus comes or goes; returns the unsubscribe. */

@@ -29,6 +29,9 @@ export type RunningChat = ChatService & ChatLifecycle
 
 const conversationTitle = (c: Conversation | undefined) => (!c ? 'Chat' : c.kind === 'channel' ? `#${c.name}` : c.kind === 'room' ? c.name : 'a direct message')
 
+/** The kind of the chat's notifications' ids: `chat:<conversation>:<message>`. */
+const NOTICE_KIND = 'chat'
+
 export function createChatService(deps: ChatDeps): RunningChat {
   const { store, cache, api, workspaceId: ws, meId } = deps
   const act = chatActions(store)
@@ -70,7 +73,7 @@ export function createChatService(deps: ChatDeps): RunningChat {
     const mentioned = m.authorId !== meId && (m.mentionsAll || m.mentions.includes(meId))
     if (!mentioned || deps.status() === 'dnd') return
     const where = conversationTitle(s.conversations[m.conversationId])
-    deps.notify({ id: m.id, title: `${deps.nameOf(m.authorId).slice(0, 80)} mentioned you in ${where}`.slice(0, 200), body: m.body.slice(0, 1000), silent: false })
+    deps.notify({ id: `${NOTICE_KIND}:${m.conversationId}:${m.id}`, title: `${deps.nameOf(m.authorId).slice(0, 80)} mentioned you in ${where}`.slice(0, 200), body: m.body.slice(0, 1000), silent: false })
   }
 
   const outbox = createOutbox(ctx)
@@ -90,6 +93,13 @@ export function createChatService(deps: ChatDeps): RunningChat {
   }
   const stopTitle = store.subscribe((s, prev) => s.conversations !== prev.conversations && showTotal())
   const stopFocus = deps.onFocus((focused) => focused && markRead(store.getState().openId))
+  // A mention's notification, clicked: its conversation opens in the Chat region.
+  const stopClicks = deps.onNotificationClick((id) => {
+    const [kind, conversationId] = id.split(':')
+    if (kind !== NOTICE_KIND || !conversationId || !store.getState().conversations[conversationId]) return
+    void service.open(conversationId)
+    deps.reveal()
+  })
   act.reset(meId)
   showTotal()
 
@@ -101,7 +111,7 @@ export function createChatService(deps: ChatDeps): RunningChat {
   const parentOf = (messageId: string) =>
     Object.values(store.getState().messages).flatMap((list) => list.find((m) => m.id === messageId) ?? [])[0]
 
-  return {
+  const service: RunningChat = {
     boot: () => sync.boot(),
     catchUp: () => sync.catchUp(),
     receive: (payload) => sync.receive(payload),
@@ -112,6 +122,7 @@ export function createChatService(deps: ChatDeps): RunningChat {
       outbox.stop()
       stopTitle()
       stopFocus()
+      stopClicks()
       for (const url of objectUrls.values()) void url.then((u) => URL.revokeObjectURL(u), () => undefined)
       objectUrls.clear()
     },
@@ -126,10 +137,11 @@ export function createChatService(deps: ChatDeps): RunningChat {
       markRead(id)
       if (ctx.online) void sync.loadPage(id, {}).then(() => markRead(id), () => undefined)
     },
-    async openThread(messageId) {
+    async openThread(messageId, conversationId) {
       act.openThread(messageId)
-      const parent = messageId ? parentOf(messageId) : undefined
-      if (parent && ctx.online) await sync.loadPage(parent.conversationId, { thread: parent.id }).catch(() => undefined)
+      // A parent not held (opened from search, older than the history held) comes with the thread's page.
+      const where = messageId ? (parentOf(messageId)?.conversationId ?? conversationId) : undefined
+      if (messageId && where && ctx.online) await sync.loadPage(where, { thread: messageId }).catch(() => undefined)
     },
     async loadOlder(id, threadId = null) {
       const s = store.getState()
@@ -211,4 +223,5 @@ export function createChatService(deps: ChatDeps): RunningChat {
       return upsert(await api.openDm(others), true).id
     },
   }
+  return service
 }

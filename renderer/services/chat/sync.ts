@@ -147,6 +147,7 @@ export function createChatSync(ctx: ChatContext, after: { caughtUp(): void; fres
       try {
         const page = await api.history(id, { ...query, limit: 50 })
         act.addPage(query.thread ?? id, page.messages, page.more)
+        if (page.parent) act.addParent(page.parent)
         await putAll(cache, ws, page.messages).catch(() => undefined)
         return page.more
       } catch (err) {

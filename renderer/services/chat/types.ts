@@ -39,8 +39,11 @@ export interface ChatService {
    * server; marks it read while the window has focus. Resolves once the cached page is in the store.
    */
   open(conversationId: string | null): Promise<void>
-  /** Opens a thread panel on a top-level message (null closes it) and loads its replies. */
-  openThread(messageId: string | null): Promise<void>
+  /**
+   * Opens a thread panel on a top-level message (null closes it) and loads its replies;
+   * `conversationId` finds a parent that is not in the history held (a thread opened from search).
+   */
+  openThread(messageId: string | null, conversationId?: string): Promise<void>
   /** Loads the page before the oldest message held (of a conversation or, with threadId, a thread). Resolves false when there is no more. */
   loadOlder(conversationId: string, threadId?: string | null): Promise<boolean>
 

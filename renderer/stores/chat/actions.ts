@@ -40,6 +40,8 @@ export interface ChatActions {
   expireTyping(now: number): void
   open(conversationId: string | null): void
   openThread(messageId: string | null): void
+  /** Holds a thread's parent that is not in the history held. */
+  addParent(message: Message): void
 }
 
 const without = <T>(record: Readonly<Record<string, T>>, id: string): Record<string, T> => {
@@ -74,6 +76,7 @@ export function chatActions(store: ChatStore): ChatActions {
         conversations: without(s.conversations, id),
         messages: without(s.messages, id),
         threads: Object.fromEntries(Object.entries(s.threads).filter(([p, list]) => !parents.has(p) && list[0]?.conversationId !== id)),
+        parents: Object.fromEntries(Object.entries(s.parents).filter(([, m]) => m.conversationId !== id)),
         more: without(s.more, id),
         typing: without(s.typing, id),
         outbox: s.outbox.filter((o) => o.conversationId !== id),
@@ -126,5 +129,6 @@ export function chatActions(store: ChatStore): ChatActions {
     },
     open: (id) => get().openId !== id && set({ openId: id, openThreadId: null }),
     openThread: (id) => get().openThreadId !== id && set({ openThreadId: id }),
+    addParent: (m) => set((s) => ({ parents: { ...s.parents, [m.id]: m } })),
   }
 }

@@ -34,6 +34,8 @@ export interface ChatState {
   conversations: Readonly<Record<string, ConversationSummary>>
   messages: Readonly<Record<string, readonly Message[]>>
   threads: Readonly<Record<string, readonly Message[]>>
+  /** Messages replied to whose thread is open but which are not in the history held (a thread opened from search). */
+  parents: Readonly<Record<string, Message>>
   /** Whether older history exists on the server before the first message held (per conversation or thread id). */
   more: Readonly<Record<string, boolean>>
   outbox: readonly ChatOutboxItem[]
@@ -53,6 +55,7 @@ export const emptyChat = (meId: string | null): ChatState => ({
   conversations: {},
   messages: {},
   threads: {},
+  parents: {},
   more: {},
   outbox: [],
   typing: {},

@@ -5,7 +5,11 @@
  * occupancy and room moderation have their own modules beside this one; workspaces, accounts and admissions are here.
  */
 import type { AccountRecord, Store, WorkspaceRecord } from '../store.ts'
+import { analyticsMethods } from './analytics.ts'
 import { chatMethods } from './chat.ts'
+import { communityMethods } from './community.ts'
+import { companyMethods } from './companies.ts'
+import { profileMethods } from './profiles.ts'
 import { messageMethods } from './chat-messages.ts'
 import { connect, createPool } from './connection.ts'
 import { draftMethods } from './drafts.ts'
@@ -59,6 +63,10 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
     ...moderationMethods(c),
     ...chatMethods(c),
     ...messageMethods(c),
+    ...companyMethods(c),
+    ...profileMethods(c),
+    ...communityMethods(c),
+    ...analyticsMethods(c),
 
     async createWorkspace(workspace, owner, floor) {
       await c.tx(async (sql) => {

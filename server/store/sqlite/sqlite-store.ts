@@ -6,7 +6,11 @@
  */
 import Database from 'better-sqlite3'
 import type { AccountRecord, Store, WorkspaceRecord } from '../store.ts'
+import { analyticsMethods } from './analytics.ts'
 import { chatMethods } from './chat.ts'
+import { communityMethods } from './community.ts'
+import { companyMethods } from './companies.ts'
+import { profileMethods } from './profiles.ts'
 import { messageMethods } from './chat-messages.ts'
 import { connect } from './connection.ts'
 import { draftMethods } from './drafts.ts'
@@ -56,6 +60,10 @@ export function openSqliteStore(file: string, opts: SqliteStoreOptions = {}): St
     ...moderationMethods(c),
     ...chatMethods(c),
     ...messageMethods(c),
+    ...companyMethods(c),
+    ...profileMethods(c),
+    ...communityMethods(c),
+    ...analyticsMethods(c),
 
     async createWorkspace(workspace, owner, floor) {
       write(() => {

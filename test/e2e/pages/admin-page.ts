@@ -1,5 +1,6 @@
 /** Page object for a host's People and invites view: members, roles, removal and invites, by role and name. */
 import type { Locator, Page } from 'playwright-core'
+import { openManage } from './office-page.ts'
 
 export interface InviteChoice {
   role: 'member' | 'guest' | 'host'
@@ -15,7 +16,7 @@ export class PeopleAdminPage {
     this.page = page
   }
 
-  /** The button in the top bar that opens the view (hosts and owners only). */
+  /** The button in the top bar's Manage list that opens the view (hosts and owners only). */
   opener(): Locator {
     return this.page.getByRole('button', { name: 'People and invites' })
   }
@@ -25,6 +26,7 @@ export class PeopleAdminPage {
   }
 
   async open(): Promise<void> {
+    await openManage(this.page)
     await this.opener().click()
     await this.region().waitFor()
   }

@@ -41,6 +41,7 @@ export class OfficePage {
 
   /** Creates a member invite through the UI and returns its link. */
   async createInviteLink(): Promise<string> {
+    await openManage(this.page)
     await this.page.getByRole('button', { name: 'Invite people' }).click()
     const link = this.page.getByRole('dialog', { name: 'Invite people' }).getByRole('textbox')
     await link.waitFor()
@@ -188,4 +189,10 @@ export class OfficePage {
     await this.page.waitForFunction(([el, n]) => Number(el?.textContent ?? 0) > n, [await stats.elementHandle(), count] as const, { timeout })
     return Number(await stats.textContent())
   }
+}
+
+/** Opens hosts' Manage list in the top bar (Invite people, People and invites, Space usage) unless it is open. */
+export async function openManage(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: 'Manage' })
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
 }

@@ -10,6 +10,10 @@ import { checkout } from '../connection.ts'
 import { initial } from './0010-initial.ts'
 import { roomModeration } from './0020-room-moderation.ts'
 import { chat } from './0030-chat.ts'
+import { companies } from './0040-companies.ts'
+import { profiles } from './0050-profiles.ts'
+import { community } from './0060-community.ts'
+import { analytics } from './0070-analytics.ts'
 
 export interface Migration {
   version: number
@@ -17,7 +21,7 @@ export interface Migration {
   sql: string
 }
 
-export const migrations: readonly Migration[] = [initial, roomModeration, chat]
+export const migrations: readonly Migration[] = [initial, roomModeration, chat, companies, profiles, community, analytics]
 
 export { StoreVersionFromFutureError }
 

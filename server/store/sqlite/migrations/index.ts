@@ -7,13 +7,17 @@ import { limitsReadsAndUndo } from './0040-limits-reads-and-undo.ts'
 import { memberRemovals } from './0050-member-removals.ts'
 import { roomModeration } from './0060-room-moderation.ts'
 import { chat } from './0070-chat.ts'
+import { companies } from './0080-companies.ts'
+import { profiles } from './0090-profiles.ts'
+import { community } from './0100-community.ts'
+import { analytics } from './0110-analytics.ts'
 
 export interface Migration {
   version: number
   update(db: Database): void
 }
 
-export const migrations: readonly Migration[] = [initial, occupancy, invitesAndDrafts, limitsReadsAndUndo, memberRemovals, roomModeration, chat]
+export const migrations: readonly Migration[] = [initial, occupancy, invitesAndDrafts, limitsReadsAndUndo, memberRemovals, roomModeration, chat, companies, profiles, community, analytics]
 
 export class StoreVersionFromFutureError extends Error {}
 

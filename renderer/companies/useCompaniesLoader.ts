@@ -1,0 +1,73 @@
+/**
+ * Keeps companiesStore in step with the server for this session: read once signed in, again when
+ * the window comes back into focus or the floor (which is pushed live) names a company this
+ * client does not know, and after every change made from here (`refresh`). Company membership
+ * itself is not pushed. Guests see no companies and read none.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import type { Floor } from '../../protocol/floor/records.ts'
+import { useComposition, useSession } from '../app/context.tsx'
+import { createCompaniesApi, type CompaniesApi } from './companies-api.ts'
+import { companiesStore } from './companies-store.ts'
+
+/** At most one read for unknown floor tags this often: a floor naming a removed company does not loop. */
+const UNKNOWN_TAG_READ_MS = 5_000
+
+const floorTags = (floors: readonly Floor[]): Set<string> => {
+  const tags = new Set<string>()
+  for (const f of floors) for (const item of [...f.rooms, ...f.desks]) if (item.companyId) tags.add(item.companyId)
+  return tags
+}
+
+export function useCompaniesLoader(): { api: CompaniesApi | null; refresh(): Promise<void> } {
+  const { platform, stores } = useComposition()
+  const workspaceId = useSession((s) => s.workspace?.id ?? null)
+  const guest = useSession((s) => s.me?.role === 'guest')
+  const [serverUrl, setServerUrl] = useState<string | null>(null)
+
+  useEffect(() => {
+    let live = true
+    void platform.config().then((c) => live && setServerUrl(c.serverUrl))
+    return () => {
+      live = false
+    }
+  }, [platform])
+
+  const api = useMemo(
+    () => (serverUrl && workspaceId && !guest ? createCompaniesApi(serverUrl, workspaceId, () => stores.session.getState().token) : null),
+    [serverUrl, workspaceId, guest, stores],
+  )
+
+  const refresh = useCallback(async () => {
+    if (!api) return
+    try {
+      companiesStore.getState().set(await api.list())
+    } catch {
+      // Offline or refused: keep what we had; the server decides every door anyway.
+    }
+  }, [api])
+
+  useEffect(() => {
+    if (!api) return
+    void refresh()
+    const onFocus = () => void refresh()
+    window.addEventListener('focus', onFocus)
+    let lastRead = 0
+    const stopWatching = stores.floor.subscribe((s) => {
+      const known = companiesStore.getState()
+      if (!known.loaded || Date.now() - lastRead < UNKNOWN_TAG_READ_MS) return
+      const ids = new Set(known.companies.map((c) => c.id))
+      if ([...floorTags(s.floors)].some((id) => !ids.has(id))) {
+        lastRead = Date.now()
+        void refresh()
+      }
+    })
+    return () => {
+      window.removeEventListener('focus', onFocus)
+      stopWatching()
+      companiesStore.getState().reset()
+    }
+  }, [api, refresh, stores])
+
+  return { api, refresh }
+}

@@ -1,0 +1,37 @@
+import type { Database } from 'better-sqlite3'
+
+/**
+ * Profiles (issue 13): one row per member who wrote something about themselves, and their
+ * interests and skills as rows of their own, so that the directory filters by a tag with an index
+ * rather than by parsing JSON. `tag_key` is the tag lower-cased: "TypeScript" and "typescript" are
+ * one tag. Both go with the member (foreign keys cascade), so a removal leaves nothing behind.
+ */
+export const profiles = {
+  version: 90,
+  update(db: Database): void {
+    db.exec(`
+      create table profiles (
+        member_id text primary key references members(id) on delete cascade,
+        workspace_id text not null references workspaces(id) on delete cascade,
+        title text not null default '',
+        time_zone text,
+        about text not null default '',
+        links text not null default '[]',
+        photo_key text,
+        photo_version text,
+        updated_at integer not null
+      );
+      create index profiles_workspace on profiles(workspace_id);
+      create table profile_tags (
+        member_id text not null references members(id) on delete cascade,
+        workspace_id text not null,
+        kind text not null check (kind in ('interest', 'skill')),
+        tag text not null,
+        tag_key text not null,
+        position integer not null,
+        primary key (member_id, kind, tag_key)
+      );
+      create index profile_tags_key on profile_tags(workspace_id, kind, tag_key);
+    `)
+  },
+}
