@@ -1,5 +1,5 @@
 /**
- * `npm test`: installs what the tests need (the pinned livekit-server, Debian's Chromium, the
+ * `npm test`: installs what the tests need (the pinned livekit-server and S3 gateway, Debian's Chromium, the
  * pinned schemathesis in a Python venv), builds the app, then type-checks, lints, and runs the
  * unit, integration and end-to-end tests. It ends with a plain `tests: N passed, N failed` line, the
  * closing line CI reads (vitest's own summary is not one it knows).
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ensureChromium } from './lib/chromium.ts'
 import { ensureLivekitServer } from './lib/livekit-install.ts'
+import { ensureS3Server } from './lib/s3-install.ts'
 import { bin, step } from './lib/run-step.ts'
 import { ensureSchemathesis } from './lib/schemathesis.ts'
 
@@ -16,6 +17,8 @@ const vitestArgs = process.argv.slice(2)
 
 try {
   ensureLivekitServer()
+  // The S3-compatible server the bucket tests store attachments in (a cluster's shared storage).
+  ensureS3Server()
   ensureChromium()
   ensureSchemathesis()
 } catch (err) {

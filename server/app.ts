@@ -12,6 +12,7 @@ import { registerRateLimits } from './auth/limit-store.ts'
 import { PASSWORD_COST, decoyHash } from './auth/passwords.ts'
 import { HttpError } from './http-error.ts'
 import { attachmentBlobs, type BlobStore } from './chat/blobs.ts'
+import { mailReminders, type MailOptions } from './community/mail-reminders.ts'
 import type { LivekitConfig } from './livekit/config.ts'
 import { createRooms, type Rooms } from './livekit/rooms.ts'
 import { registerMetrics } from './metrics.ts'
@@ -59,6 +60,8 @@ export interface AppOptions {
   /** Where chat attachments are kept (index.ts: `<data dir>/attachments`); none: a temporary folder, removed on close. */
   attachmentsDir?: string | null
   blobs?: BlobStore
+  /** The mail server of open events' reminder emails (OFFICE_SMTP_URL); none: no email is sent. Needs publicUrl. */
+  mail?: MailOptions | null
 }
 
 const DEFAULT_ORIGINS = ['app://bundle']
@@ -147,6 +150,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(companies, { blobs })
   await app.register(profiles, { blobs })
   await app.register(community, { blobs })
+  await app.register(mailReminders, { mail: opts.mail ?? null })
   await app.register(analytics)
   if (opts.clientDir) await app.register(client, { root: opts.clientDir })
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())

@@ -3,6 +3,8 @@ import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { buildApp } from './app.ts'
 import { s3BlobStore, s3SettingsFromEnv } from './chat/s3-blobs.ts'
+import { describeMailServer, mailSettingsFromEnv } from './community/mail-settings.ts'
+import { smtpMailer } from './community/mailer.ts'
 import { openStore } from './store/open.ts'
 import { parseTrustProxy } from './trust-proxy.ts'
 
@@ -45,6 +47,8 @@ const metricsToken = fromEnv(() => {
 })
 
 const s3 = fromEnv(() => s3SettingsFromEnv(env))
+// Open events' reminder emails: OFFICE_SMTP_URL and OFFICE_MAIL_FROM, or neither (no email).
+const mail = fromEnv(() => mailSettingsFromEnv(env))
 
 // DATABASE_URL (postgres://…): a PostgreSQL shared by several instances; unset: the embedded SQLite file.
 const sqliteFile = join(dataDir, 'office.db')
@@ -68,7 +72,10 @@ const app = await buildApp({
   // Chat attachments' bytes: an S3-compatible bucket (OFFICE_S3_*), or a folder (OFFICE_ATTACHMENTS_DIR)
   // that several instances share.
   ...(s3 ? { blobs: s3BlobStore(s3) } : { attachmentsDir: resolve(env.OFFICE_ATTACHMENTS_DIR ?? join(dataDir, 'attachments')) }),
+  mail: mail ? { mailer: smtpMailer(mail) } : null,
 })
+app.log.info(mail ? `reminder emails to open events' guests go through ${describeMailServer(mail)}`
+  : 'OFFICE_SMTP_URL is not set: no reminder emails are sent (event guests see the reminder in their event page)')
 
 const close = async (signal: string) => {
   app.log.info(`${signal}: closing`)

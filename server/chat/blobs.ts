@@ -8,6 +8,8 @@ import { mkdtempSync } from 'node:fs'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { errorCodes } from '../../protocol/errors.ts'
+import { HttpError } from '../http-error.ts'
 
 export interface BlobStore {
   put(key: string, bytes: Buffer): Promise<void>
@@ -48,9 +50,25 @@ export function diskBlobStore(dir: string): BlobStore {
  * folder: tests, embeds) files in a temporary folder removed when the app closes.
  */
 export function attachmentBlobs(app: FastifyInstance, given: BlobStore | undefined, dir: string | null | undefined): BlobStore {
-  if (given) return given
-  if (dir) return diskBlobStore(dir)
+  if (given) return answering503(given, app)
+  if (dir) return answering503(diskBlobStore(dir), app)
   const temp = mkdtempSync(join(tmpdir(), 'office-attachments-'))
   app.addHook('onClose', async () => rm(temp, { recursive: true, force: true }))
-  return diskBlobStore(temp)
+  return answering503(diskBlobStore(temp), app)
+}
+
+/**
+ * The store whose failures (a bucket out of reach, a full disk) reach the caller as 503 "try again"
+ * rather than a bare 500, logged with their cause; an upload that failed left no record behind (the
+ * routes write the record after the bytes).
+ */
+function answering503(blobs: BlobStore, app: FastifyInstance): BlobStore {
+  const fail = (err: unknown, what: string): never => {
+    app.log.error({ err }, `the file store could not ${what}`)
+    throw new HttpError(503, { error: errorCodes.unavailable, message: `the file store cannot be reached, so the file could not be ${what === 'store' ? 'saved' : 'read'}; try again in a moment` })
+  }
+  return {
+    put: (key, bytes) => blobs.put(key, bytes).catch((err: unknown) => fail(err, 'store')),
+    get: (key) => blobs.get(key).catch((err: unknown) => fail(err, 'read')),
+  }
 }

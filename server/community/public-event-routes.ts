@@ -1,8 +1,8 @@
 /**
  * Open events (issue 13): the public page of an event a host published, and joining it from a
  * browser with a name and an email, as an event guest: only the event's room, only while it runs,
- * removed at its end (the guest sweeper). The email is kept for the reminder; no mail server exists
- * here, so the reminder shows in the guest's own page.
+ * removed at its end (the guest sweeper). The email is kept for the reminder: emailed when a mail
+ * server is set (mail-reminders.ts), and shown in the guest's own page either way.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
@@ -14,6 +14,7 @@ import { conflict, gone, notFound } from '../http-error.ts'
 import { findRoom } from '../room-moderation.ts'
 import { guestJoinLimit, publicBase } from './guest-link-routes.ts'
 import { checkWindow, guestMember } from './guests.ts'
+import { kickReminders } from './mail-reminders.ts'
 import { announceEvent } from './notices.ts'
 import { kickSweeper } from './sweeper.ts'
 
@@ -60,6 +61,8 @@ export const publicEventRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (outcome === 'ended') throw gone(`${e.title} has ended`)
       if (outcome === 'not-found') throw notFound('event')
       kickSweeper(app)
+      // Joined within the reminder's lead: their email goes now, not at the next periodic check.
+      kickReminders(app)
       const [member, workspace, now] = await Promise.all([app.store.getMember(workspaceId, guest.memberId), app.store.getWorkspace(workspaceId), app.store.getEvent(workspaceId, e.id)])
       if (now) await announceEvent(app, workspaceId, now, publicBase(app, request))
       reply.code(201)

@@ -98,6 +98,14 @@ export interface CommunityStore {
   /** The earliest end of a pass after `now`, or null. */
   nextGuestPassEnd(now: number): Promise<number | null>
   /**
+   * Claims the reminder emails due at `now`: event passes with an email, not reminded yet, whose
+   * event starts after `now` and at most `leadMs` later. They are marked reminded in the same
+   * statement, so that of several server instances exactly one gets each, and none ever again.
+   */
+  claimGuestReminders(now: number, leadMs: number): Promise<GuestPass[]>
+  /** When the next unclaimed reminder falls due (its event's start less `leadMs`), or null. */
+  nextGuestReminder(now: number, leadMs: number): Promise<number | null>
+  /**
    * Deletes a guest's account (made for one pass, see server/community/guests.ts) once it has no
    * membership left, with its removal records: nothing of the guest lingers. Any other account: no change.
    */

@@ -6,7 +6,7 @@ import type { CommunityStore, GuestLinkRecord, GuestPass, RsvpOutcome } from '..
 import { lockKey, type Connection, type Tx } from './connection.ts'
 import { insertMember, memberLocks } from './members.ts'
 
-type GuestMethods = Pick<CommunityStore, 'createGuestLink' | 'guestLinkByCode' | 'listGuestLinks' | 'revokeGuestLink' | 'addGuest' | 'guestPass' | 'endedGuestPasses' | 'nextGuestPassEnd' | 'forgetGuestAccount'>
+type GuestMethods = Pick<CommunityStore, 'createGuestLink' | 'guestLinkByCode' | 'listGuestLinks' | 'revokeGuestLink' | 'addGuest' | 'guestPass' | 'endedGuestPasses' | 'nextGuestPassEnd' | 'claimGuestReminders' | 'nextGuestReminder' | 'forgetGuestAccount'>
 
 interface LinkRow { id: string; workspace_id: string; room_id: string; starts_at: number; ends_at: number; created_by: string; created_at: number; revoked_at: number | null }
 interface PassRow { workspace_id: string; member_id: string; room_id: string; starts_at: number; ends_at: number; source: 'link' | 'event'; source_id: string; email: string | null }
@@ -19,6 +19,8 @@ const toPass = (r: PassRow): GuestPass => ({
 })
 const linkColumns = 'id, workspace_id, room_id, starts_at, ends_at, created_by, created_at, revoked_at'
 const passColumns = 'workspace_id, member_id, room_id, starts_at, ends_at, source, source_id, email'
+/** Reminders not claimed yet (guest_passes_reminders indexes them). */
+const unreminded = `source = 'event' and email is not null and reminded_at is null`
 
 export const eventLock = (workspaceId: string, eventId: string) => `event:${workspaceId}:${eventId}`
 
@@ -86,6 +88,17 @@ export function guestMethods(c: Connection): GuestMethods {
     async nextGuestPassEnd(now) {
       const r = await c.one<{ at: number | null }>('select min(ends_at) as at from guest_passes where ends_at > $1', [now])
       return r?.at ?? null
+    },
+    async claimGuestReminders(now, leadMs) {
+      // One statement: a second instance's update waits for the row lock, then sees reminded_at set
+      // (READ COMMITTED re-checks the condition on the new row) and leaves it.
+      const rows = await c.rows<PassRow>(`update guest_passes set reminded_at = $1 where ${unreminded} and starts_at > $1 and starts_at <= $2 returning ${passColumns}`,
+        [now, now + leadMs])
+      return rows.sort((a, b) => a.starts_at - b.starts_at).map(toPass)
+    },
+    async nextGuestReminder(now, leadMs) {
+      const r = await c.one<{ at: number | null }>(`select min(starts_at) as at from guest_passes where ${unreminded} and starts_at > $1`, [now])
+      return r?.at == null ? null : r.at - leadMs
     },
     async forgetGuestAccount(accountId) {
       return (await c.run(`delete from accounts where id = $1 and email like '%@guests.invalid'

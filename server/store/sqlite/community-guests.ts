@@ -3,7 +3,7 @@ import type { CommunityStore, GuestLinkRecord, GuestPass, RsvpOutcome } from '..
 import type { Connection } from './connection.ts'
 import { insertMember } from './members.ts'
 
-type GuestMethods = Pick<CommunityStore, 'createGuestLink' | 'guestLinkByCode' | 'listGuestLinks' | 'revokeGuestLink' | 'addGuest' | 'guestPass' | 'endedGuestPasses' | 'nextGuestPassEnd' | 'forgetGuestAccount'>
+type GuestMethods = Pick<CommunityStore, 'createGuestLink' | 'guestLinkByCode' | 'listGuestLinks' | 'revokeGuestLink' | 'addGuest' | 'guestPass' | 'endedGuestPasses' | 'nextGuestPassEnd' | 'claimGuestReminders' | 'nextGuestReminder' | 'forgetGuestAccount'>
 
 interface LinkRow { id: string; workspace_id: string; room_id: string; starts_at: number; ends_at: number; created_by: string; created_at: number; revoked_at: number | null }
 interface PassRow { workspace_id: string; member_id: string; room_id: string; starts_at: number; ends_at: number; source: 'link' | 'event'; source_id: string; email: string | null }
@@ -15,6 +15,9 @@ const toPass = (r: PassRow): GuestPass => ({
   workspaceId: r.workspace_id, memberId: r.member_id, roomId: r.room_id, startsAt: r.starts_at, endsAt: r.ends_at, source: r.source, sourceId: r.source_id, email: r.email,
 })
 const linkColumns = 'id, workspace_id, room_id, starts_at, ends_at, created_by, created_at, revoked_at'
+const passColumns = 'workspace_id, member_id, room_id, starts_at, ends_at, source, source_id, email'
+/** Reminders not claimed yet (guest_passes_reminders indexes them). */
+const unreminded = `source = 'event' and email is not null and reminded_at is null`
 
 /** Takes one seat of an event for `memberId`, under its capacity; the caller holds the transaction. */
 export function takeSeat({ sql }: Connection, workspaceId: string, eventId: string, memberId: string, now: number): RsvpOutcome {
@@ -76,6 +79,16 @@ export function guestMethods(c: Connection): GuestMethods {
     },
     async nextGuestPassEnd(now) {
       return (sql('select min(ends_at) from guest_passes where ends_at > ?').pluck().get(now) as number | null) ?? null
+    },
+    async claimGuestReminders(now, leadMs) {
+      // One statement, under SQLite's single writer: another instance on the file sees them claimed.
+      const rows = sql(`update guest_passes set reminded_at = ? where ${unreminded} and starts_at > ? and starts_at <= ? returning ${passColumns}`)
+        .all(now, now, now + leadMs) as PassRow[]
+      return rows.sort((a, b) => a.starts_at - b.starts_at).map(toPass)
+    },
+    async nextGuestReminder(now, leadMs) {
+      const start = sql(`select min(starts_at) from guest_passes where ${unreminded} and starts_at > ?`).pluck().get(now) as number | null
+      return start === null ? null : start - leadMs
     },
     async forgetGuestAccount(accountId) {
       return sql(`delete from accounts where id = ? and email like '%@guests.invalid'

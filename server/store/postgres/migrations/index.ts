@@ -14,6 +14,7 @@ import { companies } from './0040-companies.ts'
 import { profiles } from './0050-profiles.ts'
 import { community } from './0060-community.ts'
 import { analytics } from './0070-analytics.ts'
+import { guestReminders } from './0080-guest-reminders.ts'
 
 export interface Migration {
   version: number
@@ -21,7 +22,7 @@ export interface Migration {
   sql: string
 }
 
-export const migrations: readonly Migration[] = [initial, roomModeration, chat, companies, profiles, community, analytics]
+export const migrations: readonly Migration[] = [initial, roomModeration, chat, companies, profiles, community, analytics, guestReminders]
 
 export { StoreVersionFromFutureError }
 

@@ -11,13 +11,14 @@ import { companies } from './0080-companies.ts'
 import { profiles } from './0090-profiles.ts'
 import { community } from './0100-community.ts'
 import { analytics } from './0110-analytics.ts'
+import { guestReminders } from './0120-guest-reminders.ts'
 
 export interface Migration {
   version: number
   update(db: Database): void
 }
 
-export const migrations: readonly Migration[] = [initial, occupancy, invitesAndDrafts, limitsReadsAndUndo, memberRemovals, roomModeration, chat, companies, profiles, community, analytics]
+export const migrations: readonly Migration[] = [initial, occupancy, invitesAndDrafts, limitsReadsAndUndo, memberRemovals, roomModeration, chat, companies, profiles, community, analytics, guestReminders]
 
 export class StoreVersionFromFutureError extends Error {}
 

@@ -1,0 +1,12 @@
+/**
+ * Reminder emails of open events' outside guests: `reminded_at` is set when a guest's reminder is
+ * claimed (once, by one instance), and the unclaimed ones are indexed by their start for the
+ * reminder timer (server/community/mail-reminders.ts).
+ */
+export const guestReminders = {
+  version: 80,
+  sql: `
+    alter table guest_passes add column reminded_at bigint;
+    create index guest_passes_reminders on guest_passes (starts_at) where reminded_at is null and email is not null;
+  `,
+}
