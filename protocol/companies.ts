@@ -21,6 +21,19 @@ export const CompanySchema = Type.Object({
 export type Company = Static<typeof CompanySchema>
 
 export const CompanyListSchema = Type.Object({ companies: Type.Array(CompanySchema) })
+
+/**
+ * Server-sent on the lobby's `companies` topic to every member but guests, after a change: the
+ * company as it is now (made, renamed, people in or out), or that it is gone. A company too large
+ * for one packet is not announced; clients read the list again when the window regains focus.
+ */
+export const CompanyNoticeSchema = Type.Union([
+  Type.Object({ type: Type.Literal('company'), company: CompanySchema }, { additionalProperties: false }),
+  Type.Object({ type: Type.Literal('company-gone'), companyId: CompanyId }, { additionalProperties: false }),
+])
+export type CompanyNotice = Static<typeof CompanyNoticeSchema>
+/** LiveKit's reliable packets carry up to 15 KiB of data. */
+export const MAX_COMPANY_NOTICE_BYTES = 15_000
 export type CompanyList = Static<typeof CompanyListSchema>
 
 export const CreateCompanyBody = Type.Object({ name: CompanyName }, { additionalProperties: false })

@@ -47,6 +47,8 @@ export const topics = {
   chat: 'chat',
   /** Server-sent: events and interest groups as they change (protocol/community.ts CommunityNotice). */
   community: 'community',
+  /** Server-sent: a company as it is after a change, or gone (protocol/companies.ts CompanyNotice). */
+  companies: 'companies',
 } as const
 
 /** Peer-to-peer requests, as LiveKit RPC methods on the lobby room. */

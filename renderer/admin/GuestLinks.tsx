@@ -3,7 +3,7 @@
  * outside, who joins from a browser with a name only; its address is shown once (the server keeps
  * a hash of its code). Open links are listed with their windows, and can be revoked.
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react'
 import type { GuestLink } from '../../protocol/community.ts'
 import { useFloor } from '../app/context.tsx'
 import { fromLocalInput, timeOf, toLocalInput, useCommunityApi } from '../events/useCommunityApi.ts'
@@ -13,10 +13,12 @@ import { Field } from '../ui/Field.tsx'
 
 const HOUR = 3_600_000
 
-export function GuestLinks() {
+/** `companyId`: a company admin's links (in the Companies dialog), for that company's rooms only. */
+export function GuestLinks({ companyId }: { companyId?: string } = {}) {
   const api = useCommunityApi()
   const floors = useFloor((s) => s.floors)
-  const rooms = floors.flatMap((f) => f.rooms)
+  const rooms = floors.flatMap((f) => f.rooms).filter((r) => !companyId || r.companyId === companyId)
+  const title = useId()
   const [links, setLinks] = useState<GuestLink[]>([])
   const [made, setMade] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -51,10 +53,10 @@ export function GuestLinks() {
 
   const now = Date.now()
   return (
-    <section aria-labelledby="guest-links-title" className="guest-links">
-      <h3 id="guest-links-title">Guest links</h3>
+    <section aria-labelledby={title} className="guest-links">
+      <h3 id={title}>Guest links</h3>
       <p>A guest link lets someone outside into one room for a while, with a name only.</p>
-      <form aria-labelledby="guest-links-title" onSubmit={create}>
+      <form aria-labelledby={title} onSubmit={create}>
         <label className="field">
           Room for the guest
           <select name="room" required>

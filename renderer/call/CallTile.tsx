@@ -3,6 +3,7 @@
  * own LiveKit name only when the directory does not know them), pinned through the media store.
  */
 import { useFloor, useMedia } from '../app/context.tsx'
+import { displayName } from '../stores/presence/selectors.ts'
 import { ModerateMenu } from './moderation/ModerateMenu.tsx'
 import { useModerates } from './moderation/useModerates.ts'
 import { ParticipantTile } from './ParticipantTile.tsx'
@@ -12,7 +13,7 @@ import { useCallRoom } from './useCallRoom.ts'
 
 export function CallTile({ tile, active }: { tile: Tile; active: boolean }) {
   const p = tile.trackRef.participant
-  const name = useFloor((s) => s.members[tile.identity]?.name) ?? (p.name || p.identity)
+  const name = useFloor((s) => (s.members[tile.identity] ? displayName(s.members, tile.identity) : null)) ?? (p.name || p.identity)
   const pinned = useMedia((s) => s.pinned === tile.identity)
   // Low power: remote cameras other than the speaker's are unsubscribed by the media rooms
   // service (they show initials); one's own preview goes too.

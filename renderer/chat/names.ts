@@ -4,10 +4,14 @@
  */
 import type { ConversationSummary } from '../../protocol/chat.ts'
 import type { Member } from '../../protocol/api.ts'
+import { shownName } from '../stores/presence/selectors.ts'
 
-type Directory = Readonly<Record<string, Pick<Member, 'name'>>>
+type Directory = Readonly<Record<string, Pick<Member, 'name' | 'role'>>>
 
-export const memberName = (members: Directory, id: string): string => members[id]?.name ?? 'Someone'
+export const memberName = (members: Directory, id: string): string => {
+  const m = members[id]
+  return m ? shownName(m) : 'Someone'
+}
 
 export function conversationName(c: Pick<ConversationSummary, 'kind' | 'name' | 'members'>, members: Directory, me: string | null): string {
   if (c.kind === 'channel') return `#${c.name}`

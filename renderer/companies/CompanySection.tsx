@@ -8,6 +8,7 @@ import { atLeast } from '../../protocol/rules.ts'
 import { useFloor, useSession } from '../app/context.tsx'
 import type { CompaniesActions } from './CompaniesDialog.tsx'
 import { CompanyInvites } from './CompanyInvites.tsx'
+import { GuestLinks } from '../admin/GuestLinks.tsx'
 import { useCompanies } from './companies-store.ts'
 
 export function CompanySection({ company, actions }: { company: Company; actions: CompaniesActions }) {
@@ -86,6 +87,8 @@ export function CompanySection({ company, actions }: { company: Company; actions
         </div>
       )}
       {manages && <CompanyInvites company={company} actions={actions} />}
+      {/* A company admin's guest links, for its rooms (hosts make theirs in People and invites). */}
+      {admin && !host && <GuestLinks companyId={company.id} />}
     </section>
   )
 }

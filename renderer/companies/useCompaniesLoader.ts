@@ -1,8 +1,8 @@
 /**
  * Keeps companiesStore in step with the server for this session: read once signed in, again when
  * the window comes back into focus or the floor (which is pushed live) names a company this
- * client does not know, and after every change made from here (`refresh`). Company membership
- * itself is not pushed. Guests see no companies and read none.
+ * client does not know, and after every change made from here (`refresh`). Between reads, the
+ * server's company notices keep it current (notices.ts). Guests see no companies and read none.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { Floor } from '../../protocol/floor/records.ts'

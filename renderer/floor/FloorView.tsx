@@ -116,7 +116,7 @@ export function FloorView() {
     const asOf = remembered.at ? new Date(remembered.at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) : ''
     for (const p of remembered.peers) {
       if (p.id === me?.id || peers[p.id] || (p.floor !== floor.id && p.floor !== '')) continue
-      const name = members[p.id]?.name ?? p.name
+      const name = members[p.id] ? displayName(members, p.id) : p.name
       list.push({ id: p.id, name, colour: members[p.id]?.colour ?? GREY, status: p.status, stale: true, label: `${personName({ ...p, name }, where(p.room))}, as of ${asOf}`, at: on(p), ...photo(p.id) })
     }
     if (me && self.floor === floor.id) {

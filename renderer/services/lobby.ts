@@ -28,6 +28,8 @@ export interface LobbyDeps {
   onChat?(payload: Uint8Array): void
   /** A server-sent packet on the community topic (issue 13: events, groups), unread: its receiver checks it. */
   onCommunity?(payload: Uint8Array): void
+  /** A server-sent packet on the companies topic (issue 13), unread: its receiver checks it. */
+  onCompanies?(payload: Uint8Array): void
   /** LiveKit lost the connection and is retrying by itself (the bar says "Reconnecting…"). */
   onReconnecting?(): void
   /** After a reconnect: notices sent while the connection was down may be lost, so catch up. */
@@ -147,7 +149,7 @@ export function createLobby(deps: LobbyDeps): Lobby {
     presence.getState().setPeers([...r.remoteParticipants.values()].map(peerOfParticipant))
   }
 
-  /** Only the server sends without a participant; only the server's occupancy, floor, chat and community notices are believed. */
+  /** Only the server sends without a participant; only the server's occupancy, floor, chat, community and company notices are believed. */
   const fromServer = (payload: Uint8Array, topic: string | undefined) => {
     if (topic === topics.occupancy) {
       const notice = readPacket(OccupancyNoticeSchema, payload, MAX_OCCUPANCY_BYTES)
@@ -156,6 +158,7 @@ export function createLobby(deps: LobbyDeps): Lobby {
     } else if (topic === topics.floor) floorNotice(payload)
     else if (topic === topics.chat) deps.onChat?.(payload)
     else if (topic === topics.community) deps.onCommunity?.(payload)
+    else if (topic === topics.companies) deps.onCompanies?.(payload)
   }
 
   /** A peer may say where its avatar is walking and say goodbye; anything else on the data channel is ignored. */

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify'
 import type { CompanyInvite } from '../../protocol/companies.ts'
 import { hashSecret, newId, newSecret } from '../auth/tokens.ts'
 import type { InviteRecord, MemberRecord } from '../store/store.ts'
+import { announceCompany } from './announce.ts'
 
 const DEFAULT_HOURS = 7 * 24
 
@@ -44,5 +45,7 @@ export async function listCompanyInvites(app: FastifyInstance, workspaceId: stri
 /** After an invite was accepted: its new member joins the invite's company, if it leads into one that still exists. */
 export async function joinInviteCompany(app: FastifyInstance, invite: Pick<InviteRecord, 'id' | 'workspaceId'>, memberId: string): Promise<void> {
   const companyId = await app.store.companyOfInvite(invite.workspaceId, invite.id)
-  if (companyId) await app.store.setCompanyMember(invite.workspaceId, companyId, memberId, false)
+  if (!companyId) return
+  await app.store.setCompanyMember(invite.workspaceId, companyId, memberId, false)
+  await announceCompany(app, invite.workspaceId, companyId)
 }

@@ -11,12 +11,15 @@ import { showOutMember } from '../floor/show-out.ts'
 import { forbidden, notFound } from '../http-error.ts'
 import { toMember } from '../members.ts'
 import { finishRemoval } from '../removal.ts'
+import { announceCompany } from '../companies/announce.ts'
 import { afterLeaving } from '../companies/leaving.ts'
 
 async function leaveCompany(app: FastifyInstance, workspaceId: string, memberId: string): Promise<void> {
   const standing = (await app.store.companyOfMembers(workspaceId)).get(memberId)
   if (!standing) return
-  if (await app.store.removeCompanyMember(workspaceId, standing.companyId, memberId)) await afterLeaving(app, workspaceId, standing.companyId, memberId, standing.admin)
+  if (!(await app.store.removeCompanyMember(workspaceId, standing.companyId, memberId))) return
+  await announceCompany(app, workspaceId, standing.companyId)
+  await afterLeaving(app, workspaceId, standing.companyId, memberId, standing.admin)
 }
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {

@@ -79,6 +79,21 @@ describe('companies side by side', () => {
     await a.room('Meeting room', 2).waitFor()
   })
 
+  it("a company admin makes a guest link for the company's own rooms from the Companies dialog", async () => {
+    const http = suite.http()
+    expect((await companiesApi(http).add(owner, listedId('Zed')!, cyIn, true)).status).toBe(200)
+    const { office: c } = await suite.open()
+    await c.signIn(cy)
+    await c.page.getByRole('button', { name: 'Companies' }).click()
+    const zed = c.page.getByRole('dialog', { name: 'Companies' }).getByRole('region', { name: 'Zed' })
+    const links = zed.getByRole('region', { name: 'Guest links' })
+    // Only Zed's rooms are offered.
+    await expect.poll(() => links.getByLabel('Room for the guest').locator('option').allTextContents()).toEqual(['Lounge'])
+    await links.getByRole('button', { name: 'Create guest link' }).click()
+    expect(await links.getByLabel('Guest link (shown once)').inputValue()).toMatch(/#\/guest\/[A-Za-z0-9_-]+$/)
+    expect((await companiesApi(http).add(owner, listedId('Zed')!, cyIn, false)).status).toBe(200)
+  })
+
   it('a host makes a company and adds a member from the Companies dialog', async () => {
     const { office: a } = await suite.open()
     await a.signIn(ana)

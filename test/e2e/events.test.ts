@@ -116,6 +116,9 @@ describe('events', () => {
     await g.walkInto('Lounge')
     await g.stage('Lounge').waitFor()
     await a.room('Lounge', 1).waitFor()
+    // The guest is marked as one wherever the host sees them: the people list and the floor.
+    await a.page.getByRole('list', { name: 'Online' }).getByText('Gwen Guest (guest)').waitFor()
+    await a.personOnFloor('Gwen Guest (guest)').waitFor()
   })
 
   it('lets someone outside join an open event with a name and an email, and reminds them in their page', async () => {

@@ -4,6 +4,7 @@
  */
 import type { Stores } from '../../app/stores.ts'
 import type { Platform } from '../../platform/platform.ts'
+import { memberName } from '../../chat/names.ts'
 import { SHOW_CHAT_EVENT } from '../../chat/show.ts'
 import { createChatApi } from './chat-api.ts'
 import { createChatService, type RunningChat } from './service.ts'
@@ -22,7 +23,7 @@ export async function startChat(platform: Platform, stores: Stores): Promise<Run
     workspaceId: workspace.id,
     meId: me.id,
     status: () => stores.presence.getState().self.status,
-    nameOf: (id) => stores.floor.getState().members[id]?.name || 'Someone',
+    nameOf: (id) => memberName(stores.floor.getState().members, id),
     notify: (n) => void platform.notify(n).catch(() => undefined),
     onNotificationClick: (listener) => platform.on('notify:clicked', listener),
     reveal: () => void window.dispatchEvent(new Event(SHOW_CHAT_EVENT)),

@@ -11,8 +11,14 @@ import type { PresenceState } from './store.ts'
 /** What a person is called on screen when the directory does not know them (yet). */
 export const UNKNOWN_NAME = 'Someone'
 
+/** A member's name as shown: a guest is marked as one wherever they appear (issue 13). */
+export const shownName = (m: Pick<Member, 'name' | 'role'>): string => (m.role === 'guest' ? `${m.name} (guest)` : m.name)
+
 /** A member's display name, from the directory only. */
-export const displayName = (members: Readonly<Record<string, Member>>, id: string): string => members[id]?.name ?? UNKNOWN_NAME
+export const displayName = (members: Readonly<Record<string, Member>>, id: string): string => {
+  const m = members[id]
+  return m ? shownName(m) : UNKNOWN_NAME
+}
 
 type Occupancy = PresenceState['occupancy']
 /** What "who is where" is derived from: the server's occupancy and this member's own room. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { conversationName, fileSize, unreadText } from '../../../../renderer/chat/names.ts'
 import { previewSize } from '../../../../renderer/chat/preview.ts'
 
-const members = { m_ana: { name: 'Ana Silva' }, m_bo: { name: 'Bo Lee' }, m_cy: { name: 'Cy Young' } }
+const members = { m_ana: { name: 'Ana Silva', role: 'owner' }, m_bo: { name: 'Bo Lee', role: 'member' }, m_cy: { name: 'Cy Young', role: 'member' }, m_gwen: { name: 'Gwen', role: 'guest' } } as const
 
 describe('chat names', () => {
   it('names channels with #, room chats by room and DMs by the other people', () => {
@@ -11,6 +11,8 @@ describe('chat names', () => {
     expect(conversationName({ kind: 'room', name: 'Lounge', members: [] }, members, 'm_ana')).toBe('Lounge')
     expect(conversationName({ kind: 'dm', name: '', members: ['m_ana', 'm_cy', 'm_bo'] }, members, 'm_ana')).toBe('Bo Lee, Cy Young')
     expect(conversationName({ kind: 'dm', name: '', members: ['m_ana', 'm_gone'] }, members, 'm_ana')).toBe('Someone')
+    // A guest is marked as one, here as everywhere people are named.
+    expect(conversationName({ kind: 'dm', name: '', members: ['m_ana', 'm_gwen'] }, members, 'm_ana')).toBe('Gwen (guest)')
   })
 
   it('says unread counts and mentions in words, and nothing when all is read', () => {
