@@ -1,14 +1,28 @@
 /**
  * Tells everyone but guests about a company after a change, through the lobby: the company as it
  * is now, or that it is gone. The notice carries the record, so nobody calls the server back.
- * Awaited by the change's request, so one actor's changes are announced in the order made; it
- * never throws (the change is made whether or not the announcement goes out).
+ * Announcements of one workspace go out one after another, in the order the changes were made,
+ * without holding up the request that made them (LiveKit can take seconds to answer for a lobby
+ * nobody is in); a failure is logged, never thrown: the change is made either way.
  */
 import type { FastifyInstance } from 'fastify'
 import { MAX_COMPANY_NOTICE_BYTES, type CompanyNotice } from '../../protocol/companies.ts'
 import { topics } from '../../protocol/presence.ts'
 
-export async function announceCompany(app: FastifyInstance, workspaceId: string, companyId: string): Promise<void> {
+/** Per app (one per server), each workspace's last announcement in line. */
+const lines = new WeakMap<FastifyInstance, Map<string, Promise<void>>>()
+
+export function announceCompany(app: FastifyInstance, workspaceId: string, companyId: string): Promise<void> {
+  const byWorkspace = lines.get(app) ?? lines.set(app, new Map()).get(app)!
+  const next = (byWorkspace.get(workspaceId) ?? Promise.resolve()).then(() => send(app, workspaceId, companyId))
+  byWorkspace.set(workspaceId, next)
+  void next.then(() => {
+    if (byWorkspace.get(workspaceId) === next) byWorkspace.delete(workspaceId)
+  })
+  return next
+}
+
+async function send(app: FastifyInstance, workspaceId: string, companyId: string): Promise<void> {
   try {
     const [companies, members] = await Promise.all([app.store.listCompanies(workspaceId), app.store.listMembers(workspaceId)])
     const company = companies.find((c) => c.id === companyId)

@@ -47,5 +47,5 @@ export async function joinInviteCompany(app: FastifyInstance, invite: Pick<Invit
   const companyId = await app.store.companyOfInvite(invite.workspaceId, invite.id)
   if (!companyId) return
   await app.store.setCompanyMember(invite.workspaceId, companyId, memberId, false)
-  await announceCompany(app, invite.workspaceId, companyId)
+  void announceCompany(app, invite.workspaceId, companyId)
 }

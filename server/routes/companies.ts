@@ -47,7 +47,7 @@ const companies: FastifyPluginAsyncTypebox<{ blobs: BlobStore }> = async (app) =
         // Two hosts naming two companies alike at once: the database's unique name decides.
         throw conflict(NAME_TAKEN)
       }
-      await announceCompany(app, member.workspaceId, company.id)
+      void announceCompany(app, member.workspaceId, company.id)
       reply.code(201)
       return { ...company, admins: [], members: [] }
     },
@@ -61,7 +61,7 @@ const companies: FastifyPluginAsyncTypebox<{ blobs: BlobStore }> = async (app) =
       const result = await app.store.renameCompany(member.workspaceId, request.params.company, request.body.name.trim())
       if (result === 'missing') throw notFound('company')
       if (result === 'name-taken') throw conflict(NAME_TAKEN)
-      await announceCompany(app, member.workspaceId, request.params.company)
+      void announceCompany(app, member.workspaceId, request.params.company)
       return companyOr404(app, member.workspaceId, request.params.company)
     },
   )
@@ -73,7 +73,7 @@ const companies: FastifyPluginAsyncTypebox<{ blobs: BlobStore }> = async (app) =
       const { member } = inWorkspace(request, request.params.ws, 'host')
       await companyOr404(app, member.workspaceId, request.params.company)
       if ((await removeCompany(app, member.workspaceId, request.params.company, member.id)) === null) throw notFound('company')
-      await announceCompany(app, member.workspaceId, request.params.company)
+      void announceCompany(app, member.workspaceId, request.params.company)
       reply.code(204)
       return null
     },
@@ -100,7 +100,7 @@ const companies: FastifyPluginAsyncTypebox<{ blobs: BlobStore }> = async (app) =
       if (result === 'elsewhere') throw conflict(`${target.name} is in another company; a member belongs to one company at most, so take them out of it first`)
       // An admin made a plain member loses the company's invites they made, as if they had left.
       if (wasAdmin && !admin) await revokeCompanyInvites(app, member.workspaceId, company.id, new Set([memberId]))
-      await announceCompany(app, member.workspaceId, company.id)
+      void announceCompany(app, member.workspaceId, company.id)
       return companyOr404(app, member.workspaceId, company.id)
     },
   )
@@ -117,7 +117,7 @@ const companies: FastifyPluginAsyncTypebox<{ blobs: BlobStore }> = async (app) =
       const company = target === member.id ? await companyOr404(app, member.workspaceId, request.params.company) : await managedCompany(app, member, request.params.company)
       if (!company.members.includes(target)) throw notFound('company member')
       if (!(await app.store.removeCompanyMember(member.workspaceId, company.id, target))) throw notFound('company member')
-      await announceCompany(app, member.workspaceId, company.id)
+      void announceCompany(app, member.workspaceId, company.id)
       try {
         await afterLeaving(app, member.workspaceId, company.id, target, isAdminOf(company, target))
       } catch (err) {

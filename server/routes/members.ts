@@ -18,7 +18,7 @@ async function leaveCompany(app: FastifyInstance, workspaceId: string, memberId:
   const standing = (await app.store.companyOfMembers(workspaceId)).get(memberId)
   if (!standing) return
   if (!(await app.store.removeCompanyMember(workspaceId, standing.companyId, memberId))) return
-  await announceCompany(app, workspaceId, standing.companyId)
+  void announceCompany(app, workspaceId, standing.companyId)
   await afterLeaving(app, workspaceId, standing.companyId, memberId, standing.admin)
 }
 
