@@ -82,8 +82,20 @@ export function runApiFuzz(st: string, target: FuzzTarget, opts: { maxTimeS: num
   })
 }
 
-/** The lines of schemathesis' summary worth printing: what ran, what failed, the seed. */
+/**
+ * The lines of schemathesis' summary worth printing: what ran, what failed, the seed. Its closing
+ * banner (`=== 4 warnings in 61.41s ===`) is retold in words: it has the shape of pytest's closing
+ * line, and a CI that reads runners' closing lines took it for a pytest run that executed no test.
+ */
 export function fuzzSummary(output: string): string {
-  const wanted = /^(\s+Selected:|\s+Tested:|\s+\d+ generated|\s+(✅|❌|🚫|⚠️).*\d|Seed:|=+ .* in [\d.]+s =+$)/u
-  return output.split('\n').filter((l) => wanted.test(l)).map((l) => l.trim()).join('\n')
+  const wanted = /^(\s+Selected:|\s+Tested:|\s+\d+ generated|\s+(✅|❌|🚫|⚠️).*\d|Seed:)/u
+  const banner = /^=+ (.*) in ([\d.]+)s =+$/u
+  return output
+    .split('\n')
+    .flatMap((l) => {
+      const closing = banner.exec(l.trim())
+      if (closing) return [`schemathesis took ${closing[2]} s (${closing[1]})`]
+      return wanted.test(l) ? [l.trim()] : []
+    })
+    .join('\n')
 }
