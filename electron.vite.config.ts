@@ -1,9 +1,29 @@
 // Builds the three Electron targets into out/: main (ESM, like the package), the preload (one CJS
 // file, because a sandboxed preload can neither be ESM nor require anything but 'electron'), and
 // the renderer. `electron-vite build` needs no Electron binary; `dev`/`preview` do.
-import { resolve } from 'node:path'
+import { cpSync, readdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
+
+/**
+ * The whiteboard's fonts (Excalidraw's hand-drawn and plain faces), served by the app itself:
+ * Excalidraw would otherwise fetch them from a CDN, which the CSP forbids. Xiaolai, the 13 MB CJK
+ * face, is left out: text in those scripts falls back to the system's fonts.
+ */
+function excalidrawFonts(): Plugin {
+  const from = resolve(import.meta.dirname, 'node_modules/@excalidraw/excalidraw/dist/prod/fonts')
+  return {
+    name: 'excalidraw-fonts',
+    apply: 'build',
+    writeBundle(options) {
+      for (const face of readdirSync(from)) {
+        if (face !== 'Xiaolai') cpSync(join(from, face), join(options.dir!, 'excalidraw', 'fonts', face), { recursive: true })
+      }
+    },
+  }
+}
 
 export default defineConfig({
   main: {
@@ -29,7 +49,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), excalidrawFonts()],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       emptyOutDir: true,

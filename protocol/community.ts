@@ -8,6 +8,7 @@
  */
 import Type, { type Static } from 'typebox'
 import { MemberIdSchema, RoomIdSchema } from './floor/records.ts'
+import { DeadlineIdSchema, DeadlineSchema } from './deadlines.ts'
 import { topics } from './presence.ts'
 
 /** The reminder of an event comes this long before it starts. */
@@ -47,6 +48,11 @@ export const CreateGroupBody = Type.Object(
 )
 export type CreateGroupBody = Static<typeof CreateGroupBody>
 
+/** A weekly series: `until` is the last start allowed (null: it goes on). */
+// Null first: the server coerces types, and would read null as the integer 0 were Time first.
+export const RepeatSchema = Type.Object({ weekly: Type.Literal(true), until: Type.Union([Type.Null(), Time]) }, { additionalProperties: false })
+export type Repeat = Static<typeof RepeatSchema>
+
 export const EventSchema = Type.Object({
   id: EventIdSchema,
   title: Type.String({ maxLength: 120 }),
@@ -62,6 +68,15 @@ export const EventSchema = Type.Object({
   open: Type.Boolean(),
   /** Who RSVPed, event guests included. */
   attendees: Type.Array(MemberIdSchema, { maxItems: MAX_EVENT_CAPACITY }),
+  /**
+   * The calendar (issue 14; optional so that issue 13's clients and servers still agree): a weekly
+   * series (until: its last start, null: no end), who was invited, and who answered maybe or no
+   * (a yes is an RSVP: `attendees`).
+   */
+  repeat: Type.Optional(Type.Union([RepeatSchema, Type.Null()])),
+  invited: Type.Optional(Type.Array(MemberIdSchema, { maxItems: MAX_EVENT_CAPACITY })),
+  maybe: Type.Optional(Type.Array(MemberIdSchema, { maxItems: MAX_EVENT_CAPACITY })),
+  declined: Type.Optional(Type.Array(MemberIdSchema, { maxItems: MAX_EVENT_CAPACITY })),
 })
 export type CommunityEvent = Static<typeof EventSchema>
 export const EventsSchema = Type.Object({ events: Type.Array(EventSchema, { maxItems: 1_000 }) })
@@ -74,6 +89,9 @@ export const CreateEventBody = Type.Object(
     endsAt: Time,
     capacity: Type.Integer({ minimum: 1, maximum: MAX_EVENT_CAPACITY }),
     groupId: Type.Optional(GroupIdSchema),
+    repeat: Type.Optional(RepeatSchema),
+    /** Members invited (issue 14): they see it in their calendar and answer yes, no or maybe. */
+    invited: Type.Optional(Type.Array(MemberIdSchema, { maxItems: 200, uniqueItems: true })),
   },
   { additionalProperties: false },
 )
@@ -118,5 +136,8 @@ export const CommunityNoticeSchema = Type.Union([
   Type.Object({ type: Type.Literal('event'), event: EventSchema }),
   Type.Object({ type: Type.Literal('event-gone'), eventId: EventIdSchema }),
   Type.Object({ type: Type.Literal('group'), group: GroupSchema }),
+  /** The calendar's deadlines (issue 14), to those who see them. */
+  Type.Object({ type: Type.Literal('deadline'), deadline: DeadlineSchema }),
+  Type.Object({ type: Type.Literal('deadline-gone'), deadlineId: DeadlineIdSchema }),
 ])
 export type CommunityNotice = Static<typeof CommunityNoticeSchema>

@@ -49,6 +49,10 @@ export const topics = {
   community: 'community',
   /** Server-sent: a company as it is after a change, or gone (protocol/companies.ts CompanyNotice). */
   companies: 'companies',
+  /** Server-sent: a member's working-on line and tasks as they are after a change (protocol/board.ts BoardNotice). */
+  board: 'board',
+  /** Server-sent, to those who may see the place: shelf items and comments as they change (protocol/shelf.ts ShelfNotice). */
+  shelf: 'shelf',
 } as const
 
 /** Peer-to-peer requests, as LiveKit RPC methods on the lobby room. */

@@ -25,6 +25,10 @@ import members from './routes/members.ts'
 import analytics from './routes/analytics.ts'
 import chat from './routes/chat.ts'
 import community from './routes/community.ts'
+import board from './routes/board.ts'
+import calendar from './routes/calendar.ts'
+import shelf from './routes/shelf.ts'
+import whiteboard from './routes/whiteboard.ts'
 import companies from './routes/companies.ts'
 import profiles from './routes/profiles.ts'
 import { moderationRoutes } from './routes/moderation.ts'
@@ -152,6 +156,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(community, { blobs })
   await app.register(mailReminders, { mail: opts.mail ?? null })
   await app.register(analytics)
+  // Issue 14: working together: the board, the calendar, shelves of notes and files, whiteboards.
+  await app.register(board, { blobs })
+  await app.register(calendar, { blobs })
+  await app.register(shelf, { blobs })
+  await app.register(whiteboard)
   if (opts.clientDir) await app.register(client, { root: opts.clientDir })
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 

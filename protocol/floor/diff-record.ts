@@ -46,7 +46,7 @@ export interface Conflict {
  * `hot` off is the update `{ hot: false }`, which applyBatch stores as absent again. A room or desk
  * without `companyId` is no company's (null), a room without `companyOnly` is open (issue 13).
  */
-const absentMeans: Record<string, unknown> = { hot: false, companyId: null, companyOnly: false }
+const absentMeans: Record<string, unknown> = { hot: false, companyId: null, companyOnly: false, bookable: false }
 
 export const valueOf = (record: object, key: string): unknown => {
   const value = (record as Record<string, unknown>)[key]

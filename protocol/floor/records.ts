@@ -64,6 +64,8 @@ export const RoomSchema = Type.Object(
      */
     companyId: Type.Optional(Type.Union([CompanyIdSchema, Type.Null()])),
     companyOnly: Type.Optional(Type.Boolean()),
+    /** Hosts let members book it in the calendar (issue 14): its events may not overlap. Optional: old floors stay valid. */
+    bookable: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 )

@@ -206,9 +206,6 @@ export function createOffice(platform: Platform, stores: Stores): Office {
           // The notice carries the edit itself: applying it costs no request (a gap fetches).
           onFloorNotice: (notice) => void acceptFloorNotice(syncDeps(), notice).catch(() => undefined),
           onChat: (payload) => chat.receive(payload),
-          // Events and groups (issue 13): their receiver loads with the Events region's code, on the first notice.
-          onCommunity: (payload) => void import('../events/notices.ts').then((m) => m.receiveCommunityNotice(payload)).catch(() => undefined),
-          onCompanies: (payload) => void import('../companies/notices.ts').then((m) => m.receiveCompanyNotice(payload)).catch(() => undefined),
           onReconnecting: () => {
             if (gen === generation) session.getState().setConnection('connecting')
           },

@@ -21,6 +21,8 @@ import { usePushToTalk } from './usePushToTalk.ts'
 
 // The room's chat (issue 12) loads on its own, after the call: a call never waits on the chat's code.
 const RoomChat = lazy(() => import('../chat/RoomChat.tsx').then((m) => ({ default: m.RoomChat })))
+// The room's whiteboard (issue 14), with Excalidraw, only once Whiteboard is pressed.
+const WhiteboardMount = lazy(() => import('../whiteboard/WhiteboardMount.tsx').then((m) => ({ default: m.WhiteboardMount })))
 
 const PHASE_TEXT: Record<MediaPhase, string> = { connected: 'Connected', connecting: 'Connecting…', failed: 'Not connected', reconnecting: '', idle: '' }
 
@@ -55,6 +57,7 @@ export function Call() {
       <Reactions />
       {room?.kind === 'private' && room.ownerId === meId && <OfficeDoor room={room} />}
       <Suspense fallback={null}>{room && <RoomChat roomId={room.id} />}</Suspense>
+      <Suspense fallback={null}>{room && <WhiteboardMount roomId={room.id} roomName={room.name} />}</Suspense>
     </section>
   )
 }

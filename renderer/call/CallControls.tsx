@@ -2,9 +2,10 @@
  * The call's buttons: microphone, camera, screen share, expand, leave. They call the media rooms
  * API, never livekit-client's own toggles: devices are acquired only through the Platform.
  */
-import { Maximize2, Mic, MicOff, PhoneOff, ScreenShare, ScreenShareOff, Video, VideoOff } from 'lucide-react'
+import { Maximize2, Mic, MicOff, PenLine, PhoneOff, ScreenShare, ScreenShareOff, Video, VideoOff } from 'lucide-react'
 import { useState } from 'react'
-import { useMedia, useOffice } from '../app/context.tsx'
+import { useMedia, useOffice, usePresence } from '../app/context.tsx'
+import { whiteboardOpen } from '../whiteboard/open-store.ts'
 
 const AUDIENCE = 'stage-audience-reason'
 
@@ -19,6 +20,8 @@ export function CallControls({ canPublish = true }: { canPublish?: boolean }) {
   const expanded = useMedia((s) => s.expanded)
   const setLayout = useMedia((s) => s.setLayout)
   const [shareError, setShareError] = useState<string | null>(null)
+  const roomId = usePresence((s) => s.self.room)
+  const boardOpen = whiteboardOpen((s) => s.roomId !== null && s.roomId === roomId)
 
   const share = async () => {
     setShareError(null)
@@ -54,6 +57,10 @@ export function CallControls({ canPublish = true }: { canPublish?: boolean }) {
             Expand call
           </button>
         )}
+        <button type="button" aria-pressed={boardOpen} disabled={!roomId} onClick={() => whiteboardOpen.getState().open(boardOpen ? null : roomId)}>
+          <PenLine size={16} aria-hidden="true" />
+          Whiteboard
+        </button>
         <button type="button" className="call-leave" onClick={() => office.walking.goToDesk()}>
           <PhoneOff size={16} aria-hidden="true" />
           Leave room

@@ -3,15 +3,10 @@
  * Answers are schema-checked before use: a server of another version costs an error, never a
  * wrong door or a wrong name on the floor.
  */
-import type { TSchema } from 'typebox'
-import { Value } from 'typebox/value'
 import {
   CompanyInviteListSchema, CompanyListSchema, CompanySchema, CreatedCompanyInviteSchema, type Company, type CompanyInvite,
 } from '../../protocol/companies.ts'
-import type { ErrorBody } from '../../protocol/errors.ts'
-import { ApiError, OfflineError } from '../services/api.ts'
-
-const REQUEST_TIMEOUT_MS = 10_000
+import { partHttp } from '../services/part-http.ts'
 
 export interface CreatedInvite {
   invite: CompanyInvite
@@ -34,28 +29,7 @@ export interface CompaniesApi {
 
 export function createCompaniesApi(serverUrl: string, workspaceId: string, token: () => string | null): CompaniesApi {
   const base = `${serverUrl}/api/workspaces/${encodeURIComponent(workspaceId)}/companies`
-  async function call<T>(method: string, path: string, schema: TSchema | null, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = {}
-    const t = token()
-    if (t) headers.authorization = `Bearer ${t}`
-    if (body !== undefined) headers['content-type'] = 'application/json'
-    let response: Response
-    try {
-      response = await fetch(base + path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
-    } catch (err) {
-      throw new OfflineError(`cannot reach the server (${(err as Error).message})`)
-    }
-    const text = await response.text()
-    let parsed: unknown
-    try {
-      parsed = text ? JSON.parse(text) : null
-    } catch {
-      parsed = null
-    }
-    if (!response.ok) throw new ApiError(response.status, (parsed as ErrorBody | null)?.message ? (parsed as ErrorBody) : { error: 'unknown', message: `HTTP ${response.status}` })
-    if (schema && !Value.Check(schema, parsed)) throw new ApiError(502, { error: 'bad-answer', message: 'the server answered with something unexpected' })
-    return parsed as T
-  }
+  const { json: call } = partHttp(base, token)
   const one = (id: string) => `/${encodeURIComponent(id)}`
   return {
     list: async () => (await call<{ companies: Company[] }>('GET', '', CompanyListSchema)).companies,

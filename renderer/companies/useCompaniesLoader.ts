@@ -4,9 +4,10 @@
  * client does not know, and after every change made from here (`refresh`). Between reads, the
  * server's company notices keep it current (notices.ts). Guests see no companies and read none.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect } from 'react'
 import type { Floor } from '../../protocol/floor/records.ts'
-import { useComposition, useSession } from '../app/context.tsx'
+import { useComposition } from '../app/context.tsx'
+import { usePartApi } from '../app/usePartApi.ts'
 import { createCompaniesApi, type CompaniesApi } from './companies-api.ts'
 import { companiesStore } from './companies-store.ts'
 
@@ -20,23 +21,8 @@ const floorTags = (floors: readonly Floor[]): Set<string> => {
 }
 
 export function useCompaniesLoader(): { api: CompaniesApi | null; refresh(): Promise<void> } {
-  const { platform, stores } = useComposition()
-  const workspaceId = useSession((s) => s.workspace?.id ?? null)
-  const guest = useSession((s) => s.me?.role === 'guest')
-  const [serverUrl, setServerUrl] = useState<string | null>(null)
-
-  useEffect(() => {
-    let live = true
-    void platform.config().then((c) => live && setServerUrl(c.serverUrl))
-    return () => {
-      live = false
-    }
-  }, [platform])
-
-  const api = useMemo(
-    () => (serverUrl && workspaceId && !guest ? createCompaniesApi(serverUrl, workspaceId, () => stores.session.getState().token) : null),
-    [serverUrl, workspaceId, guest, stores],
-  )
+  const { stores } = useComposition()
+  const api = usePartApi(createCompaniesApi)
 
   const refresh = useCallback(async () => {
     if (!api) return

@@ -5,6 +5,7 @@ import { atLeast } from '../../protocol/rules.ts'
 import { useFloor, useSession } from '../app/context.tsx'
 import { useEventsApi } from './context.tsx'
 import { eventsStore } from './events-store.ts'
+import { nextOccurrence } from './occurrence.ts'
 import { timeOf } from './useCommunityApi.ts'
 
 export function EventItem({ event: e, onError }: { event: CommunityEvent; onError(err: unknown): void }) {
@@ -19,7 +20,9 @@ export function EventItem({ event: e, onError }: { event: CommunityEvent; onErro
   const going = e.attendees.includes(me.id)
   const full = e.attendees.length >= e.capacity
   const host = atLeast(me.role, 'host')
-  const running = e.startsAt <= now && now < e.endsAt
+  // A weekly event shows its next occurrence (issue 14).
+  const next = nextOccurrence(e, now) ?? { startsAt: e.startsAt, endsAt: e.endsAt }
+  const running = next.startsAt <= now && now < next.endsAt
   const act = (work: Promise<CommunityEvent | void>) => {
     onError(null)
     work.then((changed) => changed && eventsStore.getState().putEvent(changed), onError)
@@ -30,7 +33,8 @@ export function EventItem({ event: e, onError }: { event: CommunityEvent; onErro
         {e.title} {running && <span className="room-event-live">Live</span>}
       </h3>
       <p className="event-when">
-        {timeOf(e.startsAt)} – {timeOf(e.endsAt)} · {room?.name ?? 'a room'}
+        {timeOf(next.startsAt)} – {timeOf(next.endsAt)}
+        {e.repeat && ' · every week'} · {room?.name ?? 'a room'}
         {group && ` · ${group.name}`}
         {e.hostId && members[e.hostId] && ` · hosted by ${members[e.hostId]!.name}`}
       </p>

@@ -6,16 +6,23 @@
  */
 import { createStore } from 'zustand/vanilla'
 import type { CommunityEvent, Group } from '../../protocol/community.ts'
+import type { Deadline } from '../../protocol/deadlines.ts'
+import { occurrenceAt } from './occurrence.ts'
 
 export interface EventsState {
   events: Record<string, CommunityEvent>
   groups: Record<string, Group>
+  /** The calendar's deadlines this member sees (issue 14), read when the Calendar opens, then live. */
+  deadlines: Record<string, Deadline>
   now: number
   setEvents(events: readonly CommunityEvent[]): void
   putEvent(event: CommunityEvent): void
   dropEvent(id: string): void
   setGroups(groups: readonly Group[]): void
   putGroup(group: Group): void
+  setDeadlines(deadlines: readonly Deadline[]): void
+  putDeadline(deadline: Deadline): void
+  dropDeadline(id: string): void
   tick(now: number): void
   clear(): void
 }
@@ -25,6 +32,7 @@ const byId = <T extends { id: string }>(items: readonly T[]) => Object.fromEntri
 export const eventsStore = createStore<EventsState>()((set, get) => ({
   events: {},
   groups: {},
+  deadlines: {},
   now: Date.now(),
   setEvents: (events) => set({ events: byId(events) }),
   putEvent: (event) => set({ events: { ...get().events, [event.id]: event } }),
@@ -34,12 +42,26 @@ export const eventsStore = createStore<EventsState>()((set, get) => ({
   },
   setGroups: (groups) => set({ groups: byId(groups) }),
   putGroup: (group) => set({ groups: { ...get().groups, [group.id]: group } }),
+  setDeadlines: (deadlines) => set({ deadlines: byId(deadlines) }),
+  putDeadline: (deadline) => set({ deadlines: { ...get().deadlines, [deadline.id]: deadline } }),
+  dropDeadline(id) {
+    const { [id]: _gone, ...rest } = get().deadlines
+    set({ deadlines: rest })
+  },
   tick: (now) => set({ now }),
-  clear: () => set({ events: {}, groups: {} }),
+  clear: () => set({ events: {}, groups: {}, deadlines: {} }),
 }))
 
-/** The event running in `roomId` at `now`, if any (the earliest started). */
-export const runningIn = (s: Pick<EventsState, 'events' | 'now'>, roomId: string): CommunityEvent | null =>
-  Object.values(s.events)
-    .filter((e) => e.roomId === roomId && e.startsAt <= s.now && s.now < e.endsAt)
-    .sort((a, b) => a.startsAt - b.startsAt)[0] ?? null
+/**
+ * The event running in `roomId` at `now`, if any (the earliest started; a weekly one in any of its
+ * occurrences, issue 14). The stored record itself, so that a selector's answer stays the same
+ * object: its running occurrence's times are occurrenceAt's.
+ */
+export const runningIn = (s: Pick<EventsState, 'events' | 'now'>, roomId: string): CommunityEvent | null => {
+  let best: { e: CommunityEvent; start: number } | null = null
+  for (const e of Object.values(s.events)) {
+    const o = e.roomId === roomId ? occurrenceAt(e, s.now) : null
+    if (o && (!best || o.startsAt < best.start)) best = { e, start: o.startsAt }
+  }
+  return best?.e ?? null
+}

@@ -24,6 +24,8 @@ export function receiveCommunityNotice(payload: Uint8Array): boolean {
   const s = eventsStore.getState()
   if (notice.type === 'event') s.putEvent(notice.event)
   else if (notice.type === 'event-gone') s.dropEvent(notice.eventId)
-  else s.putGroup(notice.group)
+  else if (notice.type === 'group') s.putGroup(notice.group)
+  else if (notice.type === 'deadline') s.putDeadline(notice.deadline)
+  else s.dropDeadline(notice.deadlineId)
   return true
 }

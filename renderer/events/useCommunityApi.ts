@@ -1,27 +1,8 @@
-/** The community HTTP client of the signed-in workspace, once the platform has said where the server is. */
-import { useEffect, useMemo, useState } from 'react'
-import { useComposition, useSession } from '../app/context.tsx'
+/** The community HTTP client of the signed-in workspace (guests read the events they attend), and times for the forms. */
+import { usePartApi } from '../app/usePartApi.ts'
 import { createCommunityApi, type CommunityApi } from './community-api.ts'
 
-export function useServerUrl(): string | null {
-  const { platform } = useComposition()
-  const [url, setUrl] = useState<string | null>(null)
-  useEffect(() => {
-    let live = true
-    void platform.config().then((c) => live && setUrl(c.serverUrl))
-    return () => {
-      live = false
-    }
-  }, [platform])
-  return url
-}
-
-export function useCommunityApi(): CommunityApi | null {
-  const { stores } = useComposition()
-  const url = useServerUrl()
-  const ws = useSession((s) => s.workspace?.id ?? null)
-  return useMemo(() => (url !== null && ws ? createCommunityApi(url, ws, () => stores.session.getState().token) : null), [url, ws, stores])
-}
+export const useCommunityApi = (): CommunityApi | null => usePartApi(createCommunityApi, { guests: true })
 
 /** Local date-time text for an <input type="datetime-local">, and back. */
 export const toLocalInput = (ms: number) => {

@@ -9,6 +9,7 @@ import type { CommunityEvent } from '../../protocol/community.ts'
 import { useSession } from '../app/context.tsx'
 import type { CommunityApi } from './community-api.ts'
 import { eventsStore } from './events-store.ts'
+import { reminderKey } from './occurrence.ts'
 import { dueReminders, nextChange } from './reminders.ts'
 
 /** The clock is looked at least this often (a laptop waking from sleep). */
@@ -52,7 +53,7 @@ export function useEventsSync(api: CommunityApi | null): { reminders: CommunityE
     if (!me) return
     const due = dueReminders(Object.values(events), me.id, Date.now(), shown.current)
     if (due.length === 0) return
-    for (const e of due) shown.current.add(e.id)
+    for (const e of due) shown.current.add(reminderKey(e, e))
     setReminders((r) => [...r, ...due])
   }, [events, now, me])
 

@@ -16,6 +16,8 @@ const DeskButton = memo(function DeskButton(props: { desk: Desk; name: string; m
       className={`desk${mine ? ' desk-mine' : ''}${name.includes(',') ? ' desk-taken' : ''}${desk.hot ? ' desk-hot' : ''}${selected ? ' item-selected' : ''}`}
       style={{ left: desk.x - DESK_SIZE / 2, top: desk.y - DESK_SIZE / 2, width: DESK_SIZE, height: DESK_SIZE, transform: desk.rotation ? `rotate(${desk.rotation}deg)` : undefined }}
       aria-label={selected ? `${name}, selected` : name}
+      // Its card (issue 14: shelf, board): renderer/places/FloorPlaces.tsx.
+      aria-keyshortcuts="Shift+F10"
       onClick={(e) => props.onWalk(desk.id, e.shiftKey)}
       onDoubleClick={props.onHome}
     />

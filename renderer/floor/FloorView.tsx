@@ -31,6 +31,8 @@ const EditSurface = lazy(() => import('../editor/EditSurface.tsx').then((m) => (
 const loadPersonCard = () => import('./PersonCard.tsx')
 const PersonCard = lazy(() => loadPersonCard().then((m) => ({ default: m.PersonCard })))
 const Minimap = lazy(() => import('./Minimap.tsx').then((m) => ({ default: m.Minimap })))
+// Issue 14: the marks of what places hold, and a room's or desk's card (a right-click or Shift+F10 on it).
+const FloorPlaces = lazy(() => import('../places/FloorPlaces.tsx').then((m) => ({ default: m.FloorPlaces })))
 const PAINTED = 'office:floor-painted'
 /** Below this zoom name tags are unreadable specks: only your own shows (people.css). */
 const FAR_ZOOM = 0.6
@@ -173,6 +175,9 @@ export function FloorView() {
           <RoomsLayer rooms={floor.rooms} width={floor.width} height={floor.height} occupancy={occupancy} here={self.room} selected={selectedSet} onWalk={editing ? pick : walkToRoom} onFocusItem={reveal} />
           <FurnitureLayer furniture={floor.furniture} editing={furnitureEditing} />
           <DesksLayer desks={floor.desks} names={deskNames} myDesk={mySeat} selected={selectedSet} onWalk={editing ? pick : walkToDesk} onHome={walkHome} onFocusItem={reveal} />
+          <Suspense fallback={null}>
+            <FloorPlaces floor={floor} editing={editing} />
+          </Suspense>
           <PeopleLayer people={people} selfId={me?.id ?? null} motion={office.motion} far={zoom < FAR_ZOOM} onSelect={select} onFocusItem={reveal} />
           {editing && (
             <Suspense fallback={null}>

@@ -2,7 +2,7 @@
  * The actions on one person: go to them, wave, message them, "tell me when they are available",
  * and their profile in the Directory (issue 13). Guests neither message nor see profiles.
  */
-import { useEffect, useRef } from 'react'
+import { lazy, Suspense, useEffect, useRef } from 'react'
 import { useFloor, useOffice, usePresence, useSession, useSocial } from '../app/context.tsx'
 import { showChat } from '../chat/show.ts'
 import { showDirectory } from '../directory/show.ts'
@@ -10,6 +10,9 @@ import { currentFloor } from '../stores/floor/selectors.ts'
 import { displayName, roomOf } from '../stores/presence/selectors.ts'
 import { handRaised } from '../stores/social/selectors.ts'
 import { PersonText } from './PersonText.tsx'
+
+/** Issue 14: their working-on line, from the board (loaded with the board's code, not the floor's). */
+const WorkingOnLine = lazy(() => import('../board/WorkingOnLine.tsx').then((m) => ({ default: m.WorkingOnLine })))
 
 export function PersonCard({ id, onClose }: { id: string; onClose(): void }) {
   const office = useOffice()
@@ -31,6 +34,9 @@ export function PersonCard({ id, onClose }: { id: string; onClose(): void }) {
   return (
     <section className="person-card" aria-label={`Actions for ${name}`} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <p>{peer ? <PersonText {...peer} name={name} where={where} hand={hand} /> : <><bdi>{name}</bdi>, offline</>}</p>
+      <Suspense fallback={null}>
+        <WorkingOnLine id={id} />
+      </Suspense>
       <div className="controls">
         <button ref={first} type="button" disabled={!peer} onClick={() => (office.walking.goToPerson(id), onClose())}>
           Go to <bdi>{name}</bdi>

@@ -42,6 +42,8 @@ const RoomButton = memo(function RoomButton(props: { room: Room; occupants: numb
         className={`room room-${room.kind}${here ? ' room-here' : ''}${selected ? ' item-selected' : ''}`}
         style={box}
         aria-label={selected ? `${name}, selected` : name}
+        // Its card (issue 14: shelf, board, bookings, whiteboard): renderer/places/FloorPlaces.tsx.
+        aria-keyshortcuts="Shift+F10"
         onClick={(e) => props.onWalk(room.id, e.shiftKey)}
         onPointerEnter={approach}
         onFocus={approach}

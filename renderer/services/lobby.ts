@@ -14,6 +14,7 @@ import type { Api } from './api.ts'
 import { readFloorNotice } from './floor-notice.ts'
 import { connectOptions } from './livekit-options.ts'
 import { createLobbySignals, type LobbySignals } from './lobby-signals.ts'
+import { receivePartNotice } from './part-notices.ts'
 import { createRejections, peerOf, readPacket, readText, type Rejections } from './peer-input.ts'
 
 export interface LobbyDeps {
@@ -26,10 +27,12 @@ export interface LobbyDeps {
   onFloorNotice(notice: FloorNotice): void
   /** A server-sent packet on the chat topic (issue 12), unread: the chat service checks it. */
   onChat?(payload: Uint8Array): void
-  /** A server-sent packet on the community topic (issue 13: events, groups), unread: its receiver checks it. */
-  onCommunity?(payload: Uint8Array): void
-  /** A server-sent packet on the companies topic (issue 13), unread: its receiver checks it. */
-  onCompanies?(payload: Uint8Array): void
+  /**
+   * A server-sent packet, unread, on the topic of a part that loads on demand: events and groups,
+   * companies (issue 13), the board and shelves (issue 14). Its receiver checks it. By default
+   * each goes to its part's receiver (part-notices.ts).
+   */
+  onNotice?(topic: NoticeTopic, payload: Uint8Array): void
   /** LiveKit lost the connection and is retrying by itself (the bar says "Reconnecting…"). */
   onReconnecting?(): void
   /** After a reconnect: notices sent while the connection was down may be lost, so catch up. */
@@ -39,6 +42,10 @@ export interface LobbyDeps {
   /** The connection dropped for good (not by us): another device took the seat, or it was lost. */
   onLost(why: 'taken-over' | 'lost'): void
 }
+
+/** The server's topics whose notices go to a part that loads on demand. */
+export const noticeTopics = [topics.community, topics.companies, topics.board, topics.shelf] as const
+export type NoticeTopic = (typeof noticeTopics)[number]
 
 /** Answers a peer's RPC, already checked against its request schema; the string is the response payload. */
 export type RpcHandler<M extends RpcMethod> = (callerId: string, request: RpcRequest<M>) => Promise<string>
@@ -157,8 +164,7 @@ export function createLobby(deps: LobbyDeps): Lobby {
       else rejections.note('occupancy notice', 'the server')
     } else if (topic === topics.floor) floorNotice(payload)
     else if (topic === topics.chat) deps.onChat?.(payload)
-    else if (topic === topics.community) deps.onCommunity?.(payload)
-    else if (topic === topics.companies) deps.onCompanies?.(payload)
+    else if (noticeTopics.includes(topic as NoticeTopic)) (deps.onNotice ?? receivePartNotice)(topic as NoticeTopic, payload)
   }
 
   /** A peer may say where its avatar is walking and say goodbye; anything else on the data channel is ignored. */

@@ -6,6 +6,7 @@ export const shortcuts: [string, string][] = [
   ['Tab', 'Move between the floor’s rooms, desks and people'],
   ['Arrow keys (on a room, desk or person)', 'Move to the nearest one in that direction'],
   ['Enter', 'Walk to the focused room or desk; open a person’s actions'],
+  ['Shift+F10', 'Open the focused room’s or desk’s card: its shelf, board, bookings and whiteboard'],
   ['B', 'Back to your desk'],
   ['Ctrl+K or ⌘K', 'Find people, rooms and conversations'],
   ['Alt+↑ / Alt+↓', 'Previous / next conversation in Chat'],

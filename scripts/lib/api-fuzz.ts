@@ -52,6 +52,7 @@ export function runApiFuzz(st: string, target: FuzzTarget, opts: { maxTimeS: num
     `"path.ws" = "${target.workspaceId}"`,
     '"path.floor" = "floor_main"',
     '"path.room" = "room_meeting"',
+    '"path.place" = "room_meeting"',
     '',
   ].join('\n'))
   const args = [

@@ -15,6 +15,9 @@ import { badRequest, conflict, forbidden, gone, notFound } from '../http-error.t
 import type { MemberRecord } from '../store/store.ts'
 import { publicBase } from './guest-link-routes.ts'
 import { announceEvent, announceEventGone, eventToWire } from './notices.ts'
+import { BookingConflictSchema, seriesEnd, WEEK_MS } from '../../protocol/calendar.ts'
+import { makeEvent, roomOf } from '../calendar/booking.ts'
+import { checkInvited } from '../calendar/invites.ts'
 
 const errors = { 400: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema }
 const EventParams = Type.Object({ ws: Type.String(), event: EventIdSchema })
@@ -42,24 +45,35 @@ export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/workspaces/:ws/events',
-    { preHandler: authenticate, schema: { summary: 'Make an event (hosts; a group’s members for the group)', params: WorkspaceParams, body: CreateEventBody, response: { 201: EventSchema, ...errors } } },
+    {
+      preHandler: authenticate,
+      schema: {
+        summary: 'Make an event (hosts; a group’s members for the group; any member books a bookable room)',
+        params: WorkspaceParams, body: CreateEventBody, response: { 201: EventSchema, 409: BookingConflictSchema, ...errors },
+      },
+    },
     async (request, reply) => {
       const { member } = inWorkspace(request, request.params.ws, 'member')
-      const { title, description = '', roomId, startsAt, endsAt, capacity, groupId } = request.body
+      const { title, description = '', roomId, startsAt, endsAt, capacity, groupId, repeat, invited = [] } = request.body
+      const room = await roomOf(app, member.workspaceId, roomId)
+      if (!room) throw badRequest(`no room ${roomId} in this workspace`, 'roomId')
       if (groupId) {
         const group = await app.store.getGroup(member.workspaceId, groupId)
         if (!group) throw badRequest(`no group ${groupId} in this workspace`, 'groupId')
         if (!group.members.includes(member.id) && !atLeast(member.role, 'host')) throw forbidden('only the group’s members make its events; join it first')
-      } else if (!atLeast(member.role, 'host')) {
-        throw forbidden('only hosts make events outside a group')
+      } else if (!atLeast(member.role, 'host') && !room.bookable) {
+        throw forbidden('only hosts make events outside a group, but in rooms hosts made bookable')
       }
-      const floors = await app.store.listFloors(member.workspaceId)
-      if (!floors.some((f) => f.rooms.some((r) => r.id === roomId))) throw badRequest(`no room ${roomId} in this workspace`, 'roomId')
       if (endsAt <= startsAt) throw badRequest('an event must end after it starts', 'endsAt')
-      if (endsAt <= app.now()) throw badRequest('this event would have ended already', 'endsAt')
       if (endsAt - startsAt > MAX_WINDOW_MS) throw badRequest('an event lasts at most 31 days', 'endsAt')
+      if (repeat && repeat.until !== null && repeat.until < startsAt) throw badRequest('a weekly event’s last start comes after its first', 'repeat.until')
+      if (repeat && endsAt - startsAt > WEEK_MS) throw badRequest('a weekly event lasts at most a week', 'endsAt')
+      if (seriesEnd({ startsAt, endsAt, repeat: repeat ?? null }) <= app.now()) throw badRequest('this event would have ended already', 'endsAt')
+      await checkInvited(app, member.workspaceId, invited)
       const id = newId('ev', 16)
-      await app.store.createEvent(member.workspaceId, { id, title: title.trim(), description, hostId: member.id, roomId, startsAt, endsAt, capacity, groupId: groupId ?? null, createdAt: app.now() })
+      await makeEvent(app, member.workspaceId, room, {
+        id, title: title.trim(), description, hostId: member.id, roomId, startsAt, endsAt, capacity, groupId: groupId ?? null, createdAt: app.now(), repeat: repeat ? { until: repeat.until } : null, invited,
+      })
       const made = (await app.store.getEvent(member.workspaceId, id))!
       await announceEvent(app, member.workspaceId, made, publicBase(app, request))
       reply.code(201)

@@ -10,6 +10,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import { REMINDER_LEAD_MS } from '../../protocol/community.ts'
+import { startDueRunner } from '../due-runner.ts'
 import { findRoom } from '../room-moderation.ts'
 import type { GuestPass } from '../store/community-store.ts'
 import { reminderMail } from './mail-message.ts'
@@ -24,8 +25,6 @@ export interface MailOptions {
 /** The periodic check: a reminder due from another instance's join is sent at most this late. */
 const REMIND_CHECK_MS = 5_000
 const RETRY_DELAYS_MS = [10_000, 30_000, 90_000]
-/** setTimeout's ceiling (about 24.8 days). */
-const MAX_TIMER_MS = 2 ** 31 - 1
 
 export interface Reminders {
   /** Checks now (after the check under way, if any). */
@@ -48,10 +47,6 @@ export function kickReminders(app: FastifyInstance): void {
 export const remindersOf = (app: FastifyInstance): Reminders | null => running.get(app.store) ?? null
 
 function startReminders(app: FastifyInstance, publicUrl: string, opts: MailOptions): Reminders {
-  let stopped = false
-  let checking: Promise<void> | null = null
-  let again = false
-  let timer: ReturnType<typeof setTimeout> | null = null
   const sends = new Set<Promise<void>>()
   const abort = new AbortController()
 
@@ -78,7 +73,7 @@ function startReminders(app: FastifyInstance, publicUrl: string, opts: MailOptio
         return
       } catch (err) {
         const wait = delays[attempt - 1]
-        if (wait === undefined || stopped) {
+        if (wait === undefined || abort.signal.aborted) {
           app.log.error({ err, ...about, attempts: attempt }, 'reminder email to an event guest not sent; giving up')
           return
         }
@@ -97,57 +92,30 @@ function startReminders(app: FastifyInstance, publicUrl: string, opts: MailOptio
     sends.add(tracked)
   }
 
-  const check = async () => {
-    if (stopped) return
-    for (const pass of await app.store.claimGuestReminders(app.now(), REMINDER_LEAD_MS)) track(deliver(pass))
-    if (stopped) return
-    const next = await app.store.nextGuestReminder(app.now(), REMINDER_LEAD_MS)
-    if (timer) clearTimeout(timer)
-    timer = null
-    if (next !== null) {
-      timer = setTimeout(kick, Math.min(MAX_TIMER_MS, Math.max(0, next - app.now())))
-      timer.unref()
-    }
-  }
-
-  const kick = () => {
-    if (stopped) return
-    if (checking) {
-      again = true
-      return
-    }
-    checking = check()
-      .catch((err: unknown) => app.log.warn({ err }, 'reminder check failed; trying again on the next one'))
-      .finally(() => {
-        checking = null
-        if (again && !stopped) {
-          again = false
-          kick()
-        }
-      })
-  }
-
-  const periodic = setInterval(kick, REMIND_CHECK_MS)
-  periodic.unref()
+  const runner = startDueRunner({
+    everyMs: REMIND_CHECK_MS,
+    now: () => app.now(),
+    onError: (err) => app.log.warn({ err }, 'reminder check failed; trying again on the next one'),
+    async run() {
+      for (const pass of await app.store.claimGuestReminders(app.now(), REMINDER_LEAD_MS)) track(deliver(pass))
+      return app.store.nextGuestReminder(app.now(), REMINDER_LEAD_MS)
+    },
+  })
   const reminders: Reminders = {
-    kick,
+    kick: runner.kick,
     async settle() {
-      kick()
-      while (checking) await checking
+      runner.kick()
+      await runner.idle()
       await Promise.all([...sends])
     },
     async stop() {
-      stopped = true
       running.delete(app.store)
-      clearInterval(periodic)
-      if (timer) clearTimeout(timer)
       abort.abort()
-      await checking
+      await runner.stop()
       await Promise.all([...sends])
     },
   }
   running.set(app.store, reminders)
-  kick()
   return reminders
 }
 

@@ -6,6 +6,8 @@
  */
 import type { FastifyInstance } from 'fastify'
 import { COMMUNITY_TOPIC, MAX_COMMUNITY_NOTICE_BYTES, type CommunityEvent, type CommunityNotice, type Group } from '../../protocol/community.ts'
+import { atLeast } from '../../protocol/rules.ts'
+import type { DeadlineRecord } from '../store/calendar-store.ts'
 import type { EventRecord, GroupRecord } from '../store/community-store.ts'
 
 /** An event as a viewer sees it: its public link only for those who may share it (not guests). */
@@ -15,6 +17,7 @@ export function eventToWire(e: EventRecord, base: string, viewer: { role: string
     capacity: e.capacity, groupId: e.groupId, open: e.publicCode !== null,
     publicUrl: e.publicCode !== null && viewer.role !== 'guest' ? `${base}/#/event/${e.publicCode}` : null,
     attendees: e.attendees,
+    repeat: e.repeat ? { weekly: true, until: e.repeat.until } : null, invited: e.invited, maybe: e.maybe, declined: e.declined,
   }
 }
 
@@ -44,6 +47,14 @@ export async function announceEvent(app: FastifyInstance, ws: string, e: EventRe
 export async function announceEventGone(app: FastifyInstance, ws: string, e: EventRecord): Promise<void> {
   const { people, guests } = await audience(app, ws)
   send(app, ws, [...people, ...e.attendees.filter((id) => guests.has(id))], { type: 'event-gone', eventId: e.id })
+}
+
+/** A deadline set or removed (issue 14): to the members who see it (the space's: everyone but guests; a company's: its members and hosts). */
+export async function announceDeadline(app: FastifyInstance, ws: string, d: DeadlineRecord, gone = false): Promise<void> {
+  const members = (await app.store.listMembers(ws)).filter((m) => m.removingSince == null && m.role !== 'guest')
+  const companies = d.companyId ? await app.store.companyOfMembers(ws) : null
+  const to = members.filter((m) => !companies || atLeast(m.role, 'host') || companies.get(m.id)?.companyId === d.companyId).map((m) => m.id)
+  send(app, ws, to, gone ? { type: 'deadline-gone', deadlineId: d.id } : { type: 'deadline', deadline: { ...d } })
 }
 
 export async function announceGroup(app: FastifyInstance, ws: string, g: GroupRecord): Promise<void> {

@@ -29,9 +29,16 @@ export interface EventRecord {
   createdAt: number
   /** Who RSVPed (event guests included), earliest first. */
   attendees: string[]
+  /** Issue 14: a weekly series (until: its last start; null: no end), or null. */
+  repeat: { until: number | null } | null
+  /** Invited members, and those who answered maybe or no (a yes is an RSVP). */
+  invited: string[]
+  maybe: string[]
+  declined: string[]
 }
 
-export type NewEvent = Omit<EventRecord, 'attendees' | 'publicCode'>
+type Answers = 'attendees' | 'publicCode' | 'repeat' | 'invited' | 'maybe' | 'declined'
+export type NewEvent = Omit<EventRecord, Answers> & { repeat?: { until: number | null } | null; invited?: readonly string[] }
 
 export interface GuestLinkRecord {
   id: string
@@ -70,7 +77,7 @@ export interface CommunityStore {
 
   createEvent(workspaceId: string, e: NewEvent): Promise<void>
   getEvent(workspaceId: string, id: string): Promise<EventRecord | null>
-  /** Events that have not ended at `now`, earliest first. */
+  /** Events (series) that have not ended at `now`, earliest first. */
   listEvents(workspaceId: string, now: number): Promise<EventRecord[]>
   deleteEvent(workspaceId: string, id: string): Promise<boolean>
   /** Sets (or clears) an event's public code; null when there is no such event. */

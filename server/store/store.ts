@@ -10,6 +10,10 @@ import type { FloorOp } from '../../protocol/floor/ops.ts'
 import type { Floor } from '../../protocol/floor/records.ts'
 import type { AnalyticsStore } from './analytics-store.ts'
 import type { CommunityStore } from './community-store.ts'
+import type { WhiteboardStore } from './whiteboard-store.ts'
+import type { ShelfStore } from './shelf-store.ts'
+import type { CalendarStore } from './calendar-store.ts'
+import type { BoardStore } from './board-store.ts'
 import type { CompanyStore } from './companies-store.ts'
 import type { ProfileStore } from './profiles-store.ts'
 
@@ -236,7 +240,7 @@ export interface ChatStore {
   roomAdmissions(workspaceId: string, roomId: string, now: number): Promise<string[]>
 }
 
-export interface Store extends ChatStore, CompanyStore, ProfileStore, CommunityStore, AnalyticsStore {
+export interface Store extends ChatStore, CompanyStore, ProfileStore, CommunityStore, AnalyticsStore, BoardStore, CalendarStore, ShelfStore, WhiteboardStore {
   createWorkspace(workspace: WorkspaceRecord, owner: NewMember, floor: Floor): Promise<void>
   getWorkspace(id: string): Promise<WorkspaceRecord | null>
 

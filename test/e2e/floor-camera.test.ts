@@ -31,12 +31,34 @@ const bareFloor = (page: Page) =>
     const floor = document.querySelector('.viewport .floor')!
     for (let y = vp.top + vp.height / 3; y < vp.bottom - 40; y += 13) {
       for (let x = vp.left + vp.width / 3; x < vp.right - 40; x += 13) {
-        const el = document.elementFromPoint(x, y)
-        if (el && floor.contains(el) && !el.closest('button, .name-tag')) return { x, y }
+        // Open floor all around (not a gap between two rooms' walls), so that tags have room.
+        const bare = (px: number, py: number) => {
+          const el = document.elementFromPoint(px, py)
+          return !!el && floor.contains(el) && !el.closest('button, .name-tag')
+        }
+        if ([[0, 0], [-48, -48], [48, -48], [-48, 48], [48, 48], [0, -60], [0, 60]].every(([dx, dy]) => bare(x + dx!, y + dy!))) return { x, y }
       }
     }
     throw new Error('no bare floor in view')
   })
+
+/** Screen point → floor coordinates, through the floor's transform (pan and zoom). */
+const floorPoint = (page: Page, at: { x: number; y: number }) =>
+  page.evaluate(({ x, y }) => {
+    const floor = document.querySelector<HTMLElement>('.viewport .floor')!
+    const r = floor.getBoundingClientRect()
+    const zoom = r.width / floor.offsetWidth
+    return { x: (x - r.left) / zoom, y: (y - r.top) / zoom }
+  }, at)
+
+/** Floor coordinates → screen point, through the floor's transform. */
+const screenPoint = (page: Page, at: { x: number; y: number }) =>
+  page.evaluate(({ x, y }) => {
+    const floor = document.querySelector<HTMLElement>('.viewport .floor')!
+    const r = floor.getBoundingClientRect()
+    const zoom = r.width / floor.offsetWidth
+    return { x: r.left + x * zoom, y: r.top + y * zoom }
+  }, at)
 
 /** Waits until the camera has stopped moving (a pan's glide has run out). */
 async function settled(o: OfficePage): Promise<string> {
@@ -121,10 +143,14 @@ describe('floor camera and avatars', () => {
     const a = await signIn(ana)
     const b = await signIn(bo)
     await a.desk('2', `${bo.name}, available`).waitFor()
-    // Both click (nearly) the same bare spot: each walks there.
+    // Both click (nearly) the same bare spot of the floor: each walks there. Their windows may
+    // lay the floor out differently (a host's top bar has more buttons), so Bo's click is placed
+    // by the floor's own coordinates, not the screen's.
     const spot = await bareFloor(a.page)
     await a.page.mouse.click(spot.x, spot.y)
-    await b.page.mouse.click(spot.x + 4, spot.y + 3)
+    const onFloor = await floorPoint(a.page, spot)
+    const there = await screenPoint(b.page, { x: onFloor.x + 4, y: onFloor.y + 3 })
+    await b.page.mouse.click(there.x, there.y)
     const anaAvatar = a.personOnFloor(`You, ${ana.name}`)
     const boAvatar = a.personOnFloor(bo.name)
     await expect.poll(async () => {

@@ -1,6 +1,7 @@
 /**
  * Visual regression of the key screens (issue 10): the welcome screen, the floor with people, a
- * call, the floor editor, and the floor in the dark theme, each compared with its committed
+ * call, the floor editor, the floor in the dark theme, the directory (issue 13), and the board, a
+ * room's card and its whiteboard (issue 14), each compared with its committed
  * baseline (test/support/screens.ts). The office is the same every run: fixed names, everyone at
  * their desk; live video is masked. `npm run screens:update` rewrites the baselines on purpose.
  */
@@ -9,8 +10,10 @@ import { beforeAll, describe, it } from 'vitest'
 import type { SignedIn } from '../../protocol/api.ts'
 import { officeSuite } from '../support/office-suite.ts'
 import { expectScreen } from '../support/screens.ts'
+import { DirectoryPage } from './pages/directory-page.ts'
 import { EditorPage } from './pages/editor-page.ts'
 import type { Account, OfficePage } from './pages/office-page.ts'
+import { WhiteboardPage } from './pages/whiteboard-page.ts'
 
 const ana: Account = { name: 'Ana Silva', email: 'ana@example.com', password: 'correct horse 1' }
 const bo: Account = { name: 'Bo Lee', email: 'bo@example.com', password: 'battery staple 2' }
@@ -96,4 +99,43 @@ describe('the key screens look as their baselines', () => {
     await quiet(a.page)
     await expectScreen(a.page, 'floor-dark')
   })
+
+  it('the board', async () => {
+    const { a } = await bothAtDesks()
+    await a.page.getByRole('banner').getByRole('button', { name: 'Board', exact: true }).click()
+    await a.page.getByRole('region', { name: 'Board', exact: true }).getByRole('listitem', { name: bo.name }).waitFor()
+    await quiet(a.page)
+    await expectScreen(a.page, 'board')
+  })
+
+  it('the directory', async () => {
+    const { a } = await bothAtDesks()
+    const directory = new DirectoryPage(a.page)
+    await directory.show()
+    await directory.region().getByText(bo.name).first().waitFor()
+    await quiet(a.page)
+    await expectScreen(a.page, 'directory')
+  })
+
+  it('a room’s card', async () => {
+    const { a } = await bothAtDesks()
+    const card = await a.roomCard('Meeting room')
+    await card.getByText('Nothing on the whiteboard yet.').waitFor()
+    await card.getByRole('button', { name: 'Shelf', exact: true }).waitFor()
+    await quiet(a.page)
+    await expectScreen(a.page, 'room-card')
+  })
+
+  it('a room’s whiteboard', async () => {
+    const { a } = await bothAtDesks()
+    await a.walkInto('Meeting room')
+    await a.stage('Meeting room').getByText('Connected').waitFor()
+    const board = new WhiteboardPage(a, 'Meeting room')
+    await board.open()
+    await board.shapes(0).waitFor()
+    await quiet(a.page)
+    // The board covers the call, its video included: nothing live shows.
+    await expectScreen(a.page, 'whiteboard')
+  })
 })
+

@@ -3,41 +3,19 @@
  * it, someone taken out, and the company removed reach members' lobby connections as server-sent
  * data carrying the company itself, which the renderer's reader accepts; guests hear none of it.
  */
-import { Room, RoomEvent, type RemoteParticipant } from '@livekit/rtc-node'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { LobbyToken, SignedIn } from '../../protocol/api.ts'
-import type { CompanyNotice } from '../../protocol/companies.ts'
+import { describe, expect, it } from 'vitest'
+import type { SignedIn } from '../../protocol/api.ts'
 import { topics } from '../../protocol/presence.ts'
 import { readCompanyNotice } from '../../renderer/companies/notices.ts'
 import { companiesApi } from '../support/companies.ts'
 import { addMember, createWorkspace, until } from '../support/factories.ts'
-import { httpClient, type HttpClient } from '../support/http.ts'
-import { startStack, type Stack } from '../support/stack.ts'
+import { useNoticeStack } from '../support/notice-stack.ts'
 
-let stack: Stack
-let http: HttpClient
-const lobbies: Room[] = []
-beforeAll(async () => {
-  stack = await startStack()
-  http = httpClient(stack.server.url)
-})
-afterAll(async () => {
-  await Promise.all(lobbies.map((l) => l.disconnect()))
-  await stack?.stop()
-})
+const notices = useNoticeStack()
+const { http } = notices
 
 /** What `who`'s lobby connection hears from the server on the companies topic (null: the reader refused it). */
-async function listen(who: SignedIn): Promise<(CompanyNotice | null)[]> {
-  const heard: (CompanyNotice | null)[] = []
-  const token = await http.post<LobbyToken>(`/api/workspaces/${who.workspace.id}/lobby/token`, undefined, who.session.token)
-  const lobby = new Room()
-  lobbies.push(lobby)
-  lobby.on(RoomEvent.DataReceived, (payload: Uint8Array, participant?: RemoteParticipant, _kind?: unknown, topic?: string) => {
-    if (!participant && topic === topics.companies) heard.push(readCompanyNotice(payload))
-  })
-  await lobby.connect(token.body.url, token.body.token, { autoSubscribe: false, dynacast: false })
-  return heard
-}
+const listen = (who: SignedIn) => notices.listen(who, topics.companies, readCompanyNotice)
 
 describe('company notices', () => {
   it('carry each change of a company to members, and nothing to guests', async () => {

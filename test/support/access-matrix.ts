@@ -92,13 +92,18 @@ export const hostRoutes = [
  */
 export const chatPrefix = /^\/api\/workspaces\/\{(ws|workspaceId)\}\/chat\//
 
-export type Part = 'hosts' | 'chat' | 'companies' | 'profiles' | 'community' | 'analytics' | 'others'
+export type Part = 'hosts' | 'chat' | 'companies' | 'profiles' | 'community' | 'analytics' | 'board' | 'calendar' | 'shelf' | 'whiteboard' | 'others'
 /** Issue 13's parts, each with its own file (access-matrix-<part>.test.ts), by path. */
 const issue13Parts: [Part, RegExp][] = [
   ['companies', /^\/api\/workspaces\/\{ws\}\/companies(\/|$)/],
   ['profiles', /^\/api\/workspaces\/\{ws\}\/(profiles|profile|photos)(\/|$)/],
   ['community', /^\/api\/(workspaces\/\{ws\}\/(groups|events|guest-links)|public\/events|guest-links)(\/|$)/],
   ['analytics', /^\/api\/workspaces\/\{ws\}\/analytics(\/|$)/],
+  // Issue 14's parts.
+  ['board', /^\/api\/workspaces\/\{ws\}\/board(\/|$)/],
+  ['calendar', /^\/api\/(workspaces\/\{ws\}\/calendar|calendar-feeds)(\/|$)/],
+  ['shelf', /^\/api\/workspaces\/\{ws\}\/shelves(\/|$)/],
+  ['whiteboard', /^\/api\/workspaces\/\{ws\}\/whiteboards(\/|$)/],
 ]
 /** Which file holds a matrixed route's rows. */
 export const partOf = (route: string): Part => {

@@ -11,12 +11,8 @@ import { useMedia, useOffice, usePresence, useSession, useSocial } from '../cont
 import { CommandPalette, DoorPrompt, EditorSide, EditorTop, InviteDialog, ManageMenu, PeopleAdmin, Prompts, SettingsDialog, ShortcutsSheet, Call, CallFocus, TakeoverDialog, UsageDialog, warmCall } from './on-demand.ts'
 import { useDevicePreferences } from '../../call/settings/use-devices.ts'
 
-// The chat (issue 12): its top-bar button and region, all on demand (renderer/chat/ChatMount.tsx).
-const ChatMount = lazy(() => import('../../chat/ChatMount.tsx').then((m) => ({ default: m.ChatMount })))
-// The coworking space (issue 13), on demand likewise: the directory, events, and companies.
-const DirectoryMount = lazy(() => import('../../directory/DirectoryMount.tsx').then((m) => ({ default: m.DirectoryMount })))
-const EventsMount = lazy(() => import('../../events/EventsMount.tsx').then((m) => ({ default: m.EventsMount })))
-const CompaniesMount = lazy(() => import('../../companies/CompaniesMount.tsx').then((m) => ({ default: m.CompaniesMount })))
+// The top-bar buttons of the chat, directory, events, companies, board and calendar, on demand.
+const TopBarMounts = lazy(() => import('./TopBarMounts.tsx').then((m) => ({ default: m.TopBarMounts })))
 
 type Panel = 'invite' | 'palette' | 'shortcuts' | 'people' | 'settings' | 'usage' | null
 
@@ -73,16 +69,7 @@ export function OfficeScreen() {
         <div className="topbar-actions">
           <StatusMenu />
           <Suspense fallback={null}>
-            <ChatMount body={body} />
-          </Suspense>
-          <Suspense fallback={null}>
-            <DirectoryMount body={body} />
-          </Suspense>
-          <Suspense fallback={null}>
-            <EventsMount body={body} />
-          </Suspense>
-          <Suspense fallback={null}>
-            <CompaniesMount body={body} />
+            <TopBarMounts body={body} />
           </Suspense>
           <button type="button" onClick={() => setPanel('palette')} aria-keyshortcuts="Control+K">
             Find…

@@ -72,6 +72,10 @@ export function RoomProperties({ room }: { room: Room }) {
         <input type="checkbox" checked={room.companyOnly === true} disabled={!room.companyId} onChange={(e) => change({ companyOnly: e.target.checked })} />
         Company only
       </label>
+      <label className="check">
+        <input type="checkbox" checked={room.bookable === true} onChange={(e) => change({ bookable: e.target.checked })} />
+        Bookable
+      </label>
       {room.kind === 'private' && (
         <div className="field">
           <label htmlFor={ownerId}>Owner</label>

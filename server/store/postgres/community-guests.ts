@@ -26,7 +26,8 @@ export const eventLock = (workspaceId: string, eventId: string) => `event:${work
 
 /** Whether `memberId` may take a seat (without taking it); the caller holds eventLock. */
 async function seatFree(sql: Tx, ws: string, eventId: string, memberId: string, now: number): Promise<RsvpOutcome | 'taken'> {
-  const e = await sql.one<{ capacity: number; ends_at: number }>('select capacity, ends_at from events where workspace_id = $1 and id = $2', [ws, eventId])
+  // A weekly series has ended once its last occurrence has (issue 14).
+  const e = await sql.one<{ capacity: number; ends_at: number }>('select capacity, series_ends_at as ends_at from events where workspace_id = $1 and id = $2', [ws, eventId])
   if (!e) return 'not-found'
   if (e.ends_at <= now) return 'ended'
   if (await sql.one('select 1 from event_rsvps where workspace_id = $1 and event_id = $2 and member_id = $3', [ws, eventId, memberId])) return 'taken'

@@ -1,19 +1,22 @@
 /** Issue 13: groups, events and RSVPs in the PostgreSQL store; guest links and passes in ./community-guests.ts. */
 import type { CommunityStore, EventRecord, GroupRecord } from '../community-store.ts'
+import { answersOf, insertEvent } from './calendar.ts'
 import { eventLock, guestMethods, takeSeat } from './community-guests.ts'
 import { lockKey, type Connection, type Sql } from './connection.ts'
 
 interface GroupRow { id: string; name: string; description: string; channel_id: string; created_by: string | null; created_at: number }
 interface EventRow {
   id: string; title: string; description: string; host_id: string | null; room_id: string; starts_at: number; ends_at: number
-  capacity: number; group_id: string | null; public_code: string | null; created_at: number
+  capacity: number; group_id: string | null; public_code: string | null; created_at: number; repeat_weekly: number; repeat_until: number | null
 }
+export type { EventRow }
 const groupColumns = 'id, name, description, channel_id, created_by, created_at'
-const eventColumns = 'id, title, description, host_id, room_id, starts_at, ends_at, capacity, group_id, public_code, created_at'
+export const eventColumns = 'id, title, description, host_id, room_id, starts_at, ends_at, capacity, group_id, public_code, created_at, repeat_weekly, repeat_until'
 
-const toEvent = (r: EventRow, attendees: string[]): EventRecord => ({
+type Answers = Pick<EventRecord, 'attendees' | 'invited' | 'maybe' | 'declined'>
+export const toEvent = (r: EventRow, answers: Answers): EventRecord => ({
   id: r.id, title: r.title, description: r.description, hostId: r.host_id, roomId: r.room_id, startsAt: r.starts_at, endsAt: r.ends_at,
-  capacity: r.capacity, groupId: r.group_id, publicCode: r.public_code, createdAt: r.created_at, attendees,
+  capacity: r.capacity, groupId: r.group_id, publicCode: r.public_code, createdAt: r.created_at, repeat: r.repeat_weekly ? { until: r.repeat_until } : null, ...answers,
 })
 
 export function communityMethods(c: Connection): CommunityStore {
@@ -26,11 +29,9 @@ export function communityMethods(c: Connection): CommunityStore {
     const r = await sql.one<GroupRow>(`select ${groupColumns} from community_groups where workspace_id = $1 and id = $2`, [ws, id])
     return r ? toGroup(sql, ws, r) : null
   }
-  const attendees = async (sql: Sql, ws: string, id: string) =>
-    (await sql.rows<{ member_id: string }>('select member_id from event_rsvps where workspace_id = $1 and event_id = $2 order by at, member_id collate "C"', [ws, id])).map((r) => r.member_id)
   const event = async (sql: Sql, ws: string, id: string) => {
     const r = await sql.one<EventRow>(`select ${eventColumns} from events where workspace_id = $1 and id = $2`, [ws, id])
-    return r ? toEvent(r, await attendees(sql, ws, id)) : null
+    return r ? toEvent(r, await answersOf(sql, ws, id)) : null
   }
 
   return {
@@ -62,15 +63,14 @@ export function communityMethods(c: Connection): CommunityStore {
     },
 
     async createEvent(ws, e) {
-      await c.run(`insert into events (workspace_id, id, title, description, host_id, room_id, starts_at, ends_at, capacity, group_id, created_at)
-        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, [ws, e.id, e.title, e.description, e.hostId, e.roomId, e.startsAt, e.endsAt, e.capacity, e.groupId, e.createdAt])
+      await c.tx((sql) => insertEvent(sql, ws, e))
     },
     async getEvent(ws, id) {
       return event(c, ws, id)
     },
     async listEvents(ws, now) {
-      const rows = await c.rows<EventRow>(`select ${eventColumns} from events where workspace_id = $1 and ends_at > $2 order by starts_at, id collate "C"`, [ws, now])
-      return Promise.all(rows.map(async (r) => toEvent(r, await attendees(c, ws, r.id))))
+      const rows = await c.rows<EventRow>(`select ${eventColumns} from events where workspace_id = $1 and series_ends_at > $2 order by starts_at, id collate "C"`, [ws, now])
+      return Promise.all(rows.map(async (r) => toEvent(r, await answersOf(c, ws, r.id))))
     },
     async deleteEvent(ws, id) {
       return (await c.run('delete from events where workspace_id = $1 and id = $2', [ws, id])) > 0

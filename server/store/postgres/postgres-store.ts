@@ -8,6 +8,10 @@ import type { AccountRecord, Store, WorkspaceRecord } from '../store.ts'
 import { analyticsMethods } from './analytics.ts'
 import { chatMethods } from './chat.ts'
 import { communityMethods } from './community.ts'
+import { whiteboardMethods } from './whiteboard.ts'
+import { shelfMethods } from './shelf.ts'
+import { calendarMethods } from './calendar.ts'
+import { boardMethods } from './board.ts'
 import { companyMethods } from './companies.ts'
 import { profileMethods } from './profiles.ts'
 import { messageMethods } from './chat-messages.ts'
@@ -67,6 +71,10 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
     ...profileMethods(c),
     ...communityMethods(c),
     ...analyticsMethods(c),
+    ...whiteboardMethods(c),
+    ...shelfMethods(c),
+    ...calendarMethods(c),
+    ...boardMethods(c),
 
     async createWorkspace(workspace, owner, floor) {
       await c.tx(async (sql) => {

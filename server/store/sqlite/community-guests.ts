@@ -21,7 +21,8 @@ const unreminded = `source = 'event' and email is not null and reminded_at is nu
 
 /** Takes one seat of an event for `memberId`, under its capacity; the caller holds the transaction. */
 export function takeSeat({ sql }: Connection, workspaceId: string, eventId: string, memberId: string, now: number): RsvpOutcome {
-  const e = sql('select capacity, ends_at from events where workspace_id = ? and id = ?').get(workspaceId, eventId) as { capacity: number; ends_at: number } | undefined
+  // A weekly series has ended once its last occurrence has (issue 14).
+  const e = sql('select capacity, series_ends_at as ends_at from events where workspace_id = ? and id = ?').get(workspaceId, eventId) as { capacity: number; ends_at: number } | undefined
   if (!e) return 'not-found'
   if (e.ends_at <= now) return 'ended'
   if (sql('select 1 from event_rsvps where workspace_id = ? and event_id = ? and member_id = ?').get(workspaceId, eventId, memberId)) return 'ok'

@@ -2,17 +2,20 @@
 import type { CommunityStore, EventRecord, GroupRecord } from '../community-store.ts'
 import type { Connection } from './connection.ts'
 import { guestMethods, takeSeat } from './community-guests.ts'
+import { answersOf, insertEvent } from './calendar.ts'
 
 interface GroupRow { id: string; name: string; description: string; channel_id: string; created_by: string | null; created_at: number }
 interface EventRow {
   id: string; title: string; description: string; host_id: string | null; room_id: string; starts_at: number; ends_at: number
-  capacity: number; group_id: string | null; public_code: string | null; created_at: number
+  capacity: number; group_id: string | null; public_code: string | null; created_at: number; repeat_weekly: number; repeat_until: number | null
 }
 
-const toEvent = (r: EventRow, attendees: string[]): EventRecord => ({
+type Answers = Pick<EventRecord, 'attendees' | 'invited' | 'maybe' | 'declined'>
+export const toEvent = (r: EventRow, answers: Answers): EventRecord => ({
   id: r.id, title: r.title, description: r.description, hostId: r.host_id, roomId: r.room_id, startsAt: r.starts_at, endsAt: r.ends_at,
-  capacity: r.capacity, groupId: r.group_id, publicCode: r.public_code, createdAt: r.created_at, attendees,
+  capacity: r.capacity, groupId: r.group_id, publicCode: r.public_code, createdAt: r.created_at, repeat: r.repeat_weekly ? { until: r.repeat_until } : null, ...answers,
 })
+export type { EventRow }
 
 export function communityMethods(c: Connection): CommunityStore {
   const { sql, write } = c
@@ -25,11 +28,9 @@ export function communityMethods(c: Connection): CommunityStore {
     const r = sql('select * from community_groups where workspace_id = ? and id = ?').get(ws, id) as GroupRow | undefined
     return r ? toGroup(ws, r) : null
   }
-  const attendees = (ws: string, id: string) =>
-    sql('select member_id from event_rsvps where workspace_id = ? and event_id = ? order by at, member_id').pluck().all(ws, id) as string[]
   const event = (ws: string, id: string) => {
     const r = sql('select * from events where workspace_id = ? and id = ?').get(ws, id) as EventRow | undefined
-    return r ? toEvent(r, attendees(ws, id)) : null
+    return r ? toEvent(r, answersOf(c, ws, id)) : null
   }
 
   return {
@@ -59,15 +60,14 @@ export function communityMethods(c: Connection): CommunityStore {
     },
 
     async createEvent(ws, e) {
-      sql(`insert into events (workspace_id, id, title, description, host_id, room_id, starts_at, ends_at, capacity, group_id, created_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(ws, e.id, e.title, e.description, e.hostId, e.roomId, e.startsAt, e.endsAt, e.capacity, e.groupId, e.createdAt)
+      write(() => insertEvent(c, ws, e))
     },
     async getEvent(ws, id) {
       return event(ws, id)
     },
     async listEvents(ws, now) {
-      const rows = sql('select * from events where workspace_id = ? and ends_at > ? order by starts_at, id').all(ws, now) as EventRow[]
-      return rows.map((r) => toEvent(r, attendees(ws, r.id)))
+      const rows = sql('select * from events where workspace_id = ? and series_ends_at > ? order by starts_at, id').all(ws, now) as EventRow[]
+      return rows.map((r) => toEvent(r, answersOf(c, ws, r.id)))
     },
     async deleteEvent(ws, id) {
       return sql('delete from events where workspace_id = ? and id = ?').run(ws, id).changes > 0

@@ -9,6 +9,10 @@ import type { AccountRecord, Store, WorkspaceRecord } from '../store.ts'
 import { analyticsMethods } from './analytics.ts'
 import { chatMethods } from './chat.ts'
 import { communityMethods } from './community.ts'
+import { whiteboardMethods } from './whiteboard.ts'
+import { shelfMethods } from './shelf.ts'
+import { calendarMethods } from './calendar.ts'
+import { boardMethods } from './board.ts'
 import { companyMethods } from './companies.ts'
 import { profileMethods } from './profiles.ts'
 import { messageMethods } from './chat-messages.ts'
@@ -64,6 +68,10 @@ export function openSqliteStore(file: string, opts: SqliteStoreOptions = {}): St
     ...profileMethods(c),
     ...communityMethods(c),
     ...analyticsMethods(c),
+    ...whiteboardMethods(c),
+    ...shelfMethods(c),
+    ...calendarMethods(c),
+    ...boardMethods(c),
 
     async createWorkspace(workspace, owner, floor) {
       write(() => {

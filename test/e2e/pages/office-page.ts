@@ -74,6 +74,24 @@ export class OfficePage {
   }
 
   /**
+   * Opens a room's card (issue 14) with a right-click near its top-left corner, as people do, and
+   * answers the card. Cards load after the floor's first paint: a right-click before that opens
+   * nothing, so it is tried again until the card shows.
+   */
+  async roomCard(name: string): Promise<Locator> {
+    const card = this.page.getByRole('region', { name: `About ${name}` })
+    for (let tries = 0; ; tries++) {
+      await this.room(name).click({ button: 'right', position: { x: 16, y: 16 } })
+      try {
+        await card.waitFor({ timeout: 2_000 })
+        return card
+      } catch (err) {
+        if (tries >= 10) throw err
+      }
+    }
+  }
+
+  /**
    * Clicks a room to walk in. Near its top-left corner, by its name, as people do: its middle may
    * be taken by the avatars of those already inside (which open their own actions when clicked).
    */

@@ -15,6 +15,10 @@ import { profiles } from './0050-profiles.ts'
 import { community } from './0060-community.ts'
 import { analytics } from './0070-analytics.ts'
 import { guestReminders } from './0080-guest-reminders.ts'
+import { board } from './0090-board.ts'
+import { calendar } from './0100-calendar.ts'
+import { shelf } from './0110-shelf.ts'
+import { whiteboard } from './0120-whiteboard.ts'
 
 export interface Migration {
   version: number
@@ -22,7 +26,7 @@ export interface Migration {
   sql: string
 }
 
-export const migrations: readonly Migration[] = [initial, roomModeration, chat, companies, profiles, community, analytics, guestReminders]
+export const migrations: readonly Migration[] = [initial, roomModeration, chat, companies, profiles, community, analytics, guestReminders, board, calendar, shelf, whiteboard]
 
 export { StoreVersionFromFutureError }
 

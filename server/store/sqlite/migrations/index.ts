@@ -12,13 +12,17 @@ import { profiles } from './0090-profiles.ts'
 import { community } from './0100-community.ts'
 import { analytics } from './0110-analytics.ts'
 import { guestReminders } from './0120-guest-reminders.ts'
+import { board } from './0130-board.ts'
+import { calendar } from './0140-calendar.ts'
+import { shelf } from './0150-shelf.ts'
+import { whiteboard } from './0160-whiteboard.ts'
 
 export interface Migration {
   version: number
   update(db: Database): void
 }
 
-export const migrations: readonly Migration[] = [initial, occupancy, invitesAndDrafts, limitsReadsAndUndo, memberRemovals, roomModeration, chat, companies, profiles, community, analytics, guestReminders]
+export const migrations: readonly Migration[] = [initial, occupancy, invitesAndDrafts, limitsReadsAndUndo, memberRemovals, roomModeration, chat, companies, profiles, community, analytics, guestReminders, board, calendar, shelf, whiteboard]
 
 export class StoreVersionFromFutureError extends Error {}
 

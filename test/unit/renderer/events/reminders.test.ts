@@ -44,3 +44,19 @@ describe('runningIn', () => {
     expect(runningIn({ events, now: 5 * MIN }, 'room_lounge')?.id).toBe('b')
   })
 })
+
+describe('weekly events (issue 14)', () => {
+  const WEEK = 7 * 24 * 60 * MIN
+  const weekly = { ...event('ev_standup', 100 * MIN), repeat: { weekly: true as const, until: 100 * MIN + 2 * WEEK } }
+  it('remind before each occurrence, once each, with that occurrence’s times', () => {
+    const due = dueReminders([weekly], 'mem_ana', 95 * MIN + WEEK, new Set())
+    expect(due.map((e) => [e.id, e.startsAt, e.endsAt])).toEqual([['ev_standup', 100 * MIN + WEEK, 160 * MIN + WEEK]])
+    expect(dueReminders([weekly], 'mem_ana', 95 * MIN + WEEK, new Set([`ev_standup@${100 * MIN + WEEK}`]))).toEqual([])
+    expect(dueReminders([weekly], 'mem_ana', 95 * MIN + 3 * WEEK, new Set())).toEqual([])
+  })
+  it('run in their room in each occurrence, and tick at the next one', () => {
+    expect(runningIn({ events: { s: weekly }, now: 130 * MIN + 2 * WEEK }, 'room_meeting')?.id).toBe('ev_standup')
+    expect(runningIn({ events: { s: weekly }, now: 130 * MIN + 3 * WEEK }, 'room_meeting')).toBeNull()
+    expect(nextChange([weekly], 200 * MIN)).toBe(95 * MIN + WEEK)
+  })
+})

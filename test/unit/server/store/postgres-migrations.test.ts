@@ -53,11 +53,13 @@ describe('PostgreSQL store migrations', () => {
     expect(await migrate(pool)).toBe(latest)
     expect((await ledger(pool)).map((r) => r.version)).toEqual(migrations.map((m) => m.version))
     expect(await tables(pool)).toEqual([
-      'accounts', 'admissions', 'attachments', 'chat_seqs', 'community_groups', 'companies', 'company_invites', 'company_members',
-      'conversation_departures', 'conversation_members', 'conversations', 'event_rsvps', 'events', 'floor_drafts', 'floor_ops', 'floors',
+      'accounts', 'admissions', 'attachments', 'board_entries', 'board_history', 'calendar_deadlines', 'calendar_feeds',
+      'chat_seqs', 'community_groups', 'companies', 'company_invites', 'company_members', 'conversation_departures', 'conversation_members',
+      'conversations', 'event_answers', 'event_invites', 'event_rsvps', 'events', 'floor_drafts', 'floor_ops', 'floors',
       'group_members', 'guest_links', 'guest_passes', 'invites', 'member_removals', 'members', 'message_reactions', 'messages',
       'profile_tags', 'profiles', 'rate_limits', 'read_markers', 'room_bans', 'room_occupants', 'room_reads', 'schema_migrations',
-      'sessions', 'stage_speakers', 'usage_events', 'workspaces',
+      'sessions', 'shelf_comments', 'shelf_follows', 'shelf_items', 'stage_speakers', 'usage_events', 'whiteboard_versions',
+      'whiteboards', 'workspaces',
     ])
   })
 
