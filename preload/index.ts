@@ -4,6 +4,10 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import { isHostEvent, isInvokeChannel, type OfficeBridge } from '../protocol/ipc.ts'
+import { prefetchBoot } from './boot.ts'
+
+// Sent now, while the page's scripts load: the renderer's first reads are answered from it.
+const send = prefetchBoot((channel, ...args) => ipcRenderer.invoke(channel, ...args))
 
 const bridge: OfficeBridge = {
   invoke(channel, ...args) {
@@ -11,7 +15,7 @@ const bridge: OfficeBridge = {
       // The same answer main's wire gives an unknown channel, so the renderer handles one shape.
       return Promise.resolve({ ok: false, code: 'not_found', message: `unknown IPC channel ${JSON.stringify(channel)}` })
     }
-    return ipcRenderer.invoke(channel, ...args)
+    return send(channel, ...args) as ReturnType<OfficeBridge['invoke']>
   },
   on(event, listener) {
     if (!isHostEvent(event)) throw new Error(`unknown host event ${JSON.stringify(event)}`)

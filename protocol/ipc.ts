@@ -8,6 +8,9 @@ import { FloorSchema, WorkspaceIdSchema } from './floor/records.ts'
 import { MemberSchema, WorkspaceSchema } from './api.ts'
 import { AttachmentSchema, ClientIdSchema, ConversationIdSchema, ConversationSummarySchema, MAX_ATTACHMENTS, MAX_MESSAGE_CHARS, MessageIdSchema, MessageSchema } from './chat.ts'
 import type { SystemTheme } from './theme.ts'
+import { desktopChannels, desktopEvents } from './desktop-ipc.ts'
+
+export { ScreenSourceSchema, type ScreenSourceInfo } from './desktop-ipc.ts'
 
 export const HostConfigSchema = Type.Object({
   /** Base URL of the workspace server, e.g. `http://127.0.0.1:8080`. */
@@ -95,8 +98,25 @@ export const NotificationSchema = Type.Object({
 })
 export type OsNotification = Static<typeof NotificationSchema>
 
+/** The credential the renderer keeps its session under, which `app:boot` reads ahead. */
+export const BOOT_SECRET_KEY = 'session'
+
+/**
+ * Fast start: what the renderer reads before its first paint, in one round trip that the preload
+ * sends before the page's scripts load (preload/boot.ts). `snapshot` is the cache of the workspace
+ * written most recently; the renderer uses it only when it is the workspace it asks for.
+ */
+export const BootSchema = Type.Object({
+  config: HostConfigSchema,
+  session: Type.Union([Type.String(), Type.Null()]),
+  snapshot: Type.Union([CacheSnapshotSchema, Type.Null()]),
+  systemTheme: SystemThemeSchema,
+})
+export type Boot = Static<typeof BootSchema>
+
 export const invokeChannels = {
   'app:getConfig': { args: Type.Tuple([]), result: HostConfigSchema },
+  'app:boot': { args: Type.Tuple([]), result: BootSchema },
   'cache:getSnapshot': { args: Type.Tuple([WorkspaceIdSchema]), result: Type.Union([CacheSnapshotSchema, Type.Null()]) },
   'cache:putWorkspace': { args: Type.Tuple([WorkspaceSchema]), result: Type.Null() },
   'cache:putFloor': { args: Type.Tuple([WorkspaceIdSchema, FloorSchema]), result: Type.Null() },
@@ -124,26 +144,8 @@ export const invokeChannels = {
   'notify:show': { args: Type.Tuple([NotificationSchema]), result: Type.Null() },
   /** The theme the OS asks for now (Electron's nativeTheme); later changes arrive as `theme:changed`. */
   'theme:getSystem': { args: Type.Tuple([]), result: SystemThemeSchema },
-} as const
-
-/** A screen or window Electron's desktopCapturer offers; `thumbnail` is a small data: URL. */
-export const ScreenSourceSchema = Type.Object({
-  id: Type.String({ maxLength: 200 }),
-  name: Type.String({ maxLength: 500 }),
-  kind: Type.Union([Type.Literal('screen'), Type.Literal('window')]),
-  thumbnail: Type.String({ maxLength: 200_000 }),
-})
-export type ScreenSourceInfo = Static<typeof ScreenSourceSchema>
-
-/**
- * The screen picker's channels, for the desktop issue: main lists the sources (desktopCapturer)
- * and remembers the chosen one for its setDisplayMediaRequestHandler. Not yet in `invokeChannels`
- * (main has no handler yet); the desktop issue moves them there with their handlers.
- */
-export const screenChannels = {
-  'screen:sources': { args: Type.Tuple([]), result: Type.Array(ScreenSourceSchema, { maxItems: 100 }) },
-  /** The source the next getDisplayMedia captures; null cancels the pending request. */
-  'screen:choose': { args: Type.Tuple([Type.Union([Type.String({ maxLength: 200 }), Type.Null()])]), result: Type.Null() },
+  /** The desktop issue's channels: tray, notices, deep links, start at login, shortcut, screen picker, updates. */
+  ...desktopChannels,
 } as const
 
 export const IdleStateSchema = Type.Union([Type.Literal('active'), Type.Literal('idle'), Type.Literal('locked')])
@@ -157,6 +159,7 @@ export const hostEvents = {
   'theme:changed': Type.Tuple([SystemThemeSchema]),
   /** The OS-wide mute shortcut (desktop issue: globalShortcut in main); toggles the microphone. */
   'media:toggle-mute': Type.Tuple([]),
+  ...desktopEvents,
 } as const
 
 export type InvokeChannel = keyof typeof invokeChannels

@@ -13,6 +13,7 @@ import { editorDrag } from '../test/bench/editor-drag.bench.ts'
 import { editPropagation } from '../test/bench/edit-propagation.bench.ts'
 import { whiteboardStroke } from '../test/bench/whiteboard-stroke.bench.ts'
 import { calendarWeek } from '../test/bench/calendar-week.bench.ts'
+import { cacheWrite } from '../test/bench/cache-write.bench.ts'
 import { floorRender } from '../test/bench/floor-render.bench.ts'
 import { idle } from '../test/bench/idle.bench.ts'
 import { presenceCluster } from '../test/bench/presence-cluster.bench.ts'
@@ -27,7 +28,7 @@ import { ensureChromium } from './lib/chromium.ts'
 import { ensureLivekitServer } from './lib/livekit-install.ts'
 import { bin, step } from './lib/run-step.ts'
 
-const benchmarks: Benchmark[] = [serverLoad, scaleOut, signInAttack, roomEntry, callCost, stageListeners, floorRender, editorDrag, presenceLatency, presenceCluster, editPropagation, startupBundle, coldStart, idle, chatInserts, chatOpen, chatFanout, whiteboardStroke, calendarWeek]
+const benchmarks: Benchmark[] = [serverLoad, scaleOut, signInAttack, roomEntry, callCost, stageListeners, floorRender, editorDrag, presenceLatency, presenceCluster, editPropagation, startupBundle, coldStart, idle, chatInserts, chatOpen, chatFanout, whiteboardStroke, calendarWeek, cacheWrite]
 
 const filter = process.argv[2]
 ensureLivekitServer()

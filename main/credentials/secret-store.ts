@@ -1,15 +1,20 @@
 /**
  * Secrets (the session token) kept in a small owner-only file beside the cache (never in the
- * SQLite cache, which may be moved aside or wiped), sealed by the OS keychain when it can. Without
- * a usable keychain we still store them, weakly, and warn once: like Roam or Slack, staying signed
- * in beats asking for the password at every start. Losing the file only costs a new sign-in.
+ * SQLite cache, which may be moved aside or wiped), sealed by the OS keychain. Without a real
+ * keychain (no encryption at all, or Linux's 'basic_text', a key hard-coded in Chromium) nothing
+ * is written: the secret lives in memory for this session only, and `protection()` says why so
+ * the renderer can tell the member they will sign in again next time. Secrets an older version
+ * wrote weakly are read once into memory and erased from disk.
  */
 import { Buffer } from 'node:buffer'
+import type { CredentialProtection } from '../../protocol/desktop-ipc.ts'
 
 export interface SecretStore {
   get(key: string): Promise<string | null>
   /** `null` forgets the key. */
   set(key: string, value: string | null): Promise<void>
+  /** Whether secrets outlive this session, and if not, why. */
+  protection(): CredentialProtection
 }
 
 /** Encryption by the OS keychain; main/electron/credentials.ts adapts Electron's safeStorage. */
@@ -38,40 +43,61 @@ export interface SecretStoreDeps {
 }
 
 const prefix = 'secret:'
-// Stored values say how they were sealed, so a machine that gains or loses a keychain still reads old ones.
+// Stored values say how they were sealed. 'plain:' is only ever read: older versions wrote it without a keychain.
 const sealedTag = 'os:'
 const plainTag = 'plain:'
 
+/** What a machine without a real keychain tells the member; null when secrets can be kept. */
+export function credentialProtection(protection: Protection): CredentialProtection {
+  const weakness = protection.cipher ? protection.weakness : (protection.weakness ?? 'no OS encryption available')
+  if (weakness === null) return { persistent: true, reason: null }
+  return { persistent: false, reason: `Your sign-in is kept only until you quit: this computer offers no keyring to protect it (${weakness})` }
+}
+
 export function createSecretStore({ kv, protection, warn = console.warn }: SecretStoreDeps): SecretStore {
   const { cipher } = protection
-  const weakness = cipher ? protection.weakness : (protection.weakness ?? 'no OS encryption available')
+  const policy = credentialProtection(protection)
+  const memory = new Map<string, string>()
   let warned = false
   const warnOnce = (): void => {
-    if (weakness === null || warned) return
+    if (policy.persistent || warned) return
     warned = true
-    warn(`credentials are stored without strong protection (${weakness}); anyone who can read this profile can read them`)
+    warn(`credentials are kept in memory only, never written: ${policy.reason}`)
+  }
+  const readStored = async (stored: string): Promise<string | null> => {
+    if (stored.startsWith(plainTag)) return Buffer.from(stored.slice(plainTag.length), 'base64').toString('utf8')
+    if (!stored.startsWith(sealedTag) || !cipher) return null
+    try {
+      return await cipher.decrypt(Buffer.from(stored.slice(sealedTag.length), 'base64'))
+    } catch {
+      // The keychain changed (new machine, reset keyring): the secret is gone, sign in again.
+      return null
+    }
   }
 
   return {
     async get(key) {
+      if (memory.has(key)) return memory.get(key) ?? null
       const stored = kv.get(prefix + key)
       if (stored === null) return null
-      if (stored.startsWith(plainTag)) return Buffer.from(stored.slice(plainTag.length), 'base64').toString('utf8')
-      if (!stored.startsWith(sealedTag) || !cipher) return null
-      try {
-        return await cipher.decrypt(Buffer.from(stored.slice(sealedTag.length), 'base64'))
-      } catch {
-        // The keychain changed (new machine, reset keyring): the secret is gone, sign in again.
-        return null
+      const value = await readStored(stored)
+      if (!policy.persistent) {
+        // Written weakly by an older version: keep it for this session, and off the disk.
+        kv.set(prefix + key, null)
+        if (value !== null) memory.set(key, value)
       }
+      return value
     },
     async set(key, value) {
+      memory.delete(key)
       if (value === null) return kv.set(prefix + key, null)
-      warnOnce()
-      const stored = cipher
-        ? sealedTag + Buffer.from(await cipher.encrypt(value)).toString('base64')
-        : plainTag + Buffer.from(value, 'utf8').toString('base64')
-      kv.set(prefix + key, stored)
+      if (!policy.persistent || !cipher) {
+        warnOnce()
+        memory.set(key, value)
+        return kv.set(prefix + key, null)
+      }
+      kv.set(prefix + key, sealedTag + Buffer.from(await cipher.encrypt(value)).toString('base64'))
     },
+    protection: () => policy,
   }
 }

@@ -1,6 +1,6 @@
 /**
  * safeStorage as the secret store's Cipher. On Linux without a keyring, Chromium falls back to
- * 'basic_text' (a hard-coded key): still used, but reported as weak so the store warns once.
+ * 'basic_text' (a hard-coded key): reported as a weakness, so the store keeps secrets in memory only.
  */
 import { Buffer } from 'node:buffer'
 import { safeStorage } from 'electron'

@@ -5,10 +5,13 @@
  */
 import type { HostConfig, IpcHandlers, OsNotification } from '../../protocol/ipc.ts'
 import type { SystemTheme } from '../../protocol/theme.ts'
+import { readBoot } from '../cache/boot.ts'
 import type { Cache } from '../cache/open.ts'
 import { dropConversation, dropOutbox, getChat, getMessages, getOutbox, putChat, putMessages, putOutbox } from '../cache/chat-queries.ts'
 import { clearCache, getSetting, getSnapshot, putFloor, putMembers, putPresence, putSetting, putWorkspace } from '../cache/queries.ts'
 import type { SecretStore } from '../credentials/secret-store.ts'
+import { createDesktopHandlers, type DesktopHost } from '../desktop/handlers.ts'
+import { createHeadlessDesktop } from '../desktop/headless.ts'
 
 /** Shows OS notifications; a click comes back to the renderer as `notify:clicked`. */
 export interface Notifier {
@@ -22,6 +25,8 @@ export interface IpcDeps {
   notifier: Notifier
   /** The theme the OS asks for (Electron's nativeTheme). A host without one (the e2e bridge) reports light. */
   systemTheme?: () => SystemTheme
+  /** Tray, notices, deep links, shortcut, screen picker, updates; without Electron, a headless stand-in. */
+  desktop?: DesktopHost
 }
 
 /** Renderer settings share the cache's key-value table with main's own (window bounds), under a prefix. */
@@ -30,9 +35,12 @@ const settingKey = (key: string) => `renderer:${key}`
 /** A write's answer over IPC: nothing, once it is done. */
 const done = (_: void): null => null
 
-export function createIpcHandlers({ cache, secrets, config, notifier, systemTheme = () => 'light' }: IpcDeps): IpcHandlers {
+export function createIpcHandlers({ cache, secrets, config, notifier, systemTheme = () => 'light', desktop }: IpcDeps): IpcHandlers {
+  const host = desktop ?? createHeadlessDesktop({ show: (n) => notifier.show(n), protection: () => secrets.protection() })
   return {
+    ...createDesktopHandlers(host),
     'app:getConfig': async () => config,
+    'app:boot': () => readBoot({ cache, secrets, config, systemTheme }),
     'cache:getSnapshot': async (workspaceId) => getSnapshot(cache, workspaceId),
     'cache:putWorkspace': async (workspace) => {
       putWorkspace(cache, workspace)

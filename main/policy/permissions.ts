@@ -1,12 +1,12 @@
 /**
  * Chromium permission decisions. Electron grants every permission when no handler is set, so
  * the app sets both the request handler and its check twin from these two functions, which share
- * one truth table: only what a call needs (camera, microphone, screen, notifications, fullscreen),
- * and only for our own renderer.
+ * one truth table: only what a call needs (camera, microphone, screen, notifications), and only
+ * for our own renderer (issue 15's checklist: fullscreen is not among them).
  */
 import { isRendererOrigin, packagedTrust, type RendererTrust } from './renderer-origin.ts'
 
-const granted = new Set(['media', 'notifications', 'display-capture', 'fullscreen'])
+const granted = new Set(['media', 'notifications', 'display-capture'])
 const mediaKinds = new Set(['audio', 'video'])
 
 export interface PermissionRequestDetails {

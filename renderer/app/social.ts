@@ -8,6 +8,8 @@
 import {
   KNOCK_TIMEOUT_MS, PEER_PROMPT_LIMIT, PEER_PROMPT_WINDOW_MS, rpcMethods, WAVE_ANSWER_MS, type KnockAnswer, type KnockRequest, type MeetRequest, type WaveRequest,
 } from '../../protocol/presence.ts'
+import type { DesktopNotice } from '../../protocol/desktop-ipc.ts'
+import { showNotice } from '../platform/notice.ts'
 import type { Platform } from '../platform/platform.ts'
 import type { Api } from '../services/api.ts'
 import type { Lobby } from '../services/lobby.ts'
@@ -64,9 +66,9 @@ export function createSocial(deps: SocialDeps): Social {
   const quiet = () => presence.getState().self.status === 'dnd'
   const ignored = (what: string, from: string) => deps.lobby()?.rejections.note(what, from)
 
-  const notify = (id: string, title: string, body: string) => {
+  const notify = (id: string, title: string, body: string, notice: Omit<DesktopNotice, 'fromName' | 'text'>) => {
     if (quiet()) return
-    void deps.platform.notify({ id, title, body, silent: false }).catch(() => undefined)
+    showNotice(deps.platform, { id, title, body, silent: false }, { ...notice, fromName: nameOf(notice.from).slice(0, 80), text: '' })
   }
 
   /** Who can open the door: the people the server says are inside and online, else the owner of a private office. */
@@ -95,7 +97,7 @@ export function createSocial(deps: SocialDeps): Social {
     if (!mayAnswerKnockOn(roomId)) return (ignored('knock on a room not ours', from), DECLINED)
     if (!prompts.allow(from)) return (ignored('knock over the limit', from), DECLINED)
     const promptId = social.getState().addPrompt({ kind: 'knock', from, fromName: nameOf(from), roomId })
-    notify(`knock:${promptId}`, `${nameOf(from)} is knocking`, `on ${roomName(roomId) ?? 'your room'}`)
+    notify(`knock:${promptId}`, `${nameOf(from)} is knocking`, `on ${roomName(roomId) ?? 'your room'}`, { kind: 'knock', from, place: roomName(roomId) ?? '', ref: String(promptId) })
     const admit = await new Promise<boolean>((resolve) => {
       knockAnswers.set(promptId, resolve)
       setTimeout(() => resolve(false), KNOCK_TIMEOUT_MS - 2_000)
@@ -111,7 +113,7 @@ export function createSocial(deps: SocialDeps): Social {
     // Where they are is the server's word, read again when the wave is answered.
     const where = roomName(roomOf(presence.getState(), from, me()))
     const id = social.getState().addPrompt({ kind: 'wave', from, fromName: nameOf(from) })
-    notify(`wave:${id}`, `${nameOf(from)} waves at you`, where ? `Join them in ${where}` : 'Join them for a chat')
+    notify(`wave:${id}`, `${nameOf(from)} waves at you`, where ? `Join them in ${where}` : 'Join them for a chat', { kind: 'wave', from, place: where ?? '', ref: String(id) })
     return '{}'
   }
 
@@ -156,7 +158,7 @@ export function createSocial(deps: SocialDeps): Social {
         continue
       }
       social.getState().addPrompt({ kind: 'available', from: id, fromName: nameOf(id) })
-      notify(`available:${id}`, `${nameOf(id)} is available`, before ? 'Their status changed to available' : 'They just came online')
+      notify(`available:${id}`, `${nameOf(id)} is available`, before ? 'Their status changed to available' : 'They just came online', { kind: 'starred', from: id, place: '', ref: id })
     }
   })
 

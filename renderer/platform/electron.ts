@@ -3,6 +3,9 @@ import type { InvokeArgs, InvokeChannel, InvokeResult, OfficeBridge } from '../.
 import { HostError, forwardChatCache, type Platform } from './platform.ts'
 import { createWebMedia } from './web-media.ts'
 
+/** The desktop-only part (tray, notices, links, screen picker...): out of the start-up bundle. */
+const desktop = () => import('./electron-desktop.ts')
+
 export function createElectronPlatform(bridge: OfficeBridge): Platform {
   // Credentials not kept ("Keep me signed in" unticked) live here only: gone with the window,
   // never sealed into main's store on disk.
@@ -12,6 +15,7 @@ export function createElectronPlatform(bridge: OfficeBridge): Platform {
     if (!result.ok) throw new HostError(result.code, result.message)
     return result.value
   }
+  const media = createWebMedia()
   return {
     kind: 'electron',
     config: () => call('app:getConfig'),
@@ -43,9 +47,9 @@ export function createElectronPlatform(bridge: OfficeBridge): Platform {
     },
     notify: async (n) => void (await call('notify:show', n)),
     systemTheme: () => call('theme:getSystem'),
-    // Camera and microphone as in a browser; the screen picker (screenSources/chooseScreenSource
-    // over the screen:* channels of protocol/ipc.ts) arrives with the desktop issue.
-    media: createWebMedia(),
+    // Camera and microphone as in a browser; a screen share goes through our picker (loaded on demand).
+    media: { ...media, getDisplayMedia: async (o) => (await desktop()).shareScreen(call, media.getDisplayMedia, o) },
     on: (event, listener) => bridge.on(event, listener),
+    desktop: async () => (await desktop()).createElectronDesktop(call),
   }
 }

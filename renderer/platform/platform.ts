@@ -11,6 +11,7 @@ import type { Member, Workspace } from '../../protocol/api.ts'
 import type { Floor } from '../../protocol/floor/records.ts'
 import type { ConversationSummary, Message } from '../../protocol/chat.ts'
 import type { CacheSnapshot, ChatCachePatch, ChatOutboxItem, HostConfig, HostEvent, HostEventArgs, OsNotification, PresenceSnapshot, ScreenSourceInfo } from '../../protocol/ipc.ts'
+import type { CredentialProtection, DeepLink, DesktopNotice, ShortcutStatus, TrayState, UpdateState } from '../../protocol/desktop-ipc.ts'
 import type { SystemTheme } from '../../protocol/theme.ts'
 
 export interface PlatformCache {
@@ -84,8 +85,9 @@ export type ScreenSource = ScreenSourceInfo
 export interface PlatformMedia {
   getUserMedia(constraints: MediaStreamConstraints): Promise<MediaStream>
   /**
-   * A screen share. Browser: the browser's own picker. Electron: main answers
-   * setDisplayMediaRequestHandler with the source chosen through `chooseScreenSource` (desktop issue).
+   * A screen share. Browser: the browser's own picker. Electron: our picker ("Share your screen",
+   * renderer/platform/screen-picker.ts), then main answers setDisplayMediaRequestHandler with the
+   * source chosen. A cancelled picker rejects with NotAllowedError, as a browser's does.
    */
   getDisplayMedia(options: DisplayMediaStreamOptions): Promise<MediaStream>
   enumerateDevices(): Promise<MediaDeviceInfo[]>
@@ -95,6 +97,26 @@ export interface PlatformMedia {
   screenSources?(): Promise<ScreenSource[]>
   /** Electron only: the source the next getDisplayMedia captures; null cancels it. */
   chooseScreenSource?(id: string | null): Promise<void>
+}
+
+/**
+ * What only the desktop app has (Electron; absent in a browser): the tray, OS notices with
+ * actions, deep links, credential protection, start at login, the global mute shortcut, updates.
+ * Their host events (tray:*, deeplink:opened, notify:acted, update:changed, media:toggle-mute)
+ * arrive through `Platform.on`.
+ */
+export interface PlatformDesktop {
+  /** What the tray shows: send it whenever one of its parts changes. */
+  setTray(state: TrayState): Promise<void>
+  /** An OS notification for a knock, wave, mention, starred arrival or reminder; false when none was shown (do-not-disturb, throttled). */
+  notice(notice: DesktopNotice): Promise<boolean>
+  /** The deep link the app was opened with, once; later ones arrive as `deeplink:opened`. */
+  takeDeepLink(): Promise<DeepLink | null>
+  /** Whether "Keep me signed in" can keep anything on this machine, and if not, why. */
+  credentialProtection(): Promise<CredentialProtection>
+  autostart: { get(): Promise<boolean>; set(on: boolean): Promise<boolean> }
+  muteShortcut: { get(): Promise<ShortcutStatus>; set(accelerator: string | null): Promise<ShortcutStatus> }
+  updates: { state(): Promise<UpdateState>; restart(): Promise<void> }
 }
 
 export interface Platform {
@@ -113,6 +135,8 @@ export interface Platform {
   /** Camera, microphone and screen capture (see PlatformMedia). */
   media: PlatformMedia
   on<E extends HostEvent>(event: E, listener: (...args: HostEventArgs<E>) => void): () => void
+  /** Electron only, loaded on demand (see PlatformDesktop). */
+  desktop?(): Promise<PlatformDesktop>
 }
 
 /** A host call that failed; `code` is one of protocol/errors.ts. */

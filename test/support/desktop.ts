@@ -1,10 +1,12 @@
 /**
  * The desktop app without the Electron binary: the built renderer is served from its own loopback
- * origin (standing in for `app://bundle`, never from the workspace server), and `window.office` is
- * routed to main's real IPC handler table with a real SQLite cache through Playwright's
- * exposeBinding. Only Electron's transport is swapped; handlers, argument checks and the sender
- * check are main's own.
+ * origin (standing in for `app://bundle`, never from the workspace server), and the built preload
+ * (out/preload/index.cjs) runs in each page before the app, given a stand-in for the two Electron
+ * objects it uses (preload-shim.ts). Its `ipcRenderer.invoke` reaches main's real IPC handler
+ * table with a real SQLite cache through Playwright's exposeBinding. Only Electron's transport is
+ * swapped; the preload, handlers, argument checks and the sender check are the app's own.
  */
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import { extname, join, normalize } from 'node:path'
@@ -15,7 +17,11 @@ import { createSecretStore } from '../../main/credentials/secret-store.ts'
 import { createIpcHandlers } from '../../main/ipc/handlers.ts'
 import { invokeOnWire } from '../../main/ipc/wire.ts'
 import type { HostEvent, OsNotification } from '../../protocol/ipc.ts'
+import { preloadScript } from './preload-shim.ts'
 import { rendererDir } from './server.ts'
+
+/** The preload as electron-vite builds it and the packaged app loads it. */
+export const preloadFile = join(rendererDir, '..', 'preload', 'index.cjs')
 
 /** The bundle's origin for a port; the server must allow it by CORS, as it allows `app://bundle`. */
 export const bundleOrigin = (port: number) => `http://127.0.0.1:${port}`
@@ -30,6 +36,11 @@ export interface DesktopApp {
   notifications: OsNotification[]
   /** Starts the app again (a new window on the same user data), as after quitting. */
   relaunch(): Promise<Page>
+  /**
+   * False: main refuses `app:boot` as a main from before the batched start would (unknown
+   * channel), so the preload reads one channel at a time; for the before/after start benchmark.
+   */
+  bootChannel: boolean
   emit(event: HostEvent, ...args: unknown[]): Promise<void>
   close(): Promise<void>
 }
@@ -59,24 +70,13 @@ export async function openDesktopApp(browser: Browser, opts: { serverUrl: string
 
   const bundle = await serveBundle(opts.bundlePort)
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['camera', 'microphone'] })
+  const state = { bootChannel: true }
   await context.exposeBinding('__officeInvoke', (source, channel: unknown, ...args: unknown[]) =>
-    invokeOnWire(handlers, channel, args, source.frame.url(), { devUrl: bundle.origin }),
+    channel === 'app:boot' && !state.bootChannel
+      ? { ok: false, code: 'not_found', message: 'unknown IPC channel "app:boot"' }
+      : invokeOnWire(handlers, channel, args, source.frame.url(), { devUrl: bundle.origin }),
   )
-  // What preload/index.ts exposes, in the page's world: invoke and on, nothing else.
-  await context.addInitScript(() => {
-    const listeners = new Map<string, Set<(...a: unknown[]) => void>>()
-    const w = globalThis as unknown as Record<string, unknown>
-    w.__officeEmit = (event: string, ...args: unknown[]) => listeners.get(event)?.forEach((l) => l(...args))
-    w.office = Object.freeze({
-      invoke: (channel: string, ...args: unknown[]) => (w.__officeInvoke as (...a: unknown[]) => Promise<unknown>)(channel, ...args),
-      on: (event: string, listener: (...a: unknown[]) => void) => {
-        const set = listeners.get(event) ?? new Set()
-        set.add(listener)
-        listeners.set(event, set)
-        return () => set.delete(listener)
-      },
-    })
-  })
+  await context.addInitScript({ content: preloadScript(readFileSync(preloadFile, 'utf8')) })
 
   let page = await context.newPage()
   await page.goto(`${bundle.origin}/`)
@@ -87,6 +87,12 @@ export async function openDesktopApp(browser: Browser, opts: { serverUrl: string
     },
     cache,
     notifications,
+    get bootChannel() {
+      return state.bootChannel
+    },
+    set bootChannel(on: boolean) {
+      state.bootChannel = on
+    },
     async relaunch() {
       await page.close({ runBeforeUnload: true })
       page = await context.newPage()

@@ -7,6 +7,7 @@ import type { Message } from '../../../protocol/chat.ts'
 import type { OsNotification } from '../../../protocol/ipc.ts'
 import type { PlatformChatCache } from '../../platform/platform.ts'
 import type { ChatActions } from '../../stores/chat/actions.ts'
+import type { DesktopNotice } from '../../../protocol/desktop-ipc.ts'
 import type { ChatStore } from '../../stores/chat/store.ts'
 import type { ChatApi } from './chat-api.ts'
 
@@ -20,7 +21,8 @@ export interface ChatDeps {
   status(): string
   /** A member's name from the directory (never a peer's own word). */
   nameOf(memberId: string): string
-  notify(notification: OsNotification): void
+  /** An OS notice: `notification` in a browser, `desktop` through the desktop app's notice model. */
+  notify(notification: OsNotification, desktop: DesktopNotice): void
   /** Calls back with the id of a notification the user clicked (any of the app's); returns the unsubscribe. */
   onNotificationClick(listener: (id: string) => void): () => void
   /** Brings the Chat region into view (the conversation is opened in the store first). */

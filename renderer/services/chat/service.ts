@@ -73,7 +73,11 @@ export function createChatService(deps: ChatDeps): RunningChat {
     const mentioned = m.authorId !== meId && (m.mentionsAll || m.mentions.includes(meId))
     if (!mentioned || deps.status() === 'dnd') return
     const where = conversationTitle(s.conversations[m.conversationId])
-    deps.notify({ id: `${NOTICE_KIND}:${m.conversationId}:${m.id}`, title: `${deps.nameOf(m.authorId).slice(0, 80)} mentioned you in ${where}`.slice(0, 200), body: m.body.slice(0, 1000), silent: false })
+    const author = deps.nameOf(m.authorId).slice(0, 80)
+    deps.notify(
+      { id: `${NOTICE_KIND}:${m.conversationId}:${m.id}`, title: `${author} mentioned you in ${where}`.slice(0, 200), body: m.body.slice(0, 1000), silent: false },
+      { kind: 'mention', from: m.authorId, fromName: author, place: where.slice(0, 120), text: m.body.slice(0, 1000), ref: `${m.conversationId}/${m.id}` },
+    )
   }
 
   const outbox = createOutbox(ctx)

@@ -3,6 +3,7 @@
  * document (focus, title). Loaded with the chat (lazy.ts), never at start-up.
  */
 import type { Stores } from '../../app/stores.ts'
+import { showNotice } from '../../platform/notice.ts'
 import type { Platform } from '../../platform/platform.ts'
 import { memberName } from '../../chat/names.ts'
 import { SHOW_CHAT_EVENT } from '../../chat/show.ts'
@@ -24,7 +25,7 @@ export async function startChat(platform: Platform, stores: Stores): Promise<Run
     meId: me.id,
     status: () => stores.presence.getState().self.status,
     nameOf: (id) => memberName(stores.floor.getState().members, id),
-    notify: (n) => void platform.notify(n).catch(() => undefined),
+    notify: (plain, desktop) => showNotice(platform, plain, desktop),
     onNotificationClick: (listener) => platform.on('notify:clicked', listener),
     reveal: () => void window.dispatchEvent(new Event(SHOW_CHAT_EVENT)),
     focused: () => document.hasFocus(),

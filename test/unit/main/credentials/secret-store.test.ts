@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { openCache, type Cache } from '../../../../main/cache/open.ts'
@@ -51,23 +52,51 @@ describe('secret store', () => {
     expect(await store.get('session.token')).toBeNull()
   })
 
-  it('still stores secrets without OS encryption, warning once', async () => {
+  it('writes nothing without OS encryption: the secret lasts the session, and it says why', async () => {
     const warn = vi.fn()
-    const store = createSecretStore({ kv: cacheKv(cacheAt()), protection: { cipher: null, weakness: null }, warn })
+    const cache = cacheAt()
+    const store = createSecretStore({ kv: cacheKv(cache), protection: { cipher: null, weakness: null }, warn })
     await store.set('session.token', 'a')
     await store.set('session.token', 'b')
     expect(await store.get('session.token')).toBe('b')
+    expect(cacheKv(cache).get('secret:session.token')).toBeNull()
+    expect(store.protection()).toEqual({ persistent: false, reason: expect.stringContaining('only until you quit') })
     expect(warn).toHaveBeenCalledTimes(1)
   })
 
-  it("warns once on Linux 'basic_text' but keeps using the cipher", async () => {
+  it("writes nothing on Linux 'basic_text' (a hard-coded key), not even sealed", async () => {
     const warn = vi.fn()
-    const cache = cacheAt()
-    const store = createSecretStore({ kv: cacheKv(cache), protection: { cipher: xorCipher, weakness: 'basic_text' }, warn })
-    await store.set('session.token', 'a')
-    await store.set('other', 'b')
+    const file = path.join(tempDir(), 'cache.db')
+    const cache = cacheAt(file)
+    const store = createSecretStore({ kv: cacheKv(cache), protection: { cipher: xorCipher, weakness: "no Linux keyring (safeStorage backend 'basic_text')" }, warn })
+    await store.set('session.token', 'tok-secret')
+    expect(await store.get('session.token')).toBe('tok-secret')
+    cache.close()
+    const bytes = fs.readdirSync(path.dirname(file)).map((f) => fs.readFileSync(path.join(path.dirname(file), f)).toString('latin1')).join('')
+    expect(bytes).not.toContain('secret:session.token')
+    expect(bytes).not.toContain('tok-secret')
+    expect(store.protection()).toMatchObject({ persistent: false, reason: expect.stringContaining('basic_text') })
     expect(warn.mock.calls).toEqual([[expect.stringContaining('basic_text')]])
-    expect(cacheKv(cache).get('secret:session.token')).toMatch(/^os:/)
+  })
+
+  it('erases a weakly written secret of an older version from disk, keeping it for the session', async () => {
+    const cache = cacheAt()
+    cacheKv(cache).set('secret:session.token', `plain:${Buffer.from('old-token').toString('base64')}`)
+    const store = createSecretStore({ kv: cacheKv(cache), protection: { cipher: xorCipher, weakness: 'basic_text' }, warn: () => {} })
+    expect(await store.get('session.token')).toBe('old-token')
+    expect(cacheKv(cache).get('secret:session.token')).toBeNull()
+    expect(await store.get('session.token')).toBe('old-token')
+  })
+
+  it('forgets a session-only secret set to null', async () => {
+    const store = createSecretStore({ kv: cacheKv(cacheAt()), protection: { cipher: null, weakness: null }, warn: () => {} })
+    await store.set('k', 'v')
+    await store.set('k', null)
+    expect(await store.get('k')).toBeNull()
+  })
+
+  it('says secrets are kept when the OS protects them', () => {
+    expect(createSecretStore({ kv: cacheKv(cacheAt()), protection: strong }).protection()).toEqual({ persistent: true, reason: null })
   })
 
   it('does not warn when the OS protects the secrets', async () => {
@@ -76,9 +105,9 @@ describe('secret store', () => {
     expect(warn).not.toHaveBeenCalled()
   })
 
-  it('reads secrets stored before the keychain became available', async () => {
+  it('reads secrets an older version stored before the keychain became available', async () => {
     const cache = cacheAt()
-    await createSecretStore({ kv: cacheKv(cache), protection: { cipher: null, weakness: null }, warn: () => {} }).set('k', 'plain-secret')
+    cacheKv(cache).set('secret:k', `plain:${Buffer.from('plain-secret').toString('base64')}`)
     expect(await createSecretStore({ kv: cacheKv(cache), protection: strong }).get('k')).toBe('plain-secret')
   })
 

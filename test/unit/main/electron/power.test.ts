@@ -54,6 +54,21 @@ describe('watchPower', () => {
     expect(sent).toEqual([['idle:changed', 'locked']])
   })
 
+  it('falls back to input in the app window when the OS idle time stays 0 (Wayland)', () => {
+    stop()
+    let lastInput = Date.now()
+    stop = watchPower(() => ({ isDestroyed: () => false, send: (...args: unknown[]) => sent.push(args) }) as never, { idleAfterSeconds: 300 }, () => lastInput)
+    vi.advanceTimersByTime(4 * 60_000)
+    lastInput = Date.now()
+    vi.advanceTimersByTime(4 * 60_000)
+    expect(sent).toEqual([])
+    vi.advanceTimersByTime(60_000 + 15_000)
+    expect(sent).toEqual([['idle:changed', 'idle']])
+    lastInput = Date.now()
+    vi.advanceTimersByTime(15_000)
+    expect(sent).toEqual([['idle:changed', 'idle'], ['idle:changed', 'active']])
+  })
+
   it('stops listening when disposed', () => {
     stop()
     powerMonitor.emit('suspend')

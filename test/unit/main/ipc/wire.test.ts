@@ -26,6 +26,7 @@ function realHandlers(): IpcHandlers {
 /** One valid argument list per channel; typed so a new channel fails to compile until added. */
 const validArgs: { [C in InvokeChannel]: unknown[] } = {
   'app:getConfig': [],
+  'app:boot': [],
   'cache:getSnapshot': [workspace.id],
   'cache:putWorkspace': [workspace],
   'cache:putFloor': [workspace.id, floor(1)],
@@ -46,6 +47,18 @@ const validArgs: { [C in InvokeChannel]: unknown[] } = {
   'settings:set': ['stars', '["mem_ana"]'],
   'notify:show': [{ id: 'n1', title: 'Ana waves', body: 'Join her?', silent: false }],
   'theme:getSystem': [],
+  'tray:setState': [{ signedIn: true, status: 'busy', statusText: 'Writing', muted: false, inRoom: true, unread: 3 }],
+  'notify:notice': [{ kind: 'wave', from: 'mem_ana', fromName: 'Ana', place: 'Lounge', text: '', ref: '1' }],
+  'deeplink:take': [],
+  'credentials:protection': [],
+  'autostart:get': [],
+  'autostart:set': [true],
+  'shortcut:getMute': [],
+  'shortcut:setMute': ['CommandOrControl+Shift+M'],
+  'screen:sources': [],
+  'screen:choose': [null],
+  'update:getState': [],
+  'update:restart': [],
 }
 const channels = Object.keys(invokeChannels) as InvokeChannel[]
 const call = (handlers: IpcHandlers, channel: string, args: unknown[], sender: string | null = APP_ENTRY_URL) =>

@@ -11,7 +11,7 @@ const table: [string, string | null, string[], boolean][] = [
   ['media', app, ['video'], true],
   ['notifications', app, [], true],
   ['display-capture', app, [], true],
-  ['fullscreen', app, [], true],
+  ['fullscreen', app, [], false],
   ['media', evil, ['audio'], false],
   ['notifications', evil, [], false],
   ['display-capture', evil, [], false],
