@@ -86,4 +86,27 @@ describe('the desktop app with its real preload', () => {
     expect(await other.page.evaluate(() => office.invoke('app:getConfig'))).toMatchObject({ ok: false, code: 'forbidden' })
     await other.page.close()
   })
+
+  it('keeps the desktop settings in main: start at login, off until turned on, and the mute shortcut with the reason it is refused', async () => {
+    const { office: a } = await suite.openDesktop()
+    await a.createWorkspace('Acme', ana)
+    await a.desk('1', `${ana.name}, available`).waitFor()
+    let dialog = await a.openSettings()
+    const login = () => dialog.getByRole('checkbox', { name: 'Start at login' })
+    await login().waitFor()
+    expect(await login().isChecked()).toBe(false)
+    // The box shows what main answers, once it has.
+    await login().click()
+    await expect.poll(() => login().isChecked()).toBe(true)
+    await a.closeSettings(dialog)
+    // Asked of main again when Settings opens: it kept the choice.
+    dialog = await a.openSettings()
+    await expect.poll(() => login().isChecked()).toBe(true)
+
+    // This harness has no global shortcuts to give, as when another application holds the keys.
+    await dialog.getByRole('textbox', { name: 'Mute shortcut' }).fill('CommandOrControl+Shift+M')
+    await dialog.getByRole('button', { name: 'Set shortcut' }).click()
+    await dialog.getByRole('status').getByText('CommandOrControl+Shift+M is already used by another application').waitFor()
+    await a.closeSettings(dialog)
+  })
 })

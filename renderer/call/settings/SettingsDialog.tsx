@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef } from 'react'
 import { useStore } from 'zustand'
 import { useComposition, useSession } from '../../app/context.tsx'
 import { ensureDevices } from '../../app/devices.ts'
+import { DesktopSettings } from './DesktopSettings.tsx'
 import { DeviceSelect } from './DeviceSelect.tsx'
 import { LevelMeter } from './LevelMeter.tsx'
 import './settings.css'
@@ -22,6 +23,8 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
   const devices = useStore(settings.state, (s) => s.devices)
   const online = useSession((s) => s.connection === 'online')
   const dialog = useRef<HTMLDialogElement>(null)
+  // The desktop app's own settings (start at login, the mute shortcut): Electron only.
+  const desktop = useMemo(() => composition.platform.desktop?.bind(composition.platform), [composition])
 
   useEffect(() => {
     dialog.current?.showModal()
@@ -63,6 +66,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
         </label>
         <small id="low-power-hint">Video only for the active speaker</small>
       </fieldset>
+      {desktop && <DesktopSettings load={desktop} />}
       <button type="button" onClick={() => dialog.current?.close()}>
         Close
       </button>
