@@ -5,41 +5,20 @@
  * events and deadlines, and answers 404 once revoked or replaced; an imported .ics makes its events,
  * and a bad file gets a 400 naming what is wrong.
  */
-import { Room, RoomEvent, type RemoteParticipant } from '@livekit/rtc-node'
 import ICAL from 'ical.js'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { LobbyToken, SignedIn } from '../../protocol/api.ts'
+import { describe, expect, it } from 'vitest'
+import type { SignedIn } from '../../protocol/api.ts'
 import { WEEK_MS, type Clash, type Deadline, type Feed } from '../../protocol/calendar.ts'
-import { COMMUNITY_TOPIC, type CommunityEvent, type CommunityNotice } from '../../protocol/community.ts'
+import { COMMUNITY_TOPIC, type CommunityEvent } from '../../protocol/community.ts'
 import { readCommunityNotice } from '../../renderer/events/notices.ts'
 import { addMember, createWorkspace, editFloor, until } from '../support/factories.ts'
-import { httpClient, type HttpClient } from '../support/http.ts'
-import { startStack, type Stack } from '../support/stack.ts'
+import { useNoticeStack } from '../support/notice-stack.ts'
 
-let stack: Stack
-let http: HttpClient
-const lobbies: Room[] = []
-beforeAll(async () => {
-  stack = await startStack()
-  http = httpClient(stack.server.url)
-})
-afterAll(async () => {
-  await Promise.all(lobbies.map((l) => l.disconnect()))
-  await stack?.stop()
-})
+const notices = useNoticeStack()
+const { http } = notices
 
 /** What `who`'s lobby connection hears from the server on the community topic (null: the reader refused it). */
-async function listen(who: SignedIn): Promise<(CommunityNotice | null)[]> {
-  const heard: (CommunityNotice | null)[] = []
-  const token = await http.post<LobbyToken>(`/api/workspaces/${who.workspace.id}/lobby/token`, undefined, who.session.token)
-  const lobby = new Room()
-  lobbies.push(lobby)
-  lobby.on(RoomEvent.DataReceived, (payload: Uint8Array, participant?: RemoteParticipant, _kind?: unknown, topic?: string) => {
-    if (!participant && topic === COMMUNITY_TOPIC) heard.push(readCommunityNotice(payload))
-  })
-  await lobby.connect(token.body.url, token.body.token, { autoSubscribe: false, dynacast: false })
-  return heard
-}
+const listen = (who: SignedIn) => notices.listen(who, COMMUNITY_TOPIC, readCommunityNotice)
 
 const HOUR = 3_600_000
 /** A whole hour a day ahead, so that every occurrence is in the future. */
@@ -131,7 +110,7 @@ describe('iCalendar', () => {
     const path = new URL(made.body.url!).pathname
     expect(path).toMatch(/^\/api\/calendar-feeds\/[\w-]+\.ics$/)
 
-    const feed = await fetch(stack.server.url + path)
+    const feed = await fetch(notices.stack.server.url + path)
     expect([feed.status, feed.headers.get('content-type')]).toEqual([200, 'text/calendar; charset=utf-8'])
     const cal = new ICAL.Component(ICAL.parse(await feed.text()) as unknown[])
     const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v))
@@ -148,12 +127,12 @@ describe('iCalendar', () => {
 
     // A new address replaces the old; revoking ends the new one.
     const again = await http.post<Feed>(`${ws(ada)}/calendar/feed`, undefined, ada.session.token)
-    expect((await fetch(stack.server.url + path)).status).toBe(404)
+    expect((await fetch(notices.stack.server.url + path)).status).toBe(404)
     const second = new URL(again.body.url!).pathname
-    expect((await fetch(stack.server.url + second)).status).toBe(200)
+    expect((await fetch(notices.stack.server.url + second)).status).toBe(200)
     expect((await http.call('DELETE', `${ws(ada)}/calendar/feed`, { token: ada.session.token })).status).toBe(204)
-    expect((await fetch(stack.server.url + second)).status).toBe(404)
-    expect((await fetch(`${stack.server.url}/api/calendar-feeds/${'x'.repeat(43)}.ics`)).status).toBe(404)
+    expect((await fetch(notices.stack.server.url + second)).status).toBe(404)
+    expect((await fetch(`${notices.stack.server.url}/api/calendar-feeds/${'x'.repeat(43)}.ics`)).status).toBe(404)
   })
 
   it('an imported .ics makes its events; a bad one gets 400 naming what is wrong', async () => {

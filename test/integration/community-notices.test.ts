@@ -3,39 +3,18 @@
  * group arrive in members' lobby connections as server-sent data carrying the record, which the
  * renderer's reader accepts; a guest hears nothing of events they do not attend.
  */
-import { Room, RoomEvent, type RemoteParticipant } from '@livekit/rtc-node'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { LobbyToken, SignedIn } from '../../protocol/api.ts'
-import { COMMUNITY_TOPIC, type CommunityNotice } from '../../protocol/community.ts'
+import { describe, expect, it } from 'vitest'
+import type { SignedIn } from '../../protocol/api.ts'
+import { COMMUNITY_TOPIC } from '../../protocol/community.ts'
 import { readCommunityNotice } from '../../renderer/events/notices.ts'
 import { addMember, createWorkspace, until } from '../support/factories.ts'
-import { httpClient, type HttpClient } from '../support/http.ts'
-import { startStack, type Stack } from '../support/stack.ts'
+import { useNoticeStack } from '../support/notice-stack.ts'
 
-let stack: Stack
-let http: HttpClient
-const lobbies: Room[] = []
-beforeAll(async () => {
-  stack = await startStack()
-  http = httpClient(stack.server.url)
-})
-afterAll(async () => {
-  await Promise.all(lobbies.map((l) => l.disconnect()))
-  await stack?.stop()
-})
+const notices = useNoticeStack()
+const { http } = notices
 
 /** What `who`'s lobby connection hears from the server on the community topic (null: the reader refused it). */
-async function listen(who: SignedIn): Promise<(CommunityNotice | null)[]> {
-  const heard: (CommunityNotice | null)[] = []
-  const token = await http.post<LobbyToken>(`/api/workspaces/${who.workspace.id}/lobby/token`, undefined, who.session.token)
-  const lobby = new Room()
-  lobbies.push(lobby)
-  lobby.on(RoomEvent.DataReceived, (payload: Uint8Array, participant?: RemoteParticipant, _kind?: unknown, topic?: string) => {
-    if (!participant && topic === COMMUNITY_TOPIC) heard.push(readCommunityNotice(payload))
-  })
-  await lobby.connect(token.body.url, token.body.token, { autoSubscribe: false, dynacast: false })
-  return heard
-}
+const listen = (who: SignedIn) => notices.listen(who, COMMUNITY_TOPIC, readCommunityNotice)
 
 describe('community notices', () => {
   it('carry events, RSVPs and groups to members, and nothing of others’ events to guests', async () => {
