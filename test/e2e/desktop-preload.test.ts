@@ -87,6 +87,41 @@ describe('the desktop app with its real preload', () => {
     await other.page.close()
   })
 
+  it('follows the tray, the global mute shortcut and a deep link from main, and reports its state to the tray', async () => {
+    const { app, office: a } = await suite.openDesktop()
+    await a.createWorkspace('Acme', ana)
+    await a.desk('1', `${ana.name}, available`).waitFor()
+    // The renderer tells main what the tray shows.
+    await expect.poll(() => app.desktop.tray()).toMatchObject({ signedIn: true, status: 'available', inRoom: false })
+
+    // The tray's Status submenu.
+    await app.emit('tray:statusChosen', 'busy')
+    await a.desk('1', `${ana.name}, busy`).waitFor()
+    await expect.poll(() => app.desktop.tray().status).toBe('busy')
+
+    // A deep link to a room walks there; someone else wrote it, so the call starts muted.
+    const [{ id: workspaceId }] = app.cache.db.prepare('select id from workspaces').all() as [{ id: string }]
+    const room = getSnapshot(app.cache, workspaceId)!.floors.flatMap((f) => f.rooms).find((r) => r.name === 'Meeting room')!
+    await app.emit('deeplink:opened', { host: '127.0.0.1', workspaceId, target: 'room', id: room.id })
+    await a.stage('Meeting room').getByText('Connected').waitFor()
+    await a.stage('Meeting room').getByRole('button', { name: 'Unmute microphone' }).waitFor()
+    await expect.poll(() => app.desktop.tray()).toMatchObject({ inRoom: true, muted: true })
+
+    // The OS-wide mute shortcut reaches the call.
+    await app.emit('media:toggle-mute')
+    await a.stage('Meeting room').getByRole('button', { name: 'Mute microphone' }).waitFor()
+    await expect.poll(() => app.desktop.tray().muted).toBe(false)
+
+    // Back to my desk, from the tray.
+    await app.emit('tray:deskRequested')
+    await a.stage('Meeting room').waitFor({ state: 'detached' })
+    await expect.poll(() => app.desktop.tray().inRoom).toBe(false)
+
+    // A link for another workspace is refused with a word, and walks nowhere.
+    await app.emit('deeplink:opened', { host: '127.0.0.1', workspaceId: 'other-workspace', target: 'room', id: room.id })
+    await a.page.getByText('That link is for another workspace').waitFor()
+  })
+
   it('keeps the desktop settings in main: start at login, off until turned on, and the mute shortcut with the reason it is refused', async () => {
     const { office: a } = await suite.openDesktop()
     await a.createWorkspace('Acme', ana)

@@ -14,6 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { openCache, type Cache } from '../../main/cache/open.ts'
 import { cacheKv } from '../../main/cache/queries.ts'
 import { createSecretStore } from '../../main/credentials/secret-store.ts'
+import { createHeadlessDesktop, type HeadlessDesktop } from '../../main/desktop/headless.ts'
 import { createIpcHandlers } from '../../main/ipc/handlers.ts'
 import { invokeOnWire } from '../../main/ipc/wire.ts'
 import type { HostEvent, OsNotification } from '../../protocol/ipc.ts'
@@ -32,6 +33,8 @@ export interface DesktopApp {
   context: BrowserContext
   page: Page
   cache: Cache
+  /** Main's desktop host: what the tray would show now. */
+  desktop: HeadlessDesktop
   /** OS notifications the app has shown, oldest first. */
   notifications: OsNotification[]
   /** Starts the app again (a new window on the same user data), as after quitting. */
@@ -66,7 +69,8 @@ export async function openDesktopApp(browser: Browser, opts: { serverUrl: string
   const notifications: OsNotification[] = []
   // The one fake: there is no OS notification centre here, so notifications are recorded for the test.
   const notifier = { show: (n: OsNotification) => void notifications.push(n) }
-  const handlers = createIpcHandlers({ cache, secrets, config: { serverUrl: opts.serverUrl, platform: 'electron', version: 'test' }, notifier })
+  const desktop = createHeadlessDesktop({ show: (n) => notifier.show(n), protection: () => secrets.protection() })
+  const handlers = createIpcHandlers({ cache, secrets, config: { serverUrl: opts.serverUrl, platform: 'electron', version: 'test' }, notifier, desktop })
 
   const bundle = await serveBundle(opts.bundlePort)
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['camera', 'microphone'] })
@@ -86,6 +90,7 @@ export async function openDesktopApp(browser: Browser, opts: { serverUrl: string
       return page
     },
     cache,
+    desktop,
     notifications,
     get bootChannel() {
       return state.bootChannel
