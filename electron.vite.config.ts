@@ -58,7 +58,11 @@ export default defineConfig({
       minify: true,
       // Electron's Chromium (and every current browser) preloads modules itself; the polyfill was
       // start-up bytes for nothing (test/e2e/startup-bundle.test.ts holds that bundle to a budget).
-      modulePreload: { polyfill: false },
+      // A lazy chunk's JavaScript dependencies are found by the browser as it loads the chunk:
+      // preloading them meant a <link> element per dependency added to the page on every
+      // dynamic import during the first render (tens of them), time taken from painting the
+      // cached floor. The page's own list stays, and so do stylesheets, which only load that way.
+      modulePreload: { polyfill: false, resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : deps.filter((d) => d.endsWith('.css'))) },
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },
   },

@@ -6,6 +6,7 @@
  */
 import type { AcceptInviteBody, CreateInviteBody, CreateWorkspaceBody, Invite, SignInBody, SignedIn } from '../../protocol/api.ts'
 import type { PresenceAttributes } from '../../protocol/presence.ts'
+import { afterFloorPaint } from '../floor/first-paint.ts'
 import { createMotion, type Motion } from '../floor/motion.ts'
 import type { CredentialOptions, Platform } from '../platform/platform.ts'
 import { ApiError, OfflineError, createApi, type Api } from '../services/api.ts'
@@ -314,7 +315,8 @@ export function createOffice(platform: Platform, stores: Stores): Office {
       platform.on('power:resumed', () => {
         if (session.getState().phase === 'signed-in' && !socialStore.getState().takenOver) reconnect()
       })
-      void social.loadStars()
+      // Stars and chat's cache load after the cached floor has painted, not on its way.
+      void afterFloorPaint().then(() => social.loadStars())
       const saved = raw ? (JSON.parse(raw) as SavedSession) : null
       if (!saved) return session.getState().signedOut()
       const snapshot = await platform.cache.getSnapshot(saved.workspaceId)
@@ -327,7 +329,9 @@ export function createOffice(platform: Platform, stores: Stores): Office {
         session.getState().signedIn({ token: saved.token, workspace: snapshot.workspace, me })
         walking.seatAtDesk()
         // Chat reads offline: painted from its cache too, off the first paint's path.
-        void chat.boot().catch(() => undefined)
+        void afterFloorPaint()
+          .then(() => chat.boot())
+          .catch(() => undefined)
       } else {
         session.getState().signedIn({
           token: saved.token,

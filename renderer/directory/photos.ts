@@ -1,10 +1,11 @@
 /**
  * Members' photos for the floor and the call (issue 13): member id → an object URL, for those
  * with a photo. Only this hook is in the start-up bundle; the fetching (photo-loader.ts) loads
- * once the floor is drawn.
+ * once the floor has painted.
  */
 import { useEffect, useState } from 'react'
 import { useComposition } from '../app/context.tsx'
+import { afterFloorPaint } from '../floor/first-paint.ts'
 
 const same = (a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>) =>
   Object.keys(a).length === Object.keys(b).length && Object.entries(b).every(([k, v]) => a[k] === v)
@@ -16,7 +17,9 @@ export function usePhotoUrls(people: Readonly<Record<string, object>>): Readonly
   useEffect(() => {
     let stop: (() => void) | null = null
     let live = true
-    void import('./photo-loader.ts').then(({ watchPhotos }) => {
+    void afterFloorPaint()
+      .then(() => import('./photo-loader.ts'))
+      .then(({ watchPhotos }) => {
       if (live) stop = watchPhotos(people, { platform, stores }, (next) => setUrls((prev) => (same(prev, next) ? prev : next)))
     })
     return () => {

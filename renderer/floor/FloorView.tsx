@@ -15,6 +15,7 @@ import { displayName, occupancyCounts, roomsByMember } from '../stores/presence/
 import { overflows } from './camera.ts'
 import { CameraControls } from './CameraControls.tsx'
 import { DesksLayer } from './DesksLayer.tsx'
+import { floorPaintedOnce, markFloorPainted, useAfterFloorPaint } from './first-paint.ts'
 import { FurnitureLayer } from './FurnitureLayer.tsx'
 import { deskName, personName } from './labels.ts'
 import { PeopleLayer, type PersonView } from './PeopleLayer.tsx'
@@ -33,24 +34,17 @@ const PersonCard = lazy(() => loadPersonCard().then((m) => ({ default: m.PersonC
 const Minimap = lazy(() => import('./Minimap.tsx').then((m) => ({ default: m.Minimap })))
 // Issue 14: the marks of what places hold, and a room's or desk's card (a right-click or Shift+F10 on it).
 const FloorPlaces = lazy(() => import('../places/FloorPlaces.tsx').then((m) => ({ default: m.FloorPlaces })))
-const PAINTED = 'office:floor-painted'
 /** Below this zoom name tags are unreadable specks: only your own shows (people.css). */
 const FAR_ZOOM = 0.6
 
 /**
- * Marks the first floor on screen as a performance mark, for `npm run bench` (cold start) and
- * DevTools: after the DOM is in (layout effect), the next frame paints it, and the first task after
- * that frame runs once it has been painted.
+ * Marks the first floor on screen (first-paint.ts): after the DOM is in (layout effect), the next
+ * frame paints it, and the first task after that frame runs once it has been painted.
  */
 function useFloorPaintedMark(shown: boolean) {
   useLayoutEffect(() => {
-    const marked = () => performance.getEntriesByName(PAINTED, 'mark').length > 0
-    if (!shown || marked()) return
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        if (!marked()) performance.mark(PAINTED)
-      }, 0),
-    )
+    if (!shown || floorPaintedOnce()) return
+    requestAnimationFrame(() => setTimeout(markFloorPainted, 0))
   }, [shown])
 }
 
@@ -81,6 +75,8 @@ export function FloorView() {
   const [selected, setSelected] = useState<string | null>(null)
   useFloorKeys(office, cam.actions)
   useFloorPaintedMark(floor !== null)
+  // The marks of what places hold and the minimap: after the floor has painted.
+  const later = useAfterFloorPaint()
 
   const roomNames = useMemo(() => new Map((floor?.rooms ?? []).map((r) => [r.id, r.name])), [floor])
   const where = useCallback((room: string | null | undefined) => (room ? (roomNames.get(room) ?? 'a room') : null), [roomNames])
@@ -175,9 +171,11 @@ export function FloorView() {
           <RoomsLayer rooms={floor.rooms} width={floor.width} height={floor.height} occupancy={occupancy} here={self.room} selected={selectedSet} onWalk={editing ? pick : walkToRoom} onFocusItem={reveal} />
           <FurnitureLayer furniture={floor.furniture} editing={furnitureEditing} />
           <DesksLayer desks={floor.desks} names={deskNames} myDesk={mySeat} selected={selectedSet} onWalk={editing ? pick : walkToDesk} onHome={walkHome} onFocusItem={reveal} />
-          <Suspense fallback={null}>
-            <FloorPlaces floor={floor} editing={editing} />
-          </Suspense>
+          {later && (
+            <Suspense fallback={null}>
+              <FloorPlaces floor={floor} editing={editing} />
+            </Suspense>
+          )}
           <PeopleLayer people={people} selfId={me?.id ?? null} motion={office.motion} far={zoom < FAR_ZOOM} onSelect={select} onFocusItem={reveal} />
           {editing && (
             <Suspense fallback={null}>
@@ -187,7 +185,7 @@ export function FloorView() {
         </div>
       </div>
       <Suspense fallback={null}>
-        {overflows(cam.camera, cam.view, floor) && <Minimap floor={floor} camera={cam.camera} view={cam.view} self={here ? { x: self.x, y: self.y } : null} onJump={centre} />}
+        {later && overflows(cam.camera, cam.view, floor) && <Minimap floor={floor} camera={cam.camera} view={cam.view} self={here ? { x: self.x, y: self.y } : null} onJump={centre} />}
       </Suspense>
       <Suspense fallback={null}>{selected && <PersonCard id={selected} onClose={() => setSelected(null)} />}</Suspense>
     </section>

@@ -48,14 +48,19 @@ export interface DesktopApp {
   close(): Promise<void>
 }
 
-/** A static file server for the built renderer, like Electron's `app://` protocol handler. */
+/**
+ * A static file server for the built renderer, like Electron's `app://` protocol handler. As there
+ * (its `codeCache` privilege) and as the server's own client route, the page keeps what it has
+ * compiled between starts: the hashed assets are immutable and the page is revalidated.
+ */
 async function serveBundle(port: number): Promise<{ origin: string; server: Server }> {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname))
     const file = join(rendererDir, path === '/' ? 'index.html' : path)
     if (!file.startsWith(rendererDir)) return void res.writeHead(404).end()
+    const cacheControl = file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'
     readFile(file).then(
-      (body) => res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body),
+      (body) => res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': cacheControl }).end(body),
       () => res.writeHead(404).end(),
     )
   })

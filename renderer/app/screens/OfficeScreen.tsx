@@ -1,6 +1,7 @@
 /** The office: the floor plan, who is here, the room call, and the prompts that need an answer. */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { useEditor, useEditorState } from '../../editor/useEditor.ts'
+import { useAfterFloorPaint } from '../../floor/first-paint.ts'
 import { FloorView } from '../../floor/FloorView.tsx'
 import { typingIn } from '../../floor/useFloorKeys.ts'
 import { ConnectionBar } from '../../ui/ConnectionBar.tsx'
@@ -60,6 +61,8 @@ export function OfficeScreen() {
   const editor = useEditor()
   const editing = useEditorState((s) => s.editing) && isHost
   const body = useRef<HTMLElement>(null)
+  // The feature buttons (and the desktop bridge) load once the floor has painted.
+  const later = useAfterFloorPaint()
 
   return (
     <div className="office">
@@ -68,9 +71,11 @@ export function OfficeScreen() {
         <ConnectionBar />
         <div className="topbar-actions">
           <StatusMenu />
-          <Suspense fallback={null}>
-            <TopBarMounts body={body} />
-          </Suspense>
+          {later && (
+            <Suspense fallback={null}>
+              <TopBarMounts body={body} />
+            </Suspense>
+          )}
           <button type="button" onClick={() => setPanel('palette')} aria-keyshortcuts="Control+K">
             Find…
           </button>
@@ -79,9 +84,11 @@ export function OfficeScreen() {
               <button type="button" aria-pressed={editing} onClick={() => editor.setEditing(!editing)}>
                 Edit floor
               </button>
-              <Suspense fallback={null}>
-                <ManageMenu onChoose={setPanel} />
-              </Suspense>
+              {later && (
+                <Suspense fallback={null}>
+                  <ManageMenu onChoose={setPanel} />
+                </Suspense>
+              )}
             </>
           )}
           <button type="button" onClick={() => setPanel('settings')}>
