@@ -62,7 +62,7 @@ export default defineConfig({
       // preloading them meant a <link> element per dependency added to the page on every
       // dynamic import during the first render (tens of them), time taken from painting the
       // cached floor. The page's own list stays, and so do stylesheets, which only load that way.
-      modulePreload: { polyfill: false, resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : deps.filter((d) => d.endsWith('.css'))) },
+      modulePreload: { polyfill: false },
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },
   },
