@@ -52,6 +52,13 @@ export const HealthSchema = Type.Object({
 })
 export type Health = Static<typeof HealthSchema>
 
+/**
+ * GET /api/client-config, public: what a client needs to know before signing in. The desktop app
+ * allows this LiveKit URL in its Content-Security-Policy (main/desktop/reported-livekit.ts).
+ */
+export const ClientConfigSchema = Type.Object({ livekitUrl: Type.String({ maxLength: 2048 }) })
+export type ClientConfig = Static<typeof ClientConfigSchema>
+
 const Reachability = Type.Union([Type.Literal('ok'), Type.Literal('unreachable')])
 /**
  * GET /api/ready, for load balancers: 200 `ready` when the store and LiveKit both answer, 503

@@ -14,13 +14,14 @@ export function registerAppSchemePrivileged(): void {
   ])
 }
 
-export function serveBundle(root: string, csp: string): void {
+/** `csp` is read for each response: it can change while the app runs (main/desktop/reported-livekit.ts). */
+export function serveBundle(root: string, csp: () => string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppPath(request.url, root)
     const res = file === null ? null : await net.fetch(pathToFileURL(file).href).catch(() => null)
     if (res === null || !res.ok) return new Response('Not found', { status: 404 })
     const headers = new Headers(res.headers)
-    headers.set('Content-Security-Policy', csp)
+    headers.set('Content-Security-Policy', csp())
     headers.set('X-Content-Type-Options', 'nosniff')
     return new Response(res.body, { status: res.status, headers })
   })

@@ -15,6 +15,8 @@ import { DEEP_LINK_SCHEME, linkFromArgv, serverHost } from '../desktop/deep-link
 import { createDesktopHandlers } from '../desktop/handlers.ts'
 import { readLaunchConfig, type LaunchConfig } from '../launch-config.ts'
 import { buildCsp } from '../policy/csp.ts'
+import { getSetting, putSetting } from '../cache/queries.ts'
+import { cspOriginsNow, followReportedLivekit } from '../desktop/reported-livekit.ts'
 import { APP_ENTRY_URL, type RendererTrust } from '../policy/renderer-origin.ts'
 import { registerAppSchemePrivileged, serveBundle } from './app-scheme.ts'
 import { safeStorageProtection } from './credentials.ts'
@@ -114,8 +116,10 @@ export function startApp({ rendererRoot, preloadPath, createServices }: StartOpt
   })
   app.on('before-quit', () => (quitting = true))
   let disposeDesktop = (): void => {}
+  let stopLearning = (): void => {}
   app.on('will-quit', () => {
     disposeDesktop()
+    stopLearning()
     services?.cache.close()
     services = null
   })
@@ -127,13 +131,29 @@ export function startApp({ rendererRoot, preloadPath, createServices }: StartOpt
       const notifier = createNotifier(() => win)
       const ready = createServices({ launch, userDataDir: app.getPath('userData'), protection, version: app.getVersion(), notifier, systemTheme: nativeSystemTheme })
       services = ready
-      serveBundle(rendererRoot, buildCsp({ serverUrl: launch.serverUrl, livekitUrl: launch.livekitUrl }))
+      const settings = { get: (key: string) => getSetting(ready.cache, key), set: (key: string, value: string | null) => putSetting(ready.cache, key, value) }
+      let origins = cspOriginsNow(launch, settings)
+      serveBundle(rendererRoot, () => buildCsp(origins))
       applyPermissionPolicy(session.defaultSession, trust)
       const desktop = createDesktop({ cache: ready.cache, session: session.defaultSession, trust, protection, notifier, inbox, send, open: focus })
       disposeDesktop = desktop.dispose
       hideOnClose = true
       registerIpc({ ...ready.handlers, ...createDesktopHandlers(desktop) }, trust)
       openWindow(ready)
+      // The LiveKit the server reports joins the CSP; a page loaded without it reloads once with it.
+      // Asked until the server answers (it may be down at start).
+      const loadedWith = origins
+      stopLearning = followReportedLivekit({
+        serverUrl: launch.serverUrl,
+        settings,
+        fetch,
+        loadedWith: () => loadedWith,
+        changed: () => {
+          origins = cspOriginsNow(launch, settings)
+          win?.webContents.reload()
+        },
+        refused: (reason) => console.warn(`CSP: the LiveKit URL the server reports is not known yet: ${reason}`),
+      })
       watchPower(() => win?.webContents ?? null, undefined, () => lastInput)
       watchNativeTheme(() => win?.webContents ?? null)
     })

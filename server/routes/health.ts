@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
-import { HealthSchema, ReadySchema } from '../../protocol/api.ts'
+import { ClientConfigSchema, HealthSchema, ReadySchema } from '../../protocol/api.ts'
 
 /** Per server process: a different one after a restart. */
 const PingSchema = Type.Object({ instance: Type.String() })
@@ -32,6 +32,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     const up = await app.rooms.ping()
     return { ok: true, status: up ? 'ok' : 'degraded', livekit: up ? 'ok' : 'unreachable', version: app.settings.version } as const
   })
+
+  // The LiveKit URL the tokens carry, before anyone signs in: the desktop app puts it in its CSP.
+  app.get(
+    '/api/client-config',
+    { schema: { summary: 'What a client needs before signing in: the LiveKit URL it will connect to', security: [], response: { 200: ClientConfigSchema } } },
+    async () => ({ livekitUrl: app.livekit.url }),
+  )
 
   // Readiness, for load balancers: an instance whose database or LiveKit does not answer cannot
   // sign anyone in or into a call, so it should get no traffic (503) until both answer again.

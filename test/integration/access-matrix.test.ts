@@ -230,11 +230,12 @@ describe('access matrix: route × caller × workspace × room rule', () => {
 
   it('has a row for every documented route but the hosts\' ones (those are in access-matrix-hosts.test.ts), and documents every row', () => checkCoverage(table, 'others'))
 
-  it('leaves out only public routes: health, readiness and ping answer anyone, the webhook only a LiveKit signature', async () => {
+  it('leaves out only public routes: health, readiness, ping and the client config answer anyone, the webhook only a LiveKit signature', async () => {
     const { http, home } = matrix
     expect((await http.get('/api/health')).status).toBe(200)
     expect((await http.get('/api/ready')).status).toBe(200)
     expect((await http.get('/api/ping')).status).toBe(200)
+    expect((await http.get('/api/client-config')).status).toBe(200)
     expect((await http.get('/api/openapi.json')).status).toBe(200)
     const unsigned = await http.post('/api/livekit/webhook', { event: 'participant_joined', room: { name: `${home.ws}.room_meeting` } })
     expect(unsigned.status).toBe(401)

@@ -67,7 +67,7 @@ export const grid = (owner: Expect, host: Expect, member: Expect, guest: Expect,
 const hidden: Grid = everyone(404)
 
 /** Routes outside the matrix on purpose: public by design, checked in access-matrix.test.ts. */
-export const unmatrixed = ['GET /api/health', 'GET /api/ready', 'GET /api/ping', 'GET /api/openapi.json', 'POST /api/livekit/webhook']
+export const unmatrixed = ['GET /api/health', 'GET /api/ready', 'GET /api/ping', 'GET /api/client-config', 'GET /api/openapi.json', 'POST /api/livekit/webhook']
 
 /** The routes whose rows are in access-matrix-hosts.test.ts; every other matrixed route's are in access-matrix.test.ts. */
 export const hostRoutes = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildCsp } from '../../../../main/policy/csp.ts'
 
-const csp = buildCsp({ serverUrl: 'https://office.example.com/api', livekitUrl: 'wss://lk.example.com' })
+const csp = buildCsp({ serverUrl: 'https://office.example.com/api', livekitUrls: ['wss://lk.example.com'] })
 const directive = (name: string): string[] | undefined =>
   csp
     .split(';')
@@ -20,13 +20,17 @@ describe('buildCsp', () => {
   it('allows data and blob images', () => expect(directive('img-src')).toEqual(["'self'", 'data:', 'blob:']))
   it('allows inline styles for React style attributes', () => expect(directive('style-src')).toEqual(["'self'", "'unsafe-inline'"]))
   it('uses ws: for a plain-http dev LiveKit', () =>
-    expect(buildCsp({ serverUrl: 'http://127.0.0.1:8080', livekitUrl: 'ws://127.0.0.1:7880' })).toContain(
+    expect(buildCsp({ serverUrl: 'http://127.0.0.1:8080', livekitUrls: ['ws://127.0.0.1:7880'] })).toContain(
       "connect-src 'self' http://127.0.0.1:8080 http://127.0.0.1:7880 ws://127.0.0.1:7880;",
     ))
+  it('allows both the launch LiveKit and the one the server reports, once each', () =>
+    expect(buildCsp({ serverUrl: 'https://office.example.com', livekitUrls: ['ws://127.0.0.1:7880', 'wss://lk.example.com', 'wss://lk.example.com/rtc'] })).toContain(
+      "connect-src 'self' https://office.example.com http://127.0.0.1:7880 ws://127.0.0.1:7880 https://lk.example.com wss://lk.example.com;",
+    ))
   it('rejects a server URL that is not http(s)', () =>
-    expect(() => buildCsp({ serverUrl: 'file:///etc', livekitUrl: 'wss://lk.example.com' })).toThrow(/server URL/))
+    expect(() => buildCsp({ serverUrl: 'file:///etc', livekitUrls: ['wss://lk.example.com'] })).toThrow(/server URL/))
   it('rejects a LiveKit URL that could inject a directive', () =>
-    expect(() => buildCsp({ serverUrl: 'https://a.example', livekitUrl: "wss://x; script-src 'unsafe-eval'" })).toThrow(/LiveKit URL/))
+    expect(() => buildCsp({ serverUrl: 'https://a.example', livekitUrls: ["wss://x; script-src 'unsafe-eval'"] })).toThrow(/LiveKit URL/))
   it('rejects a URL with credentials', () =>
-    expect(() => buildCsp({ serverUrl: 'https://u:p@a.example', livekitUrl: 'wss://lk.example.com' })).toThrow(/server URL/))
+    expect(() => buildCsp({ serverUrl: 'https://u:p@a.example', livekitUrls: ['wss://lk.example.com'] })).toThrow(/server URL/))
 })
