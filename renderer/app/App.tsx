@@ -1,14 +1,15 @@
-import { lazy, Suspense } from 'react'
+import { Suspense } from 'react'
 import { useSession } from './context.tsx'
 import { Notices } from '../ui/Notices.tsx'
 import { OfficeScreen } from './screens/OfficeScreen.tsx'
+import { lazyPart } from '../ui/lazy-part.ts'
 
 /**
  * A start shows one of two screens. The office is in the start-up bundle, so that a returning
  * member's cached floor paints without waiting for anything; the welcome screen (first run, or
  * signed out) loads while boot finds there is no session, behind the same splash.
  */
-const Welcome = lazy(() => import('./screens/Welcome.tsx').then((m) => ({ default: m.Welcome })))
+const Welcome = lazyPart(() => import('./screens/Welcome.tsx').then((m) => ({ default: m.Welcome })))
 
 const splash = (
   <main className="splash" aria-busy="true">

@@ -3,12 +3,13 @@
  * a portal, as the Events region's). It also keeps the board store loaded, which the cards of
  * places and people read. Guests have no board: no button, no reads.
  */
-import { lazy, Suspense, useState, type RefObject } from 'react'
+import { Suspense, useState, type RefObject } from 'react'
 import { createPortal } from 'react-dom'
 import { useBoardLoader } from './useBoardLoader.ts'
 import './board.css'
+import { lazyPart } from '../ui/lazy-part.ts'
 
-const BoardRegion = lazy(() => import('./BoardRegion.tsx').then((m) => ({ default: m.BoardRegion })))
+const BoardRegion = lazyPart(() => import('./BoardRegion.tsx').then((m) => ({ default: m.BoardRegion })))
 
 export function BoardMount({ body }: { body: RefObject<HTMLElement | null> }) {
   const { api, reload } = useBoardLoader()

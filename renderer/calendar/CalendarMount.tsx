@@ -3,7 +3,8 @@
  * (through a portal, as the Events region), loaded when first opened. Always on: the member's
  * status following the calendar ("In <event>" while an event they said yes to runs).
  */
-import { lazy, Suspense, useMemo, useState, type RefObject } from 'react'
+import { Suspense, useMemo, useState, type RefObject } from 'react'
+import { lazyPart } from '../ui/lazy-part.ts'
 import { createPortal } from 'react-dom'
 import { useComposition, useSession } from '../app/context.tsx'
 import { EventsProvider } from '../events/context.tsx'
@@ -13,7 +14,7 @@ import { createCalendarApi } from './calendar-api.ts'
 import { useCalendarStatus } from './useCalendarStatus.ts'
 import './calendar.css'
 
-const CalendarRegion = lazy(() => import('./CalendarRegion.tsx').then((m) => ({ default: m.CalendarRegion })))
+const CalendarRegion = lazyPart(() => import('./CalendarRegion.tsx').then((m) => ({ default: m.CalendarRegion })))
 
 export function CalendarMount({ body }: { body: RefObject<HTMLElement | null> }) {
   const { stores } = useComposition()

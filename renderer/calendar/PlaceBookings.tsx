@@ -2,10 +2,11 @@
  * Issue 14: on a room's card, its bookings (the card is on demand; this part's body too, so a room
  * card that shows no bookings loads none of the calendar).
  */
-import { lazy, Suspense } from 'react'
+import { Suspense } from 'react'
+import { lazyPart } from '../ui/lazy-part.ts'
 import type { Place } from '../places/place.ts'
 
-const Body = lazy(() => import('./PlaceBookingsBody.tsx').then((m) => ({ default: m.PlaceBookingsBody })))
+const Body = lazyPart(() => import('./PlaceBookingsBody.tsx').then((m) => ({ default: m.PlaceBookingsBody })))
 
 export function PlaceBookings({ place }: { place: Place }) {
   if (place.kind !== 'room') return null

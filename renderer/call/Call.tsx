@@ -5,7 +5,8 @@
  * media store's active `room` through components-react's RoomContext; only that room is heard.
  */
 import { RoomAudioRenderer, RoomContext, StartAudio, useLocalParticipantPermissions } from '@livekit/components-react'
-import { lazy, Suspense } from 'react'
+import { Suspense } from 'react'
+import { lazyPart } from '../ui/lazy-part.ts'
 import { useMedia, useSession } from '../app/context.tsx'
 import { OfficeDoor } from '../media/OfficeDoor.tsx'
 import { ReconnectBanner } from '../media/ReconnectBanner.tsx'
@@ -20,9 +21,9 @@ import './call.css'
 import { usePushToTalk } from './usePushToTalk.ts'
 
 // The room's chat (issue 12) loads on its own, after the call: a call never waits on the chat's code.
-const RoomChat = lazy(() => import('../chat/RoomChat.tsx').then((m) => ({ default: m.RoomChat })))
+const RoomChat = lazyPart(() => import('../chat/RoomChat.tsx').then((m) => ({ default: m.RoomChat })))
 // The room's whiteboard (issue 14), with Excalidraw, only once Whiteboard is pressed.
-const WhiteboardMount = lazy(() => import('../whiteboard/WhiteboardMount.tsx').then((m) => ({ default: m.WhiteboardMount })))
+const WhiteboardMount = lazyPart(() => import('../whiteboard/WhiteboardMount.tsx').then((m) => ({ default: m.WhiteboardMount })))
 
 const PHASE_TEXT: Record<MediaPhase, string> = { connected: 'Connected', connecting: 'Connecting…', failed: 'Not connected', reconnecting: '', idle: '' }
 

@@ -4,14 +4,15 @@
  * unread total, and the Chat region it shows in the office body's third column. The region goes
  * there through a portal, so that the screen's own start-up code holds only this lazy mount.
  */
-import { lazy, Suspense, useEffect, useState, type RefObject } from 'react'
+import { Suspense, useEffect, useState, type RefObject } from 'react'
+import { lazyPart } from '../ui/lazy-part.ts'
 import { createPortal } from 'react-dom'
 import { useStore } from 'zustand'
 import { useComposition } from '../app/context.tsx'
 import { SHOW_CHAT_EVENT } from './show.ts'
 import './chat.css'
 
-const ChatRegion = lazy(() => import('./ChatRegion.tsx').then((m) => ({ default: m.ChatRegion })))
+const ChatRegion = lazyPart(() => import('./ChatRegion.tsx').then((m) => ({ default: m.ChatRegion })))
 
 export function ChatMount({ body }: { body: RefObject<HTMLElement | null> }) {
   const [shown, setShown] = useState(false)

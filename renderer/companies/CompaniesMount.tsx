@@ -3,13 +3,14 @@
  * anyone in a company (its admins manage it; everyone may leave theirs). It also keeps the
  * companies store loaded for the floor's signs and the door check. The dialog loads on demand.
  */
-import { lazy, Suspense, useState, type RefObject } from 'react'
+import { Suspense, useState, type RefObject } from 'react'
 import { atLeast } from '../../protocol/rules.ts'
 import { useSession } from '../app/context.tsx'
 import { companyOf, useCompanies } from './companies-store.ts'
 import { useCompaniesLoader } from './useCompaniesLoader.ts'
+import { lazyPart } from '../ui/lazy-part.ts'
 
-const CompaniesDialog = lazy(() => import('./CompaniesDialog.tsx').then((m) => ({ default: m.CompaniesDialog })))
+const CompaniesDialog = lazyPart(() => import('./CompaniesDialog.tsx').then((m) => ({ default: m.CompaniesDialog })))
 
 export function CompaniesMount(_props: { body: RefObject<HTMLElement | null> }) {
   const { api, refresh } = useCompaniesLoader()

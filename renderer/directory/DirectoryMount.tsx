@@ -3,12 +3,13 @@
  * test/e2e/startup-bundle.test.ts): the top bar's Directory button, and the Directory region it
  * shows in the office body through a portal. Guests have no directory, so no button either.
  */
-import { lazy, Suspense, useEffect, useState, type RefObject } from 'react'
+import { Suspense, useEffect, useState, type RefObject } from 'react'
+import { lazyPart } from '../ui/lazy-part.ts'
 import { createPortal } from 'react-dom'
 import { useSession } from '../app/context.tsx'
 import { SHOW_DIRECTORY_EVENT, type DirectoryView } from './show.ts'
 
-const DirectoryRegion = lazy(() => import('./DirectoryRegion.tsx').then((m) => ({ default: m.DirectoryRegion })))
+const DirectoryRegion = lazyPart(() => import('./DirectoryRegion.tsx').then((m) => ({ default: m.DirectoryRegion })))
 
 export function DirectoryMount({ body }: { body: RefObject<HTMLElement | null> }) {
   const guest = useSession((s) => s.me?.role === 'guest')

@@ -3,7 +3,8 @@
  * portal, as the chat's), and the reminders of events this member RSVPed to, with Go to room. The
  * events are kept in events-store.ts, which the cards on rooms read too.
  */
-import { lazy, Suspense, useState, type RefObject } from 'react'
+import { Suspense, useState, type RefObject } from 'react'
+import { lazyPart } from '../ui/lazy-part.ts'
 import { createPortal } from 'react-dom'
 import { useOffice } from '../app/context.tsx'
 import { EventsProvider } from './context.tsx'
@@ -12,7 +13,7 @@ import { useCommunityApi } from './useCommunityApi.ts'
 import { useEventsSync } from './useEventsSync.ts'
 import './events.css'
 
-const EventsRegion = lazy(() => import('./EventsRegion.tsx').then((m) => ({ default: m.EventsRegion })))
+const EventsRegion = lazyPart(() => import('./EventsRegion.tsx').then((m) => ({ default: m.EventsRegion })))
 
 export function EventsMount({ body }: { body: RefObject<HTMLElement | null> }) {
   const office = useOffice()

@@ -3,10 +3,11 @@
  * start-up bundle, which has a budget: the card and the events store load on demand, after the
  * first paint (nothing shows until events have loaded anyway).
  */
-import { lazy, Suspense } from 'react'
+import { Suspense } from 'react'
+import { lazyPart } from '../ui/lazy-part.ts'
 import type { Room } from '../../protocol/floor/records.ts'
 
-const Body = lazy(() => import('./RoomEventCardBody.tsx').then((m) => ({ default: m.RoomEventCardBody })))
+const Body = lazyPart(() => import('./RoomEventCardBody.tsx').then((m) => ({ default: m.RoomEventCardBody })))
 
 export function RoomEventCard({ room }: { room: Room }) {
   return (

@@ -6,7 +6,7 @@
  * longer fits in the window.
  */
 import { usePrefetchWhenIdle } from '../ui/usePrefetchWhenIdle.ts'
-import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useState } from 'react'
+import { Suspense, useCallback, useLayoutEffect, useMemo, useState } from 'react'
 import { useFloor, useOffice, usePresence, useSession } from '../app/context.tsx'
 import { usePhotoUrls } from '../directory/photos.ts'
 import { useEditor, useEditorState } from '../editor/useEditor.ts'
@@ -23,17 +23,18 @@ import { RoomsLayer } from './RoomsLayer.tsx'
 import { useCamera } from './useCamera.ts'
 import { useFloorKeys } from './useFloorKeys.ts'
 import { usePointerCamera } from './usePointerCamera.ts'
+import { lazyPart } from '../ui/lazy-part.ts'
 
 const GREY = '#868e96'
 /** The editing layer loads with the editor, when a host first turns on Edit floor. */
-const EditSurface = lazy(() => import('../editor/EditSurface.tsx').then((m) => ({ default: m.EditSurface })))
+const EditSurface = lazyPart(() => import('../editor/EditSurface.tsx').then((m) => ({ default: m.EditSurface })))
 // A person's card shows on a click and the minimap only on a floor larger than the window: both
 // load on demand (the start-up bundle has a budget), the card's chunk fetched once the floor is idle.
 const loadPersonCard = () => import('./PersonCard.tsx')
-const PersonCard = lazy(() => loadPersonCard().then((m) => ({ default: m.PersonCard })))
-const Minimap = lazy(() => import('./Minimap.tsx').then((m) => ({ default: m.Minimap })))
+const PersonCard = lazyPart(() => loadPersonCard().then((m) => ({ default: m.PersonCard })))
+const Minimap = lazyPart(() => import('./Minimap.tsx').then((m) => ({ default: m.Minimap })))
 // Issue 14: the marks of what places hold, and a room's or desk's card (a right-click or Shift+F10 on it).
-const FloorPlaces = lazy(() => import('../places/FloorPlaces.tsx').then((m) => ({ default: m.FloorPlaces })))
+const FloorPlaces = lazyPart(() => import('../places/FloorPlaces.tsx').then((m) => ({ default: m.FloorPlaces })))
 /** Below this zoom name tags are unreadable specks: only your own shows (people.css). */
 const FAR_ZOOM = 0.6
 

@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, useCallback, useEffect, useMemo, type CSSProperties } from 'react'
+import { memo, Suspense, useCallback, useEffect, useMemo, type CSSProperties } from 'react'
 import type { Status } from '../../protocol/presence.ts'
 import type { Motion } from './motion.ts'
 import { useAvatarSignals, type AvatarSignal } from './useAvatarSignals.ts'
@@ -8,9 +8,10 @@ import { RovingGroup } from './RovingGroup.tsx'
 import { createTagLayout, type TagLayout } from './tag-layout.ts'
 import { usePrefetchWhenIdle } from '../ui/usePrefetchWhenIdle.ts'
 import './people.css'
+import { lazyPart } from '../ui/lazy-part.ts'
 
 const loadBadges = () => import('./AvatarBadges.tsx')
-const AvatarBadges = lazy(() => loadBadges().then((m) => ({ default: m.AvatarBadges })))
+const AvatarBadges = lazyPart(() => loadBadges().then((m) => ({ default: m.AvatarBadges })))
 
 export interface PersonView {
   id: string

@@ -2,7 +2,7 @@
  * The actions on one person: go to them, wave, message them, "tell me when they are available",
  * and their profile in the Directory (issue 13). Guests neither message nor see profiles.
  */
-import { lazy, Suspense, useEffect, useRef } from 'react'
+import { Suspense, useEffect, useRef } from 'react'
 import { useFloor, useOffice, usePresence, useSession, useSocial } from '../app/context.tsx'
 import { showChat } from '../chat/show.ts'
 import { showDirectory } from '../directory/show.ts'
@@ -10,9 +10,10 @@ import { currentFloor } from '../stores/floor/selectors.ts'
 import { displayName, roomOf } from '../stores/presence/selectors.ts'
 import { handRaised } from '../stores/social/selectors.ts'
 import { PersonText } from './PersonText.tsx'
+import { lazyPart } from '../ui/lazy-part.ts'
 
 /** Issue 14: their working-on line, from the board (loaded with the board's code, not the floor's). */
-const WorkingOnLine = lazy(() => import('../board/WorkingOnLine.tsx').then((m) => ({ default: m.WorkingOnLine })))
+const WorkingOnLine = lazyPart(() => import('../board/WorkingOnLine.tsx').then((m) => ({ default: m.WorkingOnLine })))
 
 export function PersonCard({ id, onClose }: { id: string; onClose(): void }) {
   const office = useOffice()

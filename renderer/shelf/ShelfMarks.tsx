@@ -5,7 +5,8 @@
  * transform, the comment alerts and the open shelf: a shelf opens from a card (ShelfButton) or from
  * an alert's Open.
  */
-import { lazy, Suspense, useEffect } from 'react'
+import { Suspense, useEffect } from 'react'
+import { lazyPart } from '../ui/lazy-part.ts'
 import { createPortal } from 'react-dom'
 import { DESK_SIZE, type Floor } from '../../protocol/floor/records.ts'
 import { useSession } from '../app/context.tsx'
@@ -14,7 +15,7 @@ import { useShelfApi } from './shelf-api.ts'
 import { shelfStore, useShelves } from './shelf-store.ts'
 import './shelf.css'
 
-const ShelfDialog = lazy(() => import('./ShelfDialog.tsx').then((m) => ({ default: m.ShelfDialog })))
+const ShelfDialog = lazyPart(() => import('./ShelfDialog.tsx').then((m) => ({ default: m.ShelfDialog })))
 
 /** A shelf with papers on it, in the floor's own units. */
 function ShelfIcon() {

@@ -2,11 +2,12 @@
  * Your status in the top bar, and the menu that sets it (with the theme and "Sign out
  * everywhere"). The button is on the first screen; the form loads the first time the menu opens.
  */
-import { lazy, Suspense, useId, useState } from 'react'
+import { Suspense, useId, useState } from 'react'
 import { usePresence } from '../app/context.tsx'
 import { statusLabel } from '../floor/labels.ts'
+import { lazyPart } from './lazy-part.ts'
 
-const StatusForm = lazy(() => import('./StatusForm.tsx').then((m) => ({ default: m.StatusForm })))
+const StatusForm = lazyPart(() => import('./StatusForm.tsx').then((m) => ({ default: m.StatusForm })))
 
 export function StatusMenu() {
   const self = usePresence((s) => s.self)

@@ -47,4 +47,30 @@ describe('recovering from a lost server', () => {
     // Exactly one avatar of Bo on the floor: nothing doubled by the reconnect.
     expect(await b.page.getByRole('group', { name: 'People' }).getByRole('button', { name: new RegExp(bo.name) }).count()).toBe(1)
   })
+
+  it('keeps the office on screen when a part opened while the server is away cannot load, and shows the part once it is back', async () => {
+    const { stack } = suite
+    const http = suite.http()
+    const carol: Account = { name: 'Carol Ng', email: 'carol@example.com', password: 'correct horse 3' }
+    await http.post<SignedIn>('/api/workspaces', { name: 'Parts', owner: carol })
+    const { office: c } = await suite.open()
+    await c.signIn(carol)
+    await c.desk('1', `${carol.name}, available`).waitFor()
+
+    const dataDir = stack.server.dataDir
+    await stack.server.stop({ keepData: true })
+    await c.offlineBar().waitFor()
+    // The shortcuts sheet has never been shown: its code is on the server that is gone.
+    const failed = c.page.waitForEvent('requestfailed', { predicate: (r) => r.url().includes('/assets/ShortcutsSheet') })
+    await c.page.locator('body').press('?')
+    const sheet = c.page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+    // The failed load leaves the office as it was (React.lazy alone would have unmounted all of it).
+    await failed
+    await c.room('Meeting room').waitFor()
+    await c.offlineBar().waitFor()
+
+    stack.server = await startServer({ livekit: stack.livekit, port: stack.port, dataDir, serveClient: true, origins: stack.server.origins })
+    await sheet.waitFor({ timeout: 20_000 })
+    await c.offlineBar().waitFor({ state: 'detached', timeout: 20_000 })
+  })
 })

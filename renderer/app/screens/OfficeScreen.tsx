@@ -1,19 +1,19 @@
 /** The office: the floor plan, who is here, the room call, and the prompts that need an answer. */
-import { lazy, Suspense, useEffect, useRef, useState } from 'react'
+import { Suspense, useEffect, useRef, useState } from 'react'
 import { useEditor, useEditorState } from '../../editor/useEditor.ts'
 import { useAfterFloorPaint } from '../../floor/first-paint.ts'
 import { FloorView } from '../../floor/FloorView.tsx'
 import { typingIn } from '../../floor/useFloorKeys.ts'
 import { ConnectionBar } from '../../ui/ConnectionBar.tsx'
 import { People } from '../../ui/People.tsx'
-import { RoomAnnouncer } from '../../ui/RoomAnnouncer.tsx'
 import { StatusMenu } from '../../ui/StatusMenu.tsx'
 import { useMedia, useOffice, usePresence, useSession, useSocial } from '../context.tsx'
-import { CommandPalette, DoorPrompt, EditorSide, EditorTop, InviteDialog, ManageMenu, PeopleAdmin, Prompts, SettingsDialog, ShortcutsSheet, Call, CallFocus, TakeoverDialog, UsageDialog, warmCall } from './on-demand.ts'
+import { CommandPalette, DoorPrompt, RoomAnnouncer, EditorSide, EditorTop, InviteDialog, ManageMenu, PeopleAdmin, Prompts, SettingsDialog, ShortcutsSheet, Call, CallFocus, TakeoverDialog, UsageDialog, warmCall } from './on-demand.ts'
 import { useDevicePreferences } from '../../call/settings/use-devices.ts'
+import { lazyPart } from '../../ui/lazy-part.ts'
 
 // The top-bar buttons of the chat, directory, events, companies, board and calendar, on demand.
-const TopBarMounts = lazy(() => import('./TopBarMounts.tsx').then((m) => ({ default: m.TopBarMounts })))
+const TopBarMounts = lazyPart(() => import('./TopBarMounts.tsx').then((m) => ({ default: m.TopBarMounts })))
 
 type Panel = 'invite' | 'palette' | 'shortcuts' | 'people' | 'settings' | 'usage' | null
 
@@ -126,7 +126,8 @@ export function OfficeScreen() {
           )}
         </aside>
       </main>
-      <RoomAnnouncer />
+      {/* Nothing to announce before the floor is on screen: the log loads after its first paint. */}
+      <Suspense fallback={null}>{later && <RoomAnnouncer />}</Suspense>
       <Suspense fallback={null}>{takenOver && <TakeoverDialog />}</Suspense>
       <Suspense fallback={null}>
         {panel === 'invite' && <InviteDialog onClose={close} />}

@@ -2,14 +2,15 @@
  * First run: create a workspace, sign in, or join one from an invite link (`#/invite/<code>`), a
  * guest link (`#/guest/<code>`) or an open event's link (`#/event/<code>`, see GuestPages.tsx).
  */
-import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react'
+import { Suspense, useEffect, useState, type FormEvent } from 'react'
 import { Field } from '../../ui/Field.tsx'
 import { describeError } from '../../ui/errors.ts'
 import { useOffice, usePlatform } from '../context.tsx'
+import { lazyPart } from '../../ui/lazy-part.ts'
 
 // Guest and open-event links (issue 13) are rare: their pages load when one is opened.
-const GuestLinkPage = lazy(() => import('./GuestPages.tsx').then((m) => ({ default: m.GuestLinkPage })))
-const OpenEventPage = lazy(() => import('./GuestPages.tsx').then((m) => ({ default: m.OpenEventPage })))
+const GuestLinkPage = lazyPart(() => import('./GuestPages.tsx').then((m) => ({ default: m.GuestLinkPage })))
+const OpenEventPage = lazyPart(() => import('./GuestPages.tsx').then((m) => ({ default: m.OpenEventPage })))
 
 type Mode = 'create' | 'sign-in' | 'join' | 'guest' | 'event'
 type Link = { mode: 'join' | 'guest' | 'event'; code: string }
