@@ -19,8 +19,10 @@ import { ms, summary, type Benchmark } from './harness.ts'
 const STARTS = 12
 
 interface Start {
-  /** Navigation start → the floor painted, by the page's own clock. */
+  /** Navigation start → the floor painted, by the page's own clock: the first task after the frame that drew it. */
   painted: number
+  /** Navigation start → the frame with the floor's first room sign presented (Element Timing's renderTime). */
+  presented: number
   /** Navigation start → DOMContentLoaded (the bundle fetched and run; module scripts run before it). */
   loaded: number
   /** Host calls (window.office.invoke) that returned before the paint, and their summed duration. */
@@ -30,12 +32,21 @@ interface Start {
 
 async function measureStart(page: Page): Promise<Start> {
   await page.waitForFunction(() => performance.getEntriesByName('office:floor-painted', 'mark').length > 0, null, { timeout: 15_000 })
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
     const painted = performance.getEntriesByName('office:floor-painted', 'mark')[0]!.startTime
+    // Element entries are only observable (buffered), not listed by getEntriesByType.
+    const presented = await new Promise<number>((resolve) =>
+      new PerformanceObserver((list, observer) => {
+        const times = list.getEntries().filter((e) => (e as PerformanceEntry & { identifier?: string }).identifier === 'office:floor')
+        if (times.length === 0) return
+        observer.disconnect()
+        resolve(Math.min(...times.map((e) => (e as PerformanceEntry & { renderTime: number }).renderTime || e.startTime)))
+      }).observe({ type: 'element', buffered: true }),
+    )
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceEntry & { domContentLoadedEventEnd: number }
     // Every round trip over the preload's IPC (test/support/preload-shim.ts records them).
     const calls = (globalThis as unknown as { __hostCalls?: { start: number; end: number }[] }).__hostCalls?.filter((c) => c.end <= painted) ?? []
-    return { painted, loaded: nav.domContentLoadedEventEnd, calls: calls.length, callMs: calls.reduce((t, c) => t + c.end - c.start, 0) }
+    return { painted, presented, loaded: nav.domContentLoadedEventEnd, calls: calls.length, callMs: calls.reduce((t, c) => t + c.end - c.start, 0) }
   })
 }
 
@@ -117,6 +128,11 @@ export const coldStart: Benchmark = {
           figure: 'desktop start after batching, renderer load → floor painted from cache (server up; one app:boot sent by the preload)',
           value: text(online),
           comparison: `goal ≤ 150 ms; p50 ${(online.p50 / before.p50).toFixed(2)}×, p95 ${(online.p95 / before.p95).toFixed(2)}× before batching (same run); ${parts(up.batched)}`,
+        },
+        {
+          figure: 'desktop start after batching, renderer load → the frame with the cached floor presented (Element Timing of the room signs)',
+          value: text(summary(up.batched.map((s) => s.presented))),
+          comparison: `goal ≤ 150 ms; the row above times the first task after that frame, which waits behind what else the page queued (p50 ${ms(summary(up.batched.map((s) => s.painted - s.presented)).p50)} later)`,
         },
         {
           figure: 'cold start in a browser, load → floor painted from its cache (sessionStorage)',
