@@ -6,7 +6,8 @@
  * them all, so a read never returns something older than the renderer's own write. When main
  * cannot answer `app:boot`, every read goes to main as before.
  */
-import { BOOT_SECRET_KEY, type Boot, type WireResult } from '../protocol/ipc.ts'
+import type { Boot, WireResult } from '../protocol/ipc.ts'
+import { BOOT_SECRET_KEY } from '../protocol/ipc-names.ts'
 
 export type Invoke = (channel: string, ...args: unknown[]) => Promise<WireResult<unknown>>
 

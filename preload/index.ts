@@ -3,7 +3,9 @@
  * of protocol/ipc.ts, and nothing else: never ipcRenderer itself, never the IPC event object.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { isHostEvent, isInvokeChannel, type OfficeBridge } from '../protocol/ipc.ts'
+import type { OfficeBridge } from '../protocol/ipc.ts'
+// Names only: protocol/ipc.ts would bring its TypeBox schemas into this script.
+import { isHostEvent, isInvokeChannel } from '../protocol/ipc-names.ts'
 import { prefetchBoot } from './boot.ts'
 
 // Sent now, while the page's scripts load: the renderer's first reads are answered from it.

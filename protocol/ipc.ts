@@ -8,6 +8,7 @@ import { FloorSchema, WorkspaceIdSchema } from './floor/records.ts'
 import { MemberSchema, WorkspaceSchema } from './api.ts'
 import { AttachmentSchema, ClientIdSchema, ConversationIdSchema, ConversationSummarySchema, MAX_ATTACHMENTS, MAX_MESSAGE_CHARS, MessageIdSchema, MessageSchema } from './chat.ts'
 import type { SystemTheme } from './theme.ts'
+import type { HostEventName, InvokeChannelName } from './ipc-names.ts'
 import { desktopChannels, desktopEvents } from './desktop-ipc.ts'
 
 export { ScreenSourceSchema, type ScreenSourceInfo } from './desktop-ipc.ts'
@@ -98,8 +99,7 @@ export const NotificationSchema = Type.Object({
 })
 export type OsNotification = Static<typeof NotificationSchema>
 
-/** The credential the renderer keeps its session under, which `app:boot` reads ahead. */
-export const BOOT_SECRET_KEY = 'session'
+export { BOOT_SECRET_KEY } from './ipc-names.ts'
 
 /**
  * Fast start: what the renderer reads before its first paint, in one round trip that the preload
@@ -180,6 +180,7 @@ export interface OfficeBridge {
   on<E extends HostEvent>(event: E, listener: (...args: HostEventArgs<E>) => void): () => void
 }
 
-export const isInvokeChannel = (name: unknown): name is InvokeChannel =>
-  typeof name === 'string' && Object.hasOwn(invokeChannels, name)
-export const isHostEvent = (name: unknown): name is HostEvent => typeof name === 'string' && Object.hasOwn(hostEvents, name)
+// The preload checks names against protocol/ipc-names.ts: the same names as these maps, or this fails to compile.
+export const channelNamesMatch: Same<InvokeChannelName, InvokeChannel> = true
+export const eventNamesMatch: Same<HostEventName, HostEvent> = true
+export { isHostEvent, isInvokeChannel } from './ipc-names.ts'

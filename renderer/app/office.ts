@@ -332,13 +332,17 @@ export function createOffice(platform: Platform, stores: Stores): Office {
         void afterFloorPaint()
           .then(() => chat.boot())
           .catch(() => undefined)
-      } else {
-        session.getState().signedIn({
-          token: saved.token,
-          workspace: snapshot?.workspace ?? { id: saved.workspaceId, name: '', createdAt: 0 },
-          me: { id: saved.memberId, workspaceId: saved.workspaceId, name: '', role: 'member', colour: '#888888', deskId: null, lastSeenAt: null },
-        })
+        // Going online (its code, the first requests) waits for that paint too: it is tens of
+        // milliseconds of work that would otherwise run before the floor's first render.
+        const gen = generation
+        void afterFloorPaint().then(() => goOnline(gen))
+        return
       }
+      session.getState().signedIn({
+        token: saved.token,
+        workspace: snapshot?.workspace ?? { id: saved.workspaceId, name: '', createdAt: 0 },
+        me: { id: saved.memberId, workspaceId: saved.workspaceId, name: '', role: 'member', colour: '#888888', deskId: null, lastSeenAt: null },
+      })
       void goOnline(generation)
     },
     createWorkspace: async (body, opts) => start(await needApi().createWorkspace(body), opts),
