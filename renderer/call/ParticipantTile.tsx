@@ -33,7 +33,8 @@ export function ParticipantTile({ trackRef, name, active, pinned, onPin, videoOf
   const micMuted = useIsMuted({ participant: p, source: Track.Source.Microphone })
   const cameraMuted = useIsMuted(trackRef)
   const { quality } = useConnectionQualityIndicator({ participant: p })
-  const track = trackRef.publication?.track
+  // An unsubscribed camera (Low power) keeps its last track object for a while: show initials, not a frozen frame.
+  const track = trackRef.publication?.isSubscribed ? trackRef.publication.track : undefined
   const showVideo = !!track && !cameraMuted && !videoOff
   const who = p.isLocal ? 'You' : name
   // Their profile photo (issue 13) in place of initials, when they have one.

@@ -1,6 +1,7 @@
 /**
  * A call that is light to keep open all day: a hidden window stops receiving video (adaptive
- * stream pauses the subscriptions) and gets it back when shown.
+ * stream pauses the subscriptions) and gets it back when shown; Low power receives only the
+ * featured camera and a pinned one.
  *
  * A window the OS hides cannot exist in headless Chromium, so the page is told it is hidden the
  * way the OS tells it (visibilityState and the visibilitychange event). What is received is read
@@ -47,6 +48,23 @@ const inboundVideoBytes = (page: Page) =>
     return bytes
   })
 
+/** How many inbound video streams received bytes since the last call on this page (the first call: any that did). */
+const videoStreamsGrowing = (page: Page) =>
+  page.evaluate(async () => {
+    const w = window as unknown as { __pcs: RTCPeerConnection[]; __videoBytes?: Record<string, number> }
+    const before = (w.__videoBytes ??= {})
+    let growing = 0
+    for (const pc of w.__pcs) {
+      if (pc.connectionState === 'closed') continue
+      ;(await pc.getStats()).forEach((r: { type: string; id: string; kind?: string; bytesReceived?: number }) => {
+        if (r.type !== 'inbound-rtp' || r.kind !== 'video') return
+        if ((r.bytesReceived ?? 0) > (before[r.id] ?? 0)) growing++
+        before[r.id] = r.bytesReceived ?? 0
+      })
+    }
+    return growing
+  })
+
 /** Resolves once no video byte arrives between two reads 0.7 s apart (video at any frame rate would). */
 async function videoStopped(page: Page): Promise<void> {
   let last = -1
@@ -72,7 +90,8 @@ const setHidden = (page: Page, hidden: boolean) =>
   }, hidden)
 
 describe('a light call', () => {
-  const suite = officeSuite()
+  // Silent microphones: nobody speaks, so Low power's featured camera is the longest in the room's.
+  const suite = officeSuite({ silentMicrophone: true })
   const signIn = async (account: Account, watched = false) => {
     const { office } = await suite.open(undefined, watched ? { beforeLoad: recordConnections } : {})
     await office.signIn(account)
@@ -103,5 +122,42 @@ describe('a light call', () => {
     await setHidden(a.page, false)
     await expect.poll(() => inboundVideoBytes(a.page), { timeout: 15_000 }).toBeGreaterThan(before)
     await videoFlowing(a.page, bo.name)
+  })
+
+  it('Low power receives only the camera of whoever has been in the room longest and a pinned one; off, every camera comes back', async () => {
+    const a = await signIn(ana, true)
+    const [b, c] = [await signIn(bo), await signIn(cy)]
+    // Bo first: with nobody speaking, his is the camera Low power keeps.
+    await enter(b)
+    await enter(c)
+    await enter(a)
+    await videoFlowing(a.page, bo.name)
+    await videoFlowing(a.page, cy.name)
+    const video = (who: string) => a.page.locator(`video[aria-label="Video of ${who}"]`)
+
+    let dialog = await a.openSettings()
+    await dialog.getByRole('checkbox', { name: 'Low power' }).check()
+    await a.closeSettings(dialog)
+    // Cy's camera is unsubscribed (neither sent to Ana nor decoded): her tile shows initials; Bo's plays on.
+    await video(cy.name).waitFor({ state: 'detached' })
+    await videoFlowing(a.page, bo.name)
+    await expect.poll(() => a.page.evaluate(() => document.querySelectorAll('video[aria-label^="Video of "]:not([aria-label="Video of you"])').length)).toBe(1)
+    // What arrives, by the page's own connections: one camera's stream.
+    await expect.poll(() => videoStreamsGrowing(a.page), { interval: 700, timeout: 20_000 }).toBe(1)
+
+    // A pinned person is shown as well.
+    await a.stage(ROOM).getByRole('button', { name: `Pin ${cy.name}`, exact: true }).click()
+    await videoFlowing(a.page, cy.name)
+    await videoFlowing(a.page, bo.name)
+    await a.stage(ROOM).getByRole('button', { name: `Unpin ${cy.name}`, exact: true }).click()
+    await video(cy.name).waitFor({ state: 'detached' })
+
+    // Off again: every camera comes back.
+    dialog = await a.openSettings()
+    await dialog.getByRole('checkbox', { name: 'Low power' }).uncheck()
+    await a.closeSettings(dialog)
+    await videoFlowing(a.page, cy.name)
+    await videoFlowing(a.page, bo.name)
+    await expect.poll(() => videoStreamsGrowing(a.page), { interval: 700, timeout: 20_000 }).toBe(2)
   })
 })
