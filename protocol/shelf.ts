@@ -31,6 +31,10 @@ export const SHELF_LIMITS = {
   comments: 1_000,
   /** Results of one search. */
   results: 50,
+  /** Notes, edits, comments and removals per member: each is a notice to those who see the shelf. A 121st in 10 minutes gets 429. */
+  writeRate: { limit: 120, windowMs: 10 * 60_000 },
+  /** Files per member, up to 25 MB each: a 21st in 10 minutes gets 429, before its bytes are read. */
+  fileRate: { limit: 20, windowMs: 10 * 60_000 },
 } as const
 
 /** The lobby topic of shelf notices (server-sent only). */

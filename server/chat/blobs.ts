@@ -15,6 +15,8 @@ export interface BlobStore {
   put(key: string, bytes: Buffer): Promise<void>
   /** The bytes, or null when there are none under `key`. */
   get(key: string): Promise<Buffer | null>
+  /** Forgets the bytes under `key` (their record is gone: a removed file, a replaced photo); none there is no error. */
+  delete(key: string): Promise<void>
 }
 
 const SAFE_KEY = /^[A-Za-z0-9_-]{1,100}$/
@@ -42,6 +44,9 @@ export function diskBlobStore(dir: string): BlobStore {
         throw err
       }
     },
+    async delete(key) {
+      await rm(pathOf(key).file, { force: true })
+    },
   }
 }
 
@@ -60,7 +65,7 @@ export function attachmentBlobs(app: FastifyInstance, given: BlobStore | undefin
 /**
  * The store whose failures (a bucket out of reach, a full disk) reach the caller as 503 "try again"
  * rather than a bare 500, logged with their cause; an upload that failed left no record behind (the
- * routes write the record after the bytes).
+ * routes write the record after the bytes). A failed delete is logged and leaves the bytes.
  */
 function answering503(blobs: BlobStore, app: FastifyInstance): BlobStore {
   const fail = (err: unknown, what: string): never => {
@@ -70,5 +75,7 @@ function answering503(blobs: BlobStore, app: FastifyInstance): BlobStore {
   return {
     put: (key, bytes) => blobs.put(key, bytes).catch((err: unknown) => fail(err, 'store')),
     get: (key) => blobs.get(key).catch((err: unknown) => fail(err, 'read')),
+    // The record is already gone, which is what the member asked for: bytes left behind are logged, not an error to them.
+    delete: (key) => blobs.delete(key).catch((err: unknown) => void app.log.warn({ err, key }, 'the file store could not delete bytes whose record is gone')),
   }
 }

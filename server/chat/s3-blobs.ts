@@ -4,7 +4,7 @@
  * speaks to any S3-compatible service given its endpoint (path-style addressing, as most
  * self-hosted ones want).
  */
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import type { BlobStore } from './blobs.ts'
 
 export interface S3Settings {
@@ -46,6 +46,10 @@ export function s3BlobStore(s: S3Settings): BlobStore & { close(): void } {
         if (err instanceof NoSuchKey || (err as { name?: string }).name === 'NoSuchKey') return null
         throw err
       }
+    },
+    async delete(key) {
+      // S3 answers a missing key with success too.
+      await client.send(new DeleteObjectCommand({ Bucket: s.bucket, Key: keyOf(key) }))
     },
     close: () => client.destroy(),
   }

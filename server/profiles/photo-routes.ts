@@ -39,6 +39,8 @@ export const photoRoutes: FastifyPluginAsyncTypebox<{ blobs: BlobStore }> = asyn
     await blobs.put(photo.key, image)
     const result = await app.store.setPhoto(member.workspaceId, member.id, photo, app.now())
     if (result === 'no-member') throw notFound('member')
+    // The photo it replaces is no longer served: its bytes go.
+    if (result.replaced) await blobs.delete(result.replaced)
     return { photoUrl: photoPath(member.workspaceId, member.id, photo.version) }
   })
 
@@ -47,7 +49,9 @@ export const photoRoutes: FastifyPluginAsyncTypebox<{ blobs: BlobStore }> = asyn
     schema: { summary: 'Remove your photo', params: WorkspaceParams, response: { 200: PhotoSchema, ...errors } },
   }, async (request) => {
     const { member } = inWorkspace(request, request.params.ws, 'member')
-    if ((await app.store.setPhoto(member.workspaceId, member.id, null, app.now())) === 'no-member') throw notFound('member')
+    const result = await app.store.setPhoto(member.workspaceId, member.id, null, app.now())
+    if (result === 'no-member') throw notFound('member')
+    if (result.replaced) await blobs.delete(result.replaced)
     return { photoUrl: null }
   })
 

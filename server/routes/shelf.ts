@@ -11,7 +11,7 @@ import { shelfRoutes } from '../shelf/shelf-routes.ts'
 
 const shelf: FastifyPluginAsync<{ blobs: BlobStore }> = async (app, { blobs }) => {
   await app.register(shelfRoutes)
-  await app.register(itemRoutes)
+  await app.register(itemRoutes, { blobs })
   await app.register(commentRoutes)
   // Its own scope: it reads every body as bytes, and names the 25 MB limit when one is larger.
   await app.register(fileRoutes, { blobs })

@@ -15,6 +15,7 @@ import type { BlobStore } from '../chat/blobs.ts'
 import { HttpError, badRequest, forbidden, notFound } from '../http-error.ts'
 import { seeShelf, type SeenShelf } from './access.ts'
 import { fileTypeOf } from './file-type.ts'
+import { limitShelfWrites } from './limits.ts'
 import { fullShelf, itemOn, ItemParams } from './item-routes.ts'
 import { announceItem, itemToWire } from './notices.ts'
 import { ShelfParams } from './shelf-routes.ts'
@@ -45,11 +46,12 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ blobs: BlobStore }> = async
       const seen = await seeShelf(app, member, params.place)
       if (!seen.mayAdd) throw forbidden(seen.place.kind === 'desk' ? 'only the desk’s owner and hosts add to this desk’s shelf' : 'guests read and comment on shelves, and do not add to them')
       if (Number(request.headers['content-length'] ?? 0) > SHELF_LIMITS.fileBytes) throw tooLarge()
+      await limitShelfWrites(app, member, 'file')
       seenFor.set(request, seen)
     }],
     schema: {
       summary: 'Add a file to a shelf (raw bytes, up to 25 MB; the type is found from the content)', params: ShelfParams, querystring: FileQuery,
-      response: { 201: ShelfItemSchema, 409: ErrorBodySchema, 413: ErrorBodySchema, 415: ErrorBodySchema, ...errors },
+      response: { 201: ShelfItemSchema, 409: ErrorBodySchema, 413: ErrorBodySchema, 415: ErrorBodySchema, 429: ErrorBodySchema, ...errors },
     },
   }, async (request, reply) => {
     const { member } = inWorkspace(request, request.params.ws)

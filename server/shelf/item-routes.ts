@@ -10,11 +10,13 @@ import { ErrorBodySchema } from '../../protocol/errors.ts'
 import { EditItemBody, NewNoteBody, SHELF_LIMITS, ShelfItemIdSchema, ShelfItemSchema, ShelfItemThreadSchema } from '../../protocol/shelf.ts'
 import { authenticate, inWorkspace } from '../auth/authenticate.ts'
 import { newId } from '../auth/tokens.ts'
+import type { BlobStore } from '../chat/blobs.ts'
 import { extensionOf } from '../chat/sniff.ts'
 import { badRequest, conflict, forbidden, notFound } from '../http-error.ts'
 import type { ShelfItemRecord } from '../store/shelf-store.ts'
 import type { MemberRecord } from '../store/store.ts'
 import { mayChange, seeShelf, type SeenShelf } from './access.ts'
+import { limitShelfWrites } from './limits.ts'
 import { announceItem, announceItemGone, commentToWire, itemToWire } from './notices.ts'
 import { ShelfParams } from './shelf-routes.ts'
 
@@ -35,14 +37,15 @@ export function mustChange(seen: SeenShelf, who: MemberRecord, authorId: string 
 
 export const fullShelf = () => conflict(`this shelf is full: it holds ${SHELF_LIMITS.items} items at most; remove some first`)
 
-export const itemRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const itemRoutes: FastifyPluginAsyncTypebox<{ blobs: BlobStore }> = async (app, { blobs }) => {
   app.post('/api/workspaces/:ws/shelves/:place/notes', {
     preHandler: authenticate,
-    schema: { summary: 'Add a Markdown note to a shelf', params: ShelfParams, body: NewNoteBody, response: { 201: ShelfItemSchema, 409: ErrorBodySchema, ...errors } },
+    schema: { summary: 'Add a Markdown note to a shelf', params: ShelfParams, body: NewNoteBody, response: { 201: ShelfItemSchema, 409: ErrorBodySchema, 429: ErrorBodySchema, ...errors } },
   }, async (request, reply) => {
     const { member } = inWorkspace(request, request.params.ws)
     const seen = await seeShelf(app, member, request.params.place)
     if (!seen.mayAdd) throw forbidden(seen.place.kind === 'desk' ? 'only the desk’s owner and hosts add to this desk’s shelf' : 'guests read and comment on shelves, and do not add to them')
+    await limitShelfWrites(app, member, 'write')
     const ws = member.workspaceId
     const made = await app.store.addShelfItem(ws, {
       id: newId('shi', 16), placeId: seen.place.id, kind: 'note', title: request.body.title.trim(), body: request.body.body, file: null, authorId: member.id, createdAt: app.now(),
@@ -65,12 +68,13 @@ export const itemRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.patch('/api/workspaces/:ws/shelves/:place/items/:item', {
     preHandler: authenticate,
-    schema: { summary: 'Edit a note’s title and text, or rename a file (keeping its extension)', params: ItemParams, body: EditItemBody, response: { 200: ShelfItemSchema, ...errors } },
+    schema: { summary: 'Edit a note’s title and text, or rename a file (keeping its extension)', params: ItemParams, body: EditItemBody, response: { 200: ShelfItemSchema, 429: ErrorBodySchema, ...errors } },
   }, async (request) => {
     const { member } = inWorkspace(request, request.params.ws)
     const seen = await seeShelf(app, member, request.params.place)
     const item = await itemOn(app, seen, member.workspaceId, request.params.item)
     mustChange(seen, member, item.authorId, item.kind)
+    await limitShelfWrites(app, member, 'write')
     const title = request.body.title?.trim()
     if (item.kind === 'file') {
       if (request.body.body !== undefined) throw badRequest('a file has no text to edit; only its name changes', 'body')
@@ -84,13 +88,18 @@ export const itemRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete('/api/workspaces/:ws/shelves/:place/items/:item', {
     preHandler: authenticate,
-    schema: { summary: 'Remove an item and its comments', params: ItemParams, response: { 204: Type.Null(), ...errors } },
+    schema: { summary: 'Remove an item and its comments', params: ItemParams, response: { 204: Type.Null(), 429: ErrorBodySchema, ...errors } },
   }, async (request, reply) => {
     const { member } = inWorkspace(request, request.params.ws)
     const seen = await seeShelf(app, member, request.params.place)
     const item = await itemOn(app, seen, member.workspaceId, request.params.item)
     mustChange(seen, member, item.authorId, item.kind)
-    if (await app.store.deleteShelfItem(member.workspaceId, item.id)) announceItemGone(app, member.workspaceId, seen.place, item.id)
+    await limitShelfWrites(app, member, 'write')
+    if (await app.store.deleteShelfItem(member.workspaceId, item.id)) {
+      announceItemGone(app, member.workspaceId, seen.place, item.id)
+      // A file's bytes go with it.
+      if (item.file) await blobs.delete(item.file.storageKey)
+    }
     return reply.code(204).send(null)
   })
 }

@@ -5,6 +5,8 @@
  * type found; a guest may see a photo but not upload one.
  */
 import sharp from 'sharp'
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SignedIn } from '../../protocol/api.ts'
 import { PROFILE_LIMITS, type Profile } from '../../protocol/profiles.ts'
@@ -106,5 +108,21 @@ describe('profile photos', () => {
     const gone = await fetch(`${server.url}/api/workspaces/${ada.workspace.id}/profile/photo`, { method: 'DELETE', headers: { authorization: `Bearer ${ada.session.token}` } })
     expect(gone.status).toBe(200)
     expect((await download(owner, `/api/workspaces/${ada.workspace.id}/photos/${ada.member.id}`)).status).toBe(404)
+  })
+
+  it('keeps the bytes of the current photo only: a new one replaces the old one’s, and removing it leaves none', async () => {
+    const bea = await addMember(http, owner)
+    const stored = () => {
+      const dir = join(server.dataDir, 'attachments')
+      return existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length : 0
+    }
+    const before = stored()
+    expect((await upload(bea, await png(20, 20))).status).toBe(200)
+    expect(stored()).toBe(before + 1)
+    expect((await upload(bea, await png(30, 30))).status).toBe(200)
+    expect(stored()).toBe(before + 1)
+    const gone = await fetch(`${server.url}/api/workspaces/${bea.workspace.id}/profile/photo`, { method: 'DELETE', headers: { authorization: `Bearer ${bea.session.token}` } })
+    expect(gone.status).toBe(200)
+    expect(stored()).toBe(before)
   })
 })

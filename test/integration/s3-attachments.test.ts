@@ -2,8 +2,8 @@
  * Attachments in an S3-compatible bucket, the cluster case (issue 12): two server instances
  * (`node server/index.ts`, configured by OFFICE_S3_*) share one PostgreSQL and one bucket and no
  * folder. What one instance stored, the other serves; the bytes are in the bucket, not on either
- * instance's disk; a bucket that cannot be reached fails the upload with a clear error and leaves
- * nothing half-made.
+ * instance's disk; a removed file's bytes leave the bucket; a bucket that cannot be reached fails
+ * the upload with a clear error and leaves nothing half-made.
  */
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -78,6 +78,23 @@ describe('attachments in an S3-compatible bucket shared by two server instances'
     expect(res.status).toBe(503)
     expect(((await res.json()) as { message: string }).message).toMatch(/^the file store cannot be reached, so the file could not be saved; try again/)
     expect((await bucket.keys()).length).toBe(before)
+  })
+
+  it('deletes from the bucket the bytes of a file removed from a shelf, whichever instance removes it', async () => {
+    const databaseUrl = await postgres.createDatabase()
+    const a = await instance(databaseUrl, bucket.env)
+    const b = await instance(databaseUrl, bucket.env)
+    const owner = await createWorkspace(httpClient(a.server.url))
+    const before = await bucket.keys()
+    const res = await fetch(`${a.server.url}/api/workspaces/${owner.workspace.id}/shelves/room_lounge/files?name=notes.txt`, {
+      method: 'POST', headers: { authorization: `Bearer ${owner.session.token}`, 'content-type': 'application/octet-stream' }, body: new Uint8Array(Buffer.from('Plan for the week\n')),
+    })
+    expect(res.status).toBe(201)
+    const item = (await res.json()) as { id: string }
+    expect((await bucket.keys()).length).toBe(before.length + 1)
+    const removed = await httpClient(b.server.url).call('DELETE', `/api/workspaces/${owner.workspace.id}/shelves/room_lounge/items/${item.id}`, { token: owner.session.token })
+    expect(removed.status).toBe(204)
+    expect((await bucket.keys()).sort()).toEqual([...before].sort())
   })
 
   it('will not start with a bucket and no keys, naming what is missing', async () => {

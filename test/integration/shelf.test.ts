@@ -5,6 +5,8 @@
  * and nobody else does, a search finds only what the searcher may see, and a comment reaches the
  * desk's owner and a shelf's followers live, never its writer.
  */
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { SignedIn } from '../../protocol/api.ts'
 import type { Floor } from '../../protocol/floor/records.ts'
@@ -107,6 +109,30 @@ describe('shelves', () => {
     const docx = await upload(owner, 'room_lounge', 'Notes.docx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(60)]))
     expect(docx.body.file).toMatchObject({ type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' })
     expect((await ok<Shelf>(call(owner, 'GET', '/room_lounge'))).items.map((i) => i.title)).toEqual(['Notes.docx', 'Report.pdf'])
+
+    // A removed file's bytes go with it.
+    const stored = () => readdirSync(join(notices.stack.server.dataDir, 'attachments'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length
+    const before = stored()
+    expect(await call(owner, 'DELETE', `/room_lounge/items/${kept.body.id as string}`)).toMatchObject({ status: 204 })
+    expect(stored()).toBe(before - 1)
+  }, 60_000)
+
+  it('slows down a member who writes in a loop: the 121st write in 10 minutes and the 21st file get 429 naming the wait, and others write on', async () => {
+    const owner = await createWorkspace(http)
+    const [ada, bob] = [await addMember(http, owner), await addMember(http, owner)]
+    const item = await note(ada, 'room_lounge')
+    // The note was the first write: 119 comments more make 120.
+    for (let i = 0; i < SHELF_LIMITS.writeRate.limit - 1; i++) await comment(ada, 'room_lounge', item.id, `Comment ${i}`)
+    const refused = await call(ada, 'POST', `/room_lounge/items/${item.id}/comments`, { body: 'One too many' })
+    expect(refused).toMatchObject({ status: 429, body: { error: 'rate_limited', message: expect.stringMatching(/more than 120 notes, edits and comments on shelves in 10 minutes; wait \d+ min/) } })
+    expect(await call(ada, 'PATCH', `/room_lounge/items/${item.id}`, { body: 'Edited' })).toMatchObject({ status: 429 })
+    // Nothing of the refused write was kept, and Bob is not slowed down by Ada.
+    expect((await ok<ShelfItemThread>(call(bob, 'GET', `/room_lounge/items/${item.id}`))).comments).toHaveLength(SHELF_LIMITS.writeRate.limit - 1)
+    await comment(bob, 'room_lounge', item.id, 'Still here')
+
+    // Files count apart, up to 25 MB each: the 21st is refused before its bytes are read.
+    for (let i = 0; i < SHELF_LIMITS.fileRate.limit; i++) expect((await upload(bob, 'room_lounge', `Page ${i}.pdf`, pdf(64))).status).toBe(201)
+    expect(await upload(bob, 'room_lounge', 'Page 21.pdf', pdf(64))).toMatchObject({ status: 429, body: { message: expect.stringMatching(/more than 20 files on shelves in 10 minutes/) } })
   }, 60_000)
 
   it('lets authors, hosts and a desk’s owner change or remove items and comments, and nobody else', async () => {
