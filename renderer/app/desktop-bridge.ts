@@ -99,16 +99,20 @@ function connect({ platform, stores, office }: DesktopBridgeDeps, host: Platform
       notices.getState().push(`${displayName(floor.getState().members, link.id)} is not in the office right now`)
     }
   }
+  // Nothing may change while a link waits for someone who never comes: check once more at its deadline.
+  let deadline: ReturnType<typeof setTimeout> | null = null
   const follow = (link: DeepLink) => {
     pending = { link, until: Date.now() + LINK_WAIT_MS }
+    if (deadline) clearTimeout(deadline)
+    deadline = setTimeout(attempt, LINK_WAIT_MS + 1)
     attempt()
   }
   for (const store of [session, floor, presence] as const) offs.push(store.subscribe(attempt))
   offs.push(platform.on('deeplink:opened', follow))
   void host.takeDeepLink().then((link) => link && follow(link), ignore)
-  // Nothing may change while a link waits for someone who never comes: check once more at its deadline.
-  const tick = setInterval(attempt, 1_000)
-  offs.push(() => clearInterval(tick))
+  offs.push(() => {
+    if (deadline) clearTimeout(deadline)
+  })
 
   offs.push(platform.on('notify:acted', (id, action, reply) => acted(id, action, reply)))
   const acted = (id: string, action: NoticeAction, reply: string) => {

@@ -24,6 +24,8 @@ export interface Motion {
   moveTo(id: string, x: number, y: number, ms?: number): void
   /** Where `id` is now (mid-glide: where the glide has got to). */
   get(id: string): Point | undefined
+  /** Runs `listener` whenever someone is sent somewhere (a jump or the start of a glide); returns the stop. */
+  onMove(listener: () => void): () => void
   forget(id: string): void
   dispose(): void
 }
@@ -101,6 +103,8 @@ export function createMotion(now: () => number = () => performance.now()): Motio
     pending.clear()
   }
 
+  const moveListeners = new Set<() => void>()
+
   const at = (t: Track): Point => {
     const k = t.duration > 0 ? Math.min(1, (now() - t.start) / t.duration) : 1
     return { x: t.from.x + (t.to.x - t.from.x) * k, y: t.from.y + (t.to.y - t.from.y) * k }
@@ -123,6 +127,7 @@ export function createMotion(now: () => number = () => performance.now()): Motio
       }
     },
     moveTo(id, x, y, ms = 0) {
+      for (const listener of moveListeners) listener()
       const track = tracks.get(id)
       if (!track || ms <= 0 || reduced?.matches) {
         const jumped = track ?? { from: { x, y }, to: { x, y }, start: 0, duration: 0, base: { x, y }, el: null, animation: null }
@@ -142,6 +147,10 @@ export function createMotion(now: () => number = () => performance.now()): Motio
     get(id) {
       const track = tracks.get(id)
       return track ? at(track) : undefined
+    },
+    onMove(listener) {
+      moveListeners.add(listener)
+      return () => void moveListeners.delete(listener)
     },
     forget(id) {
       const track = tracks.get(id)

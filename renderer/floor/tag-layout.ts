@@ -2,7 +2,9 @@
  * Keeps name tags apart on screen, outside React. Tags register their element; a few times a
  * second the layout reads where every avatar is from the motion engine and, only if someone moved
  * (or came or went), places all tags again (name-tags.ts, linear time) and writes the side to the
- * elements whose side changed. Nothing here runs per animation frame.
+ * elements whose side changed. Nothing here runs per animation frame, and nothing at all while
+ * nobody moves: the checks start when the motion engine sends someone somewhere, and stop at the
+ * first one that finds everyone where they were (an idle office wakes no timer).
  */
 import type { Motion } from './motion.ts'
 import { placeTags, TAG_HEIGHT, type Slot, type TagInput } from './name-tags.ts'
@@ -36,15 +38,16 @@ export interface TagLayout {
   dispose(): void
 }
 
-export function createTagLayout(motion: Pick<Motion, 'get'>): TagLayout {
+export function createTagLayout(motion: Pick<Motion, 'get' | 'onMove'>): TagLayout {
   const entries = new Map<string, Entry>()
   let slots = new Map<string, Slot>()
   let self: string | null = null
   let dirty = true
   let active = true
 
-  const update = () => {
-    if (!active) return
+  /** Lays the tags out if anyone moved or came or went; says whether there was anything to do. */
+  const update = (): boolean => {
+    if (!active) return false
     for (const [id, e] of entries) {
       const at = motion.get(id)
       if (!at || (at.x === e.x && at.y === e.y)) continue
@@ -52,7 +55,7 @@ export function createTagLayout(motion: Pick<Motion, 'get'>): TagLayout {
       e.y = at.y
       dirty = true
     }
-    if (!dirty) return
+    if (!dirty) return false
     dirty = false
     const tags: TagInput[] = []
     const mine = self ? entries.get(self) : undefined
@@ -69,8 +72,19 @@ export function createTagLayout(motion: Pick<Motion, 'get'>): TagLayout {
       if (el && el.dataset.slot !== slot) el.dataset.slot = slot
     }
     slots = next
+    return true
   }
-  const timer = setInterval(update, CHECK_MS)
+  let timer: ReturnType<typeof setInterval> | null = null
+  const tick = () => {
+    if (update() || !timer) return
+    clearInterval(timer)
+    timer = null
+  }
+  const wake = () => {
+    timer ??= setInterval(tick, CHECK_MS)
+  }
+  const stopWatching = motion.onMove(wake)
+  wake()
 
   return {
     attach(id, el, width, radius) {
@@ -78,25 +92,33 @@ export function createTagLayout(motion: Pick<Motion, 'get'>): TagLayout {
       const entry = { el, width, radius, x: at.x, y: at.y }
       entries.set(id, entry)
       dirty = true
+      wake()
       return () => {
         if (entries.get(id) !== entry) return
         entries.delete(id)
         slots.delete(id)
         dirty = true
+        wake()
       }
     },
     setSelf(id) {
       if (self === id) return
       self = id
       dirty = true
+      wake()
     },
     setActive(on) {
       if (active === on) return
       active = on
       dirty = true
       update()
+      if (on) wake()
     },
-    update,
-    dispose: () => clearInterval(timer),
+    update: () => void update(),
+    dispose: () => {
+      stopWatching()
+      if (timer) clearInterval(timer)
+      timer = null
+    },
   }
 }

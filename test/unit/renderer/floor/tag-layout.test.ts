@@ -36,6 +36,31 @@ describe('tag layout', () => {
     layout.dispose()
   })
 
+  it('wakes no timer while nobody moves, and checks again as soon as someone is sent somewhere', () => {
+    let time = 0
+    const motion = createMotion(() => time)
+    const layout = createTagLayout(motion)
+    const mine = counted()
+    const theirs = counted()
+    motion.moveTo('me', 300, 300)
+    motion.moveTo('bo', 900, 300)
+    layout.setSelf('me')
+    layout.attach('me', mine.el, 80, 19)
+    layout.attach('bo', theirs.el, 80, 19)
+    vi.advanceTimersByTime(1_000)
+    // An idle office: the checks have stopped.
+    expect(vi.getTimerCount()).toBe(0)
+    // Bo glides next to you over 400 ms: checked while he moves, then quiet again.
+    motion.moveTo('bo', 303, 302, 400)
+    for (let t = 0; t < 1_000; t += 100) {
+      time += 100
+      vi.advanceTimersByTime(100)
+    }
+    expect(theirs.el.dataset.slot).toBe('above')
+    expect(vi.getTimerCount()).toBe(0)
+    layout.dispose()
+  })
+
   it('moves your tag aside while someone walks across it, and back below once they have passed', () => {
     const motion = createMotion(() => 0)
     const layout = createTagLayout(motion)
