@@ -19,6 +19,8 @@ const config = parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown> &
   publish: { provider: string; url: string }
 }
 const root = new URL('../../../', import.meta.url).pathname
+/** package.json: Electron on Linux names its window's desktop entry from `desktopName`, electron-builder the file it writes. */
+const pkg = JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { desktopName: string }
 
 /**
  * The configuration electron-builder ends up with for the workflow's `electron-builder` command
@@ -43,7 +45,7 @@ function desktopEntry(): Promise<string> {
     config,
     platformSpecificBuildOptions: config.linux,
     fileAssociations: [],
-    info: { metadata: { desktopName: 'virtual-office.desktop' } },
+    info: { metadata: { desktopName: pkg.desktopName } },
   }
   return new LinuxTargetHelper(packager as never).computeDesktopEntry(config.linux as never)
 }
@@ -84,6 +86,9 @@ describe('electron-builder.yml', () => {
     expect(config.mac.target).toEqual(['dmg', 'zip'])
     expect(config.win.target).toEqual(['nsis'])
   })
+
+  it('names the desktop entry in package.json after the executable, so notifications and the dock find the app', () =>
+    expect(pkg.desktopName).toBe(`${config.linux.executableName}.desktop`))
 
   it("writes a Linux desktop entry that hands virtualoffice: links to the app", async () => {
     const entry = await desktopEntry()
