@@ -169,6 +169,7 @@ describe('the editor panels', () => {
     file.floor.rooms[0]!.name = 'Imported room'
     await editor.importFloor('fixed.floor.json', JSON.stringify(file))
     await member.room('Imported room').waitFor()
+    await editor.importExport().getByRole('status').filter({ hasText: 'Imported fixed.floor.json onto Main floor' }).waitFor()
     expect(await editor.importExport().getByRole('alert').count()).toBe(0)
   })
 })

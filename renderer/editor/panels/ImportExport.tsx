@@ -35,6 +35,8 @@ export function ImportExport() {
     const input = e.currentTarget
     const file = input.files?.[0]
     if (!file || busy) return
+    // The last file's refusal is about that file: it goes as soon as another is chosen.
+    setResult(null)
     setBusy(true)
     try {
       const ok = await editor.importFloor(await file.text())
