@@ -1,22 +1,29 @@
 /**
  * Entering a room as a member feels it: two people sit in the meeting room and two in the lounge,
- * cameras on (turned on in the lounge, whose default is audio only); a fifth member switches between the two rooms 30 times. Per switch, from the click:
+ * cameras on, watching each other; a fifth member, in the office app, switches between the two
+ * rooms 30 times. The four sitters are bare LiveKit participants in a page of another browser
+ * (pages/sitters.ts): on a real floor they are other people's machines, and run as full office
+ * apps they saturated this 2-core machine (load average 10), so the figures measured contention
+ * more than the entry. Per switch, from the click:
  * connected, the first remote video frame on screen, the first audio packet, and where the time
  * went (token, signalling join, ICE, DTLS, subscribe, first packet). Compared with the physical
  * floor measured in the same run: two RTCPeerConnections in one page of the same Chromium.
  */
 import type { Browser } from 'playwright-core'
-import type { SignedIn } from '../../protocol/api.ts'
+import type { RoomToken, SignedIn } from '../../protocol/api.ts'
 import { OfficePage, type Account } from '../e2e/pages/office-page.ts'
 import { launchBrowser, openUser } from '../support/browser.ts'
 import { httpClient } from '../support/http.ts'
 import { startStack } from '../support/stack.ts'
+import { buildPages, servePages, type StaticSite } from './bench-pages.ts'
 import { entriesDone, probeConnections, readEntry, type Entry } from './entry-probe.ts'
 import { ms, summary, type Benchmark, type Row } from './harness.ts'
 import { measureFloor } from './two-peer-floor.ts'
 
 const SWITCHES = 30
 const ROOMS = ['Meeting room', 'Lounge'] as const
+/** Their ids on the starter floor (server/floor/starter.ts). */
+const ROOM_IDS = ['room_meeting', 'room_lounge'] as const
 
 const account = (name: string, i: number): Account => ({ name, email: `bench${i}@example.com`, password: `bench-password-${i}` })
 
@@ -27,26 +34,25 @@ export const roomEntry: Benchmark = {
     const stack = await startStack({ serveClient: true })
     const { server } = stack
     const browsers: Browser[] = []
+    let site: StaticSite | null = null
     try {
       const http = httpClient(server.url)
       const mover = account('Mover', 0)
       const owner = (await http.post<SignedIn>('/api/workspaces', { name: 'Bench', owner: mover })).body
-      const sitters = ['Ana Silva', 'Bo Lee', 'Cy Park', 'Di Noor'].map((n, i) => account(n, i + 1))
-      for (const s of sitters) {
-        const invite = await http.post<{ code: string }>(`/api/workspaces/${owner.workspace.id}/invites`, { role: 'member' }, owner.session.token)
-        await http.post(`/api/invites/${invite.body.code}/accept`, s)
-      }
-      // The sitters in their own browser, so the mover's browser does only the mover's work.
+      // The people inside: four members, two per room, cameras on, in a bare page of their own
+      // browser (pages/sitters.ts): the measured member's machine does only the measured member's work.
+      await buildPages('sitters')
+      site = await servePages()
       const crowd = await launchBrowser()
       browsers.push(crowd)
-      for (const [i, s] of sitters.entries()) {
-        const office = new OfficePage((await openUser(crowd, server.url)).page)
-        await office.signIn(s)
-        const room = ROOMS[i % 2]!
-        await office.walkInto(room)
-        await office.stage(room).getByText('Connected').waitFor()
-        // A lounge starts with the camera off; these two turn theirs on, so both rooms show video.
-        if (room === 'Lounge') await office.stage(room).getByRole('button', { name: 'Turn camera on' }).click()
+      const sitterPage = (await openUser(crowd, `${site.url}/sitters.html`)).page
+      await sitterPage.waitForFunction(() => 'sit' in window)
+      for (const [i, name] of ['Ana Silva', 'Bo Lee', 'Cy Park', 'Di Noor'].entries()) {
+        const invite = await http.post<{ code: string }>(`/api/workspaces/${owner.workspace.id}/invites`, { role: 'member' }, owner.session.token)
+        const sitter = (await http.post<SignedIn>(`/api/invites/${invite.body.code}/accept`, account(name, i + 1))).body
+        const room = ROOM_IDS[i % 2]!
+        const { url, token } = (await http.post<RoomToken>(`/api/workspaces/${owner.workspace.id}/rooms/${room}/token`, {}, sitter.session.token)).body
+        await sitterPage.evaluate(({ url, token }) => (window as unknown as { sit(u: string, t: string): Promise<void> }).sit(url, token), { url, token })
       }
       const own = await launchBrowser()
       browsers.push(own)
@@ -77,6 +83,7 @@ export const roomEntry: Benchmark = {
       return rows(entries, floor)
     } finally {
       await Promise.all(browsers.map((b) => b.close()))
+      await site?.close()
       await stack.stop()
     }
   },
