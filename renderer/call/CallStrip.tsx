@@ -1,6 +1,7 @@
 /**
  * The call beside the floor: a screen share or the pinned person across the top, everyone else in
  * a strip of small tiles under it. Up to six small tiles; the most recent speakers stay in view.
+ * The small tiles are thumbnails: they receive a camera at half its frame rate (ParticipantTile).
  */
 import { CallTile } from './CallTile.tsx'
 import { useCallLayout } from './useCallLayout.ts'
@@ -19,7 +20,7 @@ export function CallStrip() {
       )}
       <div className="tiles">
         {call.rest.map((t) => (
-          <CallTile key={t.key} tile={t} active={t.identity === call.activeSpeaker} />
+          <CallTile key={t.key} tile={t} active={t.identity === call.activeSpeaker} thumbnail />
         ))}
       </div>
       {call.hidden > 0 && <p className="call-more">{`${call.hidden} more in the call (Expand call to see everyone)`}</p>}

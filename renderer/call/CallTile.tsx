@@ -11,7 +11,8 @@ import { ScreenShareTile } from './ScreenShareTile.tsx'
 import type { CallTile as Tile } from './useCallLayout.ts'
 import { useCallRoom } from './useCallRoom.ts'
 
-export function CallTile({ tile, active }: { tile: Tile; active: boolean }) {
+/** `thumbnail`: a small tile of the strip, which receives a camera at half its frame rate. */
+export function CallTile({ tile, active, thumbnail = false }: { tile: Tile; active: boolean; thumbnail?: boolean }) {
   const p = tile.trackRef.participant
   const name = useFloor((s) => (s.members[tile.identity] ? displayName(s.members, tile.identity) : null)) ?? (p.name || p.identity)
   const pinned = useMedia((s) => s.pinned === tile.identity)
@@ -26,5 +27,5 @@ export function CallTile({ tile, active }: { tile: Tile; active: boolean }) {
   const onPin = () => setLayout({ pinned: pinned ? null : tile.identity })
   if (tile.kind === 'screen') return <ScreenShareTile trackRef={tile.trackRef} name={name} pinned={pinned} onPin={onPin} />
   const menu = moderates && room && !tile.local ? <ModerateMenu room={room} member={{ id: tile.identity, name }} live={live} /> : undefined
-  return <ParticipantTile trackRef={tile.trackRef} name={name} active={active} pinned={pinned} onPin={onPin} videoOff={lowPower && tile.local} menu={menu} />
+  return <ParticipantTile trackRef={tile.trackRef} name={name} active={active} pinned={pinned} onPin={onPin} videoOff={lowPower && tile.local} thumbnail={thumbnail} menu={menu} />
 }

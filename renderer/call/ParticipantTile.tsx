@@ -1,12 +1,14 @@
 /**
  * One person in the call: their camera (or initials), name, microphone state, speaking ring and
  * connection quality, a Pin button and stats on request. The <video> is sized by its tile, so
- * adaptive stream asks the sender for the resolution the tile shows.
+ * adaptive stream asks the sender for the resolution the tile shows. A thumbnail also asks for
+ * half the frame rate (the SFU forwards fewer of the camera's temporal layers), which about halves
+ * what decoding and painting a strip of cameras costs; the stage and the focus grid get all of it.
  */
 import { VideoTrack, useConnectionQualityIndicator, useIsMuted, useIsSpeaking, type TrackReference, type TrackReferenceOrPlaceholder } from '@livekit/components-react'
 import { MicOff, Pin, PinOff } from 'lucide-react'
-import { Track, type RemoteVideoTrack } from 'livekit-client'
-import { useMemo, type ReactNode } from 'react'
+import { RemoteTrackPublication, Track, type RemoteVideoTrack } from 'livekit-client'
+import { useEffect, useMemo, type ReactNode } from 'react'
 import { useFloor } from '../app/context.tsx'
 import { usePhotoUrls } from '../directory/photos.ts'
 import { initials } from '../floor/labels.ts'
@@ -25,9 +27,19 @@ export interface TileProps {
   videoOff: boolean
   /** The host's menu for this person, when one applies. */
   menu?: ReactNode
+  /** A small tile of the strip: its camera is received at THUMBNAIL_FPS. */
+  thumbnail?: boolean
 }
 
-export function ParticipantTile({ trackRef, name, active, pinned, onPin, videoOff, menu }: TileProps) {
+/**
+ * Frames per second a thumbnail asks for, and what any other tile asks for (the camera's full rate).
+ * The SFU forwards the lowest temporal layer that reaches the rate asked for; a camera sends three
+ * (¼, ½ and all of its rate), so 10 is half the rate of a 30 fps camera (15) or a 20 fps one (10).
+ */
+export const THUMBNAIL_FPS = 10
+const FULL_FPS = 30
+
+export function ParticipantTile({ trackRef, name, active, pinned, onPin, videoOff, menu, thumbnail = false }: TileProps) {
   const p = trackRef.participant
   const speaking = useIsSpeaking(p)
   const micMuted = useIsMuted({ participant: p, source: Track.Source.Microphone })
@@ -36,6 +48,10 @@ export function ParticipantTile({ trackRef, name, active, pinned, onPin, videoOf
   // An unsubscribed camera (Low power) keeps its last track object for a while: show initials, not a frozen frame.
   const track = trackRef.publication?.isSubscribed ? trackRef.publication.track : undefined
   const showVideo = !!track && !cameraMuted && !videoOff
+  const publication = trackRef.publication
+  useEffect(() => {
+    if (publication instanceof RemoteTrackPublication && track) publication.setVideoFPS(thumbnail ? THUMBNAIL_FPS : FULL_FPS)
+  }, [track, publication, thumbnail])
   const who = p.isLocal ? 'You' : name
   // Their profile photo (issue 13) in place of initials, when they have one.
   const member = useFloor((s) => s.members[p.identity])

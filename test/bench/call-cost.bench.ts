@@ -1,7 +1,7 @@
 /**
  * What a 6-person call costs the member watching it: five members with cameras on in the meeting
  * room (their own browser), the viewer in a browser of its own. Over 20 s, the viewer's renderer
- * processes: memory (PSS, from /proc/<pid>/smaps_rollup) and CPU (Chromium's own per-process CPU
+ * processes (see renderers()): memory (PSS, from /proc/<pid>/smaps_rollup) and CPU (Chromium's own per-process CPU
  * time, SystemInfo.getProcessInfo), normal and with Low power (video only for the active speaker).
  * Goals: ≤ 150 MB and ≤ 20 % of a core.
  */
@@ -23,9 +23,14 @@ interface Cost {
   videos: number
 }
 
+/**
+ * The viewer's renderer processes: the page's and any spare Chromium keeps. Not the renderers of
+ * Chromium's own browser UI (`--top-chrome-webui`: headless Chromium keeps its omnibox popup in one,
+ * about 49 MB), which an Electron window does not have.
+ */
 async function renderers(cdp: CDPSession): Promise<{ id: number; cpuTime: number }[]> {
   const info = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number; cpuTime: number }[] }
-  return info.processInfo.filter((p) => p.type === 'renderer')
+  return info.processInfo.filter((p) => p.type === 'renderer' && !readFileSync(`/proc/${p.id}/cmdline`, 'utf8').split('\0').includes('--top-chrome-webui'))
 }
 
 const pssKb = (pid: number) => Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0)

@@ -1,7 +1,7 @@
 /**
  * A call that is light to keep open all day: a hidden window stops receiving video (adaptive
- * stream pauses the subscriptions) and gets it back when shown; Low power receives only the
- * featured camera and a pinned one.
+ * stream pauses the subscriptions) and gets it back when shown; a thumbnail receives half the
+ * frames; Low power receives only the featured camera and a pinned one.
  *
  * A window the OS hides cannot exist in headless Chromium, so the page is told it is hidden the
  * way the OS tells it (visibilityState and the visibilitychange event). What is received is read
@@ -65,6 +65,19 @@ const videoStreamsGrowing = (page: Page) =>
     return growing
   })
 
+/** The highest frame rate among the inbound video streams, as the page's own connections count it. */
+const inboundFps = (page: Page) =>
+  page.evaluate(async () => {
+    let fps = 0
+    for (const pc of (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs) {
+      if (pc.connectionState === 'closed') continue
+      ;(await pc.getStats()).forEach((r: { type: string; kind?: string; framesPerSecond?: number }) => {
+        if (r.type === 'inbound-rtp' && r.kind === 'video') fps = Math.max(fps, r.framesPerSecond ?? 0)
+      })
+    }
+    return fps
+  })
+
 /** Resolves once no video byte arrives between two reads 0.7 s apart (video at any frame rate would). */
 async function videoStopped(page: Page): Promise<void> {
   let last = -1
@@ -122,6 +135,20 @@ describe('a light call', () => {
     await setHidden(a.page, false)
     await expect.poll(() => inboundVideoBytes(a.page), { timeout: 15_000 }).toBeGreaterThan(before)
     await videoFlowing(a.page, bo.name)
+  })
+
+  it('a thumbnail in the strip receives a camera at half its frame rate; the focus view gets all of it', async () => {
+    const a = await signIn(ana, true)
+    const b = await signIn(bo)
+    await enter(b)
+    await enter(a)
+    await videoFlowing(a.page, bo.name)
+    // Chromium's fake camera sends 20 frames a second: a thumbnail receives 10 of them.
+    await expect.poll(() => inboundFps(a.page), { interval: 500, timeout: 20_000 }).toBeLessThanOrEqual(12)
+    expect(await inboundFps(a.page)).toBeGreaterThan(0)
+
+    await a.expandCall(ROOM)
+    await expect.poll(() => inboundFps(a.page), { interval: 500, timeout: 20_000 }).toBeGreaterThanOrEqual(16)
   })
 
   it('Low power receives only the camera of whoever has been in the room longest and a pinned one; off, every camera comes back', async () => {
