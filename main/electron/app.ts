@@ -19,6 +19,7 @@ import { getSetting, putSetting } from '../cache/queries.ts'
 import { cspOriginsNow, followReportedLivekit } from '../desktop/reported-livekit.ts'
 import { APP_ENTRY_URL, type RendererTrust } from '../policy/renderer-origin.ts'
 import { registerAppSchemePrivileged, serveBundle } from './app-scheme.ts'
+import { DISABLED_CHROMIUM_FEATURES } from '../desktop/chromium-features.ts'
 import { safeStorageProtection } from './credentials.ts'
 import { createDesktop } from './desktop.ts'
 import { applyPermissionPolicy, guardAllWebContents } from './guards.ts'
@@ -57,6 +58,7 @@ export function startApp({ rendererRoot, preloadPath, createServices }: StartOpt
     return
   }
   registerAppSchemePrivileged()
+  app.commandLine.appendSwitch('disable-features', DISABLED_CHROMIUM_FEATURES.join(','))
   const launch = readLaunchConfig(process.env, process.argv, app.isPackaged)
   const trust: RendererTrust = { devUrl: launch.rendererDevUrl }
   guardAllWebContents(trust)

@@ -6,6 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { DISABLED_CHROMIUM_FEATURES } from '../../main/desktop/chromium-features.ts'
 import { ensureChromium } from '../../scripts/lib/chromium.ts'
 
 export const chromiumArgs = [
@@ -22,7 +23,8 @@ export const chromiumArgs = [
   '--disable-quic',
   '--no-first-run',
   '--allow-loopback-in-peer-connection',
-  '--disable-features=WebRtcHideLocalIpsWithMdns',
+  // With the features the desktop app turns off (main/desktop/chromium-features.ts).
+  `--disable-features=${['WebRtcHideLocalIpsWithMdns', ...DISABLED_CHROMIUM_FEATURES].join(',')}`,
 ]
 
 export interface LaunchOptions {

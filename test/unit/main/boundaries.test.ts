@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { DISABLED_CHROMIUM_FEATURES } from '../../../main/desktop/chromium-features.ts'
+import { chromiumArgs } from '../../support/browser.ts'
 
 // Static checks on the main-process sources for rules a unit test cannot reach by running code
 // (the Electron wiring cannot run here): who imports electron, who registers IPC, what happens before 'ready'.
@@ -33,6 +35,13 @@ describe('main and preload sources', () => {
     const app = read('main/electron/app.ts')
     const ready = app.indexOf('whenReady()')
     expect([app.indexOf('app.enableSandbox()'), app.indexOf('registerAppSchemePrivileged()')].every((i) => i >= 0 && i < ready)).toBe(true)
+  })
+
+  it('turn off the Chromium features the test browsers run without, before ready', () => {
+    const app = read('main/electron/app.ts')
+    const off = app.indexOf("app.commandLine.appendSwitch('disable-features', DISABLED_CHROMIUM_FEATURES.join(','))")
+    expect(off >= 0 && off < app.indexOf('whenReady()')).toBe(true)
+    expect(chromiumArgs).toContain(`--disable-features=WebRtcHideLocalIpsWithMdns,${DISABLED_CHROMIUM_FEATURES.join(',')}`)
   })
 
   it('keep the preload under 40 lines', () => expect(read('preload/index.ts').trimEnd().split('\n').length).toBeLessThan(40))
