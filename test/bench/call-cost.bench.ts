@@ -30,7 +30,9 @@ interface Cost {
  */
 async function renderers(cdp: CDPSession): Promise<{ id: number; cpuTime: number }[]> {
   const info = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number; cpuTime: number }[] }
-  return info.processInfo.filter((p) => p.type === 'renderer' && !readFileSync(`/proc/${p.id}/cmdline`, 'utf8').split('\0').includes('--top-chrome-webui'))
+  // Chromium rewrites its children's command lines as one space-separated string.
+  const browserUi = (pid: number) => /(^|[\0 ])--top-chrome-webui([\0 ]|$)/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))
+  return info.processInfo.filter((p) => p.type === 'renderer' && !browserUi(p.id))
 }
 
 const pssKb = (pid: number) => Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0)
