@@ -13,6 +13,8 @@ export interface Entry {
   /** Click → ICE connected / DTLS (connection 'connected') of the connection made for this entry. */
   ice?: number
   dtls?: number
+  /** The click, wall-clock ms (performance.timeOrigin + its time). */
+  clickWall: number
 }
 
 export async function probeConnections(context: BrowserContext): Promise<void> {
@@ -53,7 +55,7 @@ export async function readEntry(page: Page, framesBefore: number): Promise<Entry
   return page.evaluate((steps) => {
     const frame = performance.getEntriesByName('office:entry:first-frame').at(-1)!
     const clickAt = frame.startTime
-    const out: { steps: Record<string, number>; ice?: number; dtls?: number } = { steps: {} }
+    const out: { steps: Record<string, number>; ice?: number; dtls?: number; clickWall: number } = { steps: {}, clickWall: performance.timeOrigin + clickAt }
     for (const step of steps) {
       const m = performance.getEntriesByName(`office:entry:${step}`).filter((e) => e.startTime === clickAt).at(-1)
       if (m) out.steps[step] = m.duration

@@ -4,12 +4,13 @@
  * rooms 30 times. The four sitters are bare LiveKit participants in a page of another browser
  * (pages/sitters.ts): on a real floor they are other people's machines, and run as full office
  * apps they saturated this 2-core machine (load average 10), so the figures measured contention
- * more than the entry. Per switch, from the click:
- * connected, the first remote video frame on screen, the first audio packet, and where the time
- * went (token, signalling join, ICE, DTLS, subscribe, first packet). Compared with the physical
+ * more than the entry. Each switch starts once the last has settled (both people inside hear the
+ * mover), as anyone stays in a room for more than a moment. Per switch, from the click: connected,
+ * the first remote video frame on screen, the first audio packet, when both people inside hear the
+ * mover, and where the time went (token, signalling join, ICE, DTLS, subscribe, first packet). Compared with the physical
  * floor measured in the same run: two RTCPeerConnections in one page of the same Chromium.
  */
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import type { RoomToken, SignedIn } from '../../protocol/api.ts'
 import { OfficePage, type Account } from '../e2e/pages/office-page.ts'
 import { launchBrowser, openUser } from '../support/browser.ts'
@@ -24,6 +25,11 @@ const SWITCHES = 30
 const ROOMS = ['Meeting room', 'Lounge'] as const
 /** Their ids on the starter floor (server/floor/starter.ts). */
 const ROOM_IDS = ['room_meeting', 'room_lounge'] as const
+
+interface Sitters {
+  heardFrom(identity: string): number[]
+}
+const heardFrom = (page: Page, identity: string) => page.evaluate((id) => (window as unknown as Sitters).heardFrom(id), identity)
 
 const account = (name: string, i: number): Account => ({ name, email: `bench${i}@example.com`, password: `bench-password-${i}` })
 
@@ -62,14 +68,19 @@ export const roomEntry: Benchmark = {
       await office.room(ROOMS[0], 2).waitFor()
       await office.room(ROOMS[1], 2).waitFor()
 
-      const entries: Entry[] = []
+      const entries: (Entry & { heard: number })[] = []
       for (let i = 0; i <= SWITCHES; i++) {
         const room = ROOMS[i % 2]!
         const before = await entriesDone(user.page)
         await office.walkInto(room)
+        const heardBefore = (await heardFrom(sitterPage, owner.member.id)).length
         const entry = await readEntry(user.page, before)
         await office.stage(room).getByText('Connected').waitFor()
-        if (i > 0) entries.push(entry) // the first also starts the camera and microphone
+        // Settled before the next click, as anyone stays in a room for more than a moment: both
+        // people inside hear the mover (its tracks have moved here, the old room is let go).
+        await sitterPage.waitForFunction(([id, n]) => (window as unknown as Sitters).heardFrom(id).length >= n, [owner.member.id, heardBefore + 2] as const, { timeout: 20_000, polling: 20 })
+        const heard = (await heardFrom(sitterPage, owner.member.id)).slice(heardBefore)
+        if (i > 0) entries.push({ ...entry, heard: Math.max(...heard) - entry.clickWall }) // the first also starts the camera and microphone
       }
       await office.stage(ROOMS[SWITCHES % 2]!).getByRole('button', { name: 'Leave room' }).click()
 
@@ -92,7 +103,7 @@ export const roomEntry: Benchmark = {
 const p = (values: (number | undefined)[]) => summary(values.filter((v): v is number => v !== undefined))
 const fmt = (s: ReturnType<typeof summary>) => `p50 ${ms(s.p50)}, p95 ${ms(s.p95)}`
 
-function rows(entries: Entry[], floor: Awaited<ReturnType<typeof measureFloor>>): Row[] {
+function rows(entries: (Entry & { heard: number })[], floor: Awaited<ReturnType<typeof measureFloor>>): Row[] {
   const frame = p(entries.map((e) => e.steps['first-frame']))
   const connected = p(entries.map((e) => e.steps.connected))
   const audio = p(entries.map((e) => e.steps['first-audio']))
@@ -110,6 +121,7 @@ function rows(entries: Entry[], floor: Awaited<ReturnType<typeof measureFloor>>)
       comparison: `${(frame.p50 / floorFrame.p50).toFixed(2)}× (p95 ${(frame.p95 / floorFrame.p95).toFixed(2)}×) the two-peer floor (${fmt(floorFrame)}); goal p50 ≤ 200 ms, p95 ≤ 300 ms, ≤ 1.5×; n=${frame.n}`,
     },
     { figure: 'room entry, click → connected (2 inside)', value: fmt(connected), comparison: `${SWITCHES} switches between two rooms, make-before-break` },
+    { figure: 'room entry, click → both people inside hear you', value: fmt(p(entries.map((e) => e.heard))), comparison: 'your microphone\'s first packet at each of them (tracks moved from the last room)' },
     { figure: 'room entry, click → first audio packet', value: fmt(audio), comparison: `audio no later than video in ${audioFirst} of ${entries.length}; floor ${fmt(p(floor.map((f) => f.audio)))}` },
     step('token', entries.map((e) => e.steps.token)),
     step('signal join', entries.map((e) => e.steps.signal)),

@@ -35,48 +35,43 @@ async function recordConnections(context: BrowserContext): Promise<void> {
   })
 }
 
-/** Video bytes this page has received so far, over all its open connections. */
-const inboundVideoBytes = (page: Page) =>
+interface InboundVideo {
+  id: string
+  bytes: number
+  fps: number
+}
+
+/** The page's inbound video streams now, over all its open connections. */
+const inboundVideo = (page: Page): Promise<InboundVideo[]> =>
   page.evaluate(async () => {
-    let bytes = 0
+    const streams: InboundVideo[] = []
     for (const pc of (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs) {
       if (pc.connectionState === 'closed') continue
-      ;(await pc.getStats()).forEach((r: { type: string; kind?: string; bytesReceived?: number }) => {
-        if (r.type === 'inbound-rtp' && r.kind === 'video') bytes += r.bytesReceived ?? 0
+      ;(await pc.getStats()).forEach((r: { type: string; id: string; kind?: string; bytesReceived?: number; framesPerSecond?: number }) => {
+        if (r.type === 'inbound-rtp' && r.kind === 'video') streams.push({ id: r.id, bytes: r.bytesReceived ?? 0, fps: r.framesPerSecond ?? 0 })
       })
     }
-    return bytes
+    return streams
   })
 
-/** How many inbound video streams received bytes since the last call on this page (the first call: any that did). */
-const videoStreamsGrowing = (page: Page) =>
-  page.evaluate(async () => {
-    const w = window as unknown as { __pcs: RTCPeerConnection[]; __videoBytes?: Record<string, number> }
-    const before = (w.__videoBytes ??= {})
-    let growing = 0
-    for (const pc of w.__pcs) {
-      if (pc.connectionState === 'closed') continue
-      ;(await pc.getStats()).forEach((r: { type: string; id: string; kind?: string; bytesReceived?: number }) => {
-        if (r.type !== 'inbound-rtp' || r.kind !== 'video') return
-        if ((r.bytesReceived ?? 0) > (before[r.id] ?? 0)) growing++
-        before[r.id] = r.bytesReceived ?? 0
-      })
-    }
-    return growing
-  })
+/** Video bytes this page has received so far. */
+const inboundVideoBytes = async (page: Page) => (await inboundVideo(page)).reduce((sum, s) => sum + s.bytes, 0)
 
-/** The highest frame rate among the inbound video streams, as the page's own connections count it. */
-const inboundFps = (page: Page) =>
-  page.evaluate(async () => {
-    let fps = 0
-    for (const pc of (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs) {
-      if (pc.connectionState === 'closed') continue
-      ;(await pc.getStats()).forEach((r: { type: string; kind?: string; framesPerSecond?: number }) => {
-        if (r.type === 'inbound-rtp' && r.kind === 'video') fps = Math.max(fps, r.framesPerSecond ?? 0)
-      })
-    }
-    return fps
-  })
+/** The highest frame rate among the page's inbound video streams. */
+const inboundFps = async (page: Page) => Math.max(0, ...(await inboundVideo(page)).map((s) => s.fps))
+
+/** How many inbound video streams received bytes since the last call for this page (the first call: any that did). */
+const bytesSeen = new WeakMap<Page, Map<string, number>>()
+async function videoStreamsGrowing(page: Page): Promise<number> {
+  const before = bytesSeen.get(page) ?? new Map<string, number>()
+  bytesSeen.set(page, before)
+  let growing = 0
+  for (const s of await inboundVideo(page)) {
+    if (s.bytes > (before.get(s.id) ?? 0)) growing++
+    before.set(s.id, s.bytes)
+  }
+  return growing
+}
 
 /** Resolves once no video byte arrives between two reads 0.7 s apart (video at any frame rate would). */
 async function videoStopped(page: Page): Promise<void> {
