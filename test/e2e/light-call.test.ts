@@ -1,7 +1,7 @@
 /**
  * A call that is light to keep open all day: a hidden window stops receiving video (adaptive
  * stream pauses the subscriptions) and gets it back when shown; a thumbnail receives half the
- * frames; Low power receives only the featured camera and a pinned one.
+ * frames; Low power receives only the featured camera and a pinned one; an idle desk runs no audio.
  *
  * A window the OS hides cannot exist in headless Chromium, so the page is told it is hidden the
  * way the OS tells it (visibilityState and the visibilitychange event). What is received is read
@@ -34,6 +34,33 @@ async function recordConnections(context: BrowserContext): Promise<void> {
     }
   })
 }
+
+/** Keeps every AudioContext the page makes, for runningAudio. */
+async function recordAudioContexts(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const made: AudioContext[] = []
+    const ran = new Set<AudioContext>()
+    const w = window as unknown as { __audio: { made: AudioContext[]; ran: Set<AudioContext> }; AudioContext: typeof AudioContext }
+    w.__audio = { made, ran }
+    const Original = w.AudioContext
+    w.AudioContext = class extends Original {
+      constructor(options?: AudioContextOptions) {
+        super(options)
+        made.push(this)
+        const note = () => void (this.state === 'running' && ran.add(this))
+        note()
+        this.addEventListener('statechange', note)
+      }
+    }
+  })
+}
+
+/** How many of the page's AudioContexts have run at some point, and how many run now (keeping an audio thread awake). */
+const audioContexts = (page: Page) =>
+  page.evaluate(() => {
+    const { made, ran } = (window as unknown as { __audio: { made: AudioContext[]; ran: Set<AudioContext> } }).__audio
+    return { ran: ran.size, running: made.filter((c) => c.state === 'running').length }
+  })
 
 interface InboundVideo {
   id: string
@@ -130,6 +157,16 @@ describe('a light call', () => {
     await setHidden(a.page, false)
     await expect.poll(() => inboundVideoBytes(a.page), { timeout: 15_000 }).toBeGreaterThan(before)
     await videoFlowing(a.page, bo.name)
+  })
+
+  it('at an idle desk no audio runs (the lobby carries no sound); in a call it does', async () => {
+    const { office: a } = await suite.open(undefined, { beforeLoad: recordAudioContexts })
+    await a.signIn(ana)
+    // LiveKit ran the lobby's AudioContext to test playback while connecting; it is suspended after.
+    await expect.poll(async () => { const c = await audioContexts(a.page); return c.ran > 0 && c.running === 0 }, { timeout: 20_000 }).toBe(true)
+
+    await enter(a)
+    await expect.poll(async () => (await audioContexts(a.page)).running, { timeout: 20_000 }).toBeGreaterThan(0)
   })
 
   it('a thumbnail in the strip receives a camera at half its frame rate; the focus view gets all of it', async () => {
