@@ -176,7 +176,9 @@ export function createOffice(platform: Platform, stores: Stores): Office {
     if (gen !== generation || session.getState().phase !== 'signed-in' || socialStore.getState().takenOver) return
     if (retry) clearTimeout(retry)
     retry = null
-    session.getState().setConnection('connecting')
+    // A retry while offline goes on saying so until it succeeds: the floor stays read-only, and a
+    // bar flipping to "Reconnecting…" and back at every attempt would only flicker.
+    if (session.getState().connection !== 'offline') session.getState().setConnection('connecting')
     try {
       // In parallel with the first request; social's code too, for its handlers on the lobby.
       const online = Promise.all([loadOnline(), social.ready()]).then(([m]) => m)

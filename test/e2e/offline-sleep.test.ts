@@ -42,6 +42,13 @@ describe('drill: offline for a minute, with a sleep and a resume', () => {
     await b.desk('1', `${ana.name}, offline`).waitFor({ timeout: 5_000 })
     await avatars(b, ana.name).first().waitFor({ state: 'detached', timeout: 5_000 })
     const goneForOthersMs = Date.now() - asleepAt
+    // Every text Ana's connection bar shows from now on, kept by the page: a flicker between two checks counts too.
+    await a.page.evaluate(() => {
+      const shown: string[] = []
+      ;(window as unknown as { __bar: string[] }).__bar = shown
+      const note = () => shown.push(document.querySelector('.connection')?.textContent ?? '(no bar)')
+      new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true })
+    })
 
     // For the whole minute: Ana keeps her cached floor, read-only; Bo never sees her back.
     let checks = 0
@@ -54,6 +61,10 @@ describe('drill: offline for a minute, with a sleep and a resume', () => {
       checks++
       await b.page.waitForTimeout(1_000)
     }
+
+    // Retrying all the while (with backoff), the bar never stopped saying offline and read-only.
+    const shown = await a.page.evaluate(() => [...new Set((window as unknown as { __bar: string[] }).__bar)])
+    expect(shown.filter((text) => !/read-only/.test(text)), 'what the bar said while offline').toEqual([])
 
     // The lid opens: the network is back and main reports the resume.
     const resumedAt = Date.now()
