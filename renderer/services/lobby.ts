@@ -260,12 +260,14 @@ export function createLobby(deps: LobbyDeps): Lobby {
       window.addEventListener('pagehide', sayGoodbye)
       try {
         await r.connect(url, token, { ...connectOptions(url), autoSubscribe: false })
-        // LiveKit resumed it to test playback while connecting; nothing plays in the lobby.
-        void audioContext?.suspend().catch(() => undefined)
       } catch (err) {
         room = null
         window.removeEventListener('pagehide', sayGoodbye)
         throw err
+      } finally {
+        // LiveKit resumed it to test playback while connecting; nothing plays in the lobby. Also after
+        // a failed connect: offline, a retry a second fails all day and must not keep audio awake.
+        void audioContext?.suspend().catch(() => undefined)
       }
       // Setting attributes right away makes LiveKit announce us at once instead of in its 3 s batch.
       const me = r.localParticipant.identity

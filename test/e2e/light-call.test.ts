@@ -9,6 +9,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { audioContexts, recordAudioContexts } from '../support/audio-contexts.ts'
 import { team } from '../support/factories.ts'
 import { officeSuite } from '../support/office-suite.ts'
 import { videoFlowing } from '../support/video-flowing.ts'
@@ -34,33 +35,6 @@ async function recordConnections(context: BrowserContext): Promise<void> {
     }
   })
 }
-
-/** Keeps every AudioContext the page makes, for runningAudio. */
-async function recordAudioContexts(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
-    const made: AudioContext[] = []
-    const ran = new Set<AudioContext>()
-    const w = window as unknown as { __audio: { made: AudioContext[]; ran: Set<AudioContext> }; AudioContext: typeof AudioContext }
-    w.__audio = { made, ran }
-    const Original = w.AudioContext
-    w.AudioContext = class extends Original {
-      constructor(options?: AudioContextOptions) {
-        super(options)
-        made.push(this)
-        const note = () => void (this.state === 'running' && ran.add(this))
-        note()
-        this.addEventListener('statechange', note)
-      }
-    }
-  })
-}
-
-/** How many of the page's AudioContexts have run at some point, and how many run now (keeping an audio thread awake). */
-const audioContexts = (page: Page) =>
-  page.evaluate(() => {
-    const { made, ran } = (window as unknown as { __audio: { made: AudioContext[]; ran: Set<AudioContext> } }).__audio
-    return { ran: ran.size, running: made.filter((c) => c.state === 'running').length }
-  })
 
 interface InboundVideo {
   id: string

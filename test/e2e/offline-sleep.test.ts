@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { SignedIn } from '../../protocol/api.ts'
+import { audioContexts, recordAudioContexts } from '../support/audio-contexts.ts'
 import { officeSuite } from '../support/office-suite.ts'
 import type { Account, OfficePage } from './pages/office-page.ts'
 
@@ -25,7 +26,7 @@ describe('drill: offline for a minute, with a sleep and a resume', () => {
     const invite = await http.post<{ code: string }>(`/api/workspaces/${owner.workspace.id}/invites`, { role: 'member' }, owner.session.token)
     await http.post(`/api/invites/${invite.body.code}/accept`, bo)
 
-    const { app, office: a } = await suite.openDesktop()
+    const { app, office: a } = await suite.openDesktop({ beforeLoad: recordAudioContexts })
     await a.signIn(ana)
     const { office: b } = await suite.open()
     await b.signIn(bo)
@@ -65,6 +66,8 @@ describe('drill: offline for a minute, with a sleep and a resume', () => {
     // Retrying all the while (with backoff), the bar never stopped saying offline and read-only.
     const shown = await a.page.evaluate(() => [...new Set((window as unknown as { __bar: string[] }).__bar)])
     expect(shown.filter((text) => !/read-only/.test(text)), 'what the bar said while offline').toEqual([])
+    // Nor did a failed retry leave audio running: an offline desk keeps no audio thread awake.
+    expect((await audioContexts(a.page)).running, 'AudioContexts running while offline').toBe(0)
 
     // The lid opens: the network is back and main reports the resume.
     const resumedAt = Date.now()

@@ -68,7 +68,10 @@ async function serveBundle(port: number): Promise<{ origin: string; server: Serv
   return { origin: bundleOrigin(port), server }
 }
 
-export async function openDesktopApp(browser: Browser, opts: { serverUrl: string; userDataDir: string; bundlePort: number }): Promise<DesktopApp> {
+export async function openDesktopApp(
+  browser: Browser,
+  opts: { serverUrl: string; userDataDir: string; bundlePort: number; beforeLoad?: (context: BrowserContext) => Promise<void> },
+): Promise<DesktopApp> {
   const cache = openCache(join(opts.userDataDir, 'cache.db'))
   const secrets = createSecretStore({ kv: cacheKv(cache), protection: { cipher: null, weakness: null }, warn: () => {} })
   const notifications: OsNotification[] = []
@@ -86,6 +89,7 @@ export async function openDesktopApp(browser: Browser, opts: { serverUrl: string
       : invokeOnWire(handlers, channel, args, source.frame.url(), { devUrl: bundle.origin }),
   )
   await context.addInitScript({ content: preloadScript(readFileSync(preloadFile, 'utf8')) })
+  await opts.beforeLoad?.(context)
 
   let page = await context.newPage()
   await page.goto(`${bundle.origin}/`)

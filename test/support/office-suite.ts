@@ -22,8 +22,8 @@ export interface OfficeSuite {
   http(): HttpClient
   /** A browser user at `url` (default: the server's client); `beforeLoad` prepares its fresh context. */
   open(url?: string, opts?: OpenOptions): Promise<{ user: User; office: OfficePage }>
-  /** The desktop app (renderer + main's handlers and SQLite cache) with its own user data folder. */
-  openDesktop(): Promise<{ app: DesktopApp; office: OfficePage }>
+  /** The desktop app (renderer + main's handlers and SQLite cache) with its own user data folder; `beforeLoad` prepares its fresh context. */
+  openDesktop(opts?: { beforeLoad?: (context: BrowserContext) => Promise<void> }): Promise<{ app: DesktopApp; office: OfficePage }>
 }
 
 export function officeSuite(opts: LaunchOptions = {}): OfficeSuite {
@@ -68,10 +68,10 @@ export function officeSuite(opts: LaunchOptions = {}): OfficeSuite {
       users.push(user)
       return { user, office: new OfficePage(user.page) }
     },
-    async openDesktop() {
+    async openDesktop(opts) {
       const dir = tempDir('userdata-')
       dirs.push(dir)
-      const app = await openDesktopApp(ready(browser, 'Chromium'), { serverUrl: ready(stack, 'the backend').server.url, userDataDir: dir.path, bundlePort })
+      const app = await openDesktopApp(ready(browser, 'Chromium'), { serverUrl: ready(stack, 'the backend').server.url, userDataDir: dir.path, bundlePort, ...opts })
       apps.push(app)
       return { app, office: new OfficePage(app.page) }
     },
