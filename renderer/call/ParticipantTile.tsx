@@ -13,6 +13,7 @@ import { useFloor } from '../app/context.tsx'
 import { usePhotoUrls } from '../directory/photos.ts'
 import { initials } from '../floor/labels.ts'
 import { QualityBars } from './QualityBars.tsx'
+import { useRatedQuality } from './received-quality.ts'
 import { TileStats } from './TileStats.tsx'
 
 export interface TileProps {
@@ -44,7 +45,7 @@ export function ParticipantTile({ trackRef, name, active, pinned, onPin, videoOf
   const speaking = useIsSpeaking(p)
   const micMuted = useIsMuted({ participant: p, source: Track.Source.Microphone })
   const cameraMuted = useIsMuted(trackRef)
-  const { quality } = useConnectionQualityIndicator({ participant: p })
+  const quality = useRatedQuality(p, useConnectionQualityIndicator({ participant: p }).quality)
   // An unsubscribed camera (Low power) keeps its last track object for a while: show initials, not a frozen frame.
   const track = trackRef.publication?.isSubscribed ? trackRef.publication.track : undefined
   const showVideo = !!track && !cameraMuted && !videoOff

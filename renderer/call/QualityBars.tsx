@@ -1,4 +1,4 @@
-/** A person's connection quality, as LiveKit measures it: three bars, and its name for screen readers. */
+/** A person's connection quality (LiveKit's rating, or what arrives from them): three bars, and its name for screen readers. */
 import { ConnectionQuality } from 'livekit-client'
 
 const BARS: Record<ConnectionQuality, number> = {
@@ -11,7 +11,7 @@ const BARS: Record<ConnectionQuality, number> = {
 
 export function QualityBars({ quality }: { quality: ConnectionQuality }) {
   const bars = BARS[quality]
-  // Unknown until LiveKit's first measurement: nothing to say yet.
+  // Unknown until the first measurement: nothing to say yet.
   if (bars < 0) return null
   return (
     <span className={`quality quality-${quality}`} role="img" aria-label={`Connection ${quality}`} title={`Connection ${quality}`}>
