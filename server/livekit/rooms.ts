@@ -14,8 +14,6 @@ export interface Rooms {
   reveal(roomName: string, identity: string, publish: boolean): Promise<boolean>
   /** Whether `identity` is in the room as a preview (hidden) still. */
   isPreview(roomName: string, identity: string): Promise<boolean>
-  /** How many previews (hidden participants) other than `identity`'s are in the room: LiveKit counts them against its capacity. */
-  previews(roomName: string, except: string): Promise<number>
   /**
    * A reliable data packet from the server to everyone in the workspace's lobby. Nobody online
    * means no lobby room and nothing to do: clients catch up when they connect.
@@ -56,20 +54,11 @@ export function createRooms(lk: LivekitConfig): Rooms {
     },
     async reveal(roomName, identity, publish) {
       try {
-        // Only a preview is revealed: someone in the room already is not entering it again.
-        if (!(await client.getParticipant(roomName, identity)).permission?.hidden) return false
+        // One call on the click's path. Someone in the room already gets what the door just decided for them.
         await client.updateParticipant(roomName, identity, { permission: { ...mediaPermission(publish), hidden: false } })
         return true
       } catch (err) {
         if (isNotFound(err)) return false
-        throw err
-      }
-    },
-    async previews(roomName, except) {
-      try {
-        return (await client.listParticipants(roomName)).filter((p) => p.permission?.hidden && p.identity !== except).length
-      } catch (err) {
-        if (isNotFound(err)) return 0
         throw err
       }
     },
@@ -104,8 +93,6 @@ export function createRooms(lk: LivekitConfig): Rooms {
     },
     async setPublishing(roomName, identity, publish) {
       try {
-        // A preview (looking in at the door) is not in the room: the permission set would reveal it.
-        if ((await client.getParticipant(roomName, identity)).permission?.hidden) return false
         await client.updateParticipant(roomName, identity, { permission: mediaPermission(publish) })
         return true
       } catch (err) {

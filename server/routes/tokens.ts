@@ -34,7 +34,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   /**
    * The door: whether `member` may enter `roomId` now (a guest's pass, bans, locks, private offices,
    * capacity), throwing the refusal; and whether they may publish there (stage rooms). `spare`
-   * places count as taken besides theirs (previews, and the place a preview must leave free).
+   * places must stay free besides theirs (a preview must not take the last place from an entrant).
    */
   const door = async (member: MemberRecord, roomId: string, spare = 0) => {
     const room = await findRoom(member.workspaceId, roomId)
@@ -81,17 +81,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: authenticate,
       schema: {
         summary: 'A token to look in at the door: joins the room hidden, hearing, seeing and sending nothing, until /enter',
-        description: `Only for a room the caller may enter with a place to spare, counting the others' previews (LiveKit counts them against the capacity; a preview never takes the last place), and is not in already (409 inside). LiveKit's server removes a preview not entered within ${PREVIEW_MAX_MS / 1000} s.`,
+        description: `Only for a room the caller may enter with a place to spare (a preview never takes the last place), and is not in already (409 inside). LiveKit's server removes a preview not entered within ${PREVIEW_MAX_MS / 1000} s.`,
         params: RoomParams,
         response: { 200: RoomTokenSchema, ...refusals },
       },
     },
     async (request) => {
       const { member } = inWorkspace(request, request.params.ws)
-      // LiveKit counts previews against the room's capacity: with the others' previews and this
-      // one, a place must still be free for someone walking in.
-      const others = await app.rooms.previews(mediaRoomName(member.workspaceId, request.params.room), member.id)
-      const { room } = await door(member, request.params.room, 1 + others)
+      const { room } = await door(member, request.params.room, 1)
       // In the room already (another window or device, or just leaving): a preview joining with the
       // same identity would replace that participant in LiveKit, unseen by the people inside.
       if (((await app.store.occupancy(member.workspaceId))[room.id] ?? []).includes(member.id)) {

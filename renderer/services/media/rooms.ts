@@ -6,7 +6,7 @@
  * time, so nothing is heard twice. Camera and microphone are kept across rooms (local-tracks.ts).
  */
 import { publishWhenAllowed } from './permissions.ts'
-import { ConnectionState, DisconnectReason, Room, RoomEvent } from 'livekit-client'
+import { DisconnectReason, Room, RoomEvent } from 'livekit-client'
 import type { PlatformMedia } from '../../platform/platform.ts'
 import type { MediaStore } from '../../stores/media/store.ts'
 import { ApiError, type Api } from '../api.ts'
@@ -37,13 +37,6 @@ const NOTICE_MS = 4_000
  * or hover. The server shows out one that lingers longer than its own limit (server/livekit/previews.ts).
  */
 const PREVIEW_IDLE_MS = 8_000
-/**
- * A preview is entered only this long after it was made, well within the server's limit (20 s,
- * previews.ts), so that the server never shows out one being entered; resting longer makes a fresh one.
- */
-const PREVIEW_FRESH_MS = 12_000
-/** After a refused preview, that room is not asked for another this long (the door's answer stands meanwhile). */
-const PREVIEW_REFUSED_QUIET_MS = 30_000
 
 interface Call {
   id: string
@@ -59,10 +52,6 @@ interface Call {
  */
 interface Preview {
   call: Call
-  /** performance.now() when it was asked for. */
-  startedAt: number
-  /** Let go (replaced, idle, left): never to be connected or entered. */
-  dropped: boolean
   /** Connected as a preview; false when it could not be (refused, full, offline): enter the usual way. */
   ready: Promise<boolean>
   timer: ReturnType<typeof setTimeout>
@@ -157,54 +146,36 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
     preview = null
     clearTimeout(p.timer)
     if (p.call.id === id) return p
-    dropPreview(p)
+    void close(p.call)
     return null
   }
 
-  /** Lets a preview go, also one still connecting: its connect is abandoned (ready: false). */
-  const dropPreview = (p: Preview) => {
-    if (p.dropped) return
-    p.dropped = true
-    void close(p.call)
-  }
-
-  /** Rooms that refused a preview lately: walking by their door does not ask again and again. */
-  const refusedPreview = new Map<string, number>()
-
   const lookIn = (id: string) => {
-    const now = performance.now()
-    if (preview?.call.id === id && now - preview.startedAt < PREVIEW_FRESH_MS) {
+    if (preview?.call.id === id) {
       clearTimeout(preview.timer)
       preview.timer = setTimeout(() => takePreview(null), PREVIEW_IDLE_MS)
       return
     }
     // Not while our last connection to that room is still up (just walked out of it): a preview
     // joining with the same identity would replace it in LiveKit, and the people inside, who do not
-    // see a preview, would keep seeing us there. Nor soon after a refusal. A token is harmless.
-    if ([...leaving].some((c) => c.id === id) || now - (refusedPreview.get(id) ?? -Infinity) < PREVIEW_REFUSED_QUIET_MS) {
-      void tokens.prefetch(id).catch(() => undefined)
-      return
-    }
+    // see a preview, would keep seeing us there.
+    if ([...leaving].some((c) => c.id === id)) return
     takePreview(null)
     const call = open(id)
-    const p: Preview = { call, startedAt: now, dropped: false, ready: Promise.resolve(false), timer: setTimeout(() => takePreview(null), PREVIEW_IDLE_MS) }
-    const ready = deps.api.roomPreview(deps.workspaceId, id).then(async ({ url, token }) => {
-      if (p.dropped) return false
-      await call.room.connect(url, token, connectOptions(url))
-      // Let go while connecting: the connect went ahead regardless, so it is undone here.
-      if (p.dropped) void call.room.disconnect(false)
-      return !p.dropped
-    })
-    p.ready = ready.catch(() => false)
+    const ready = deps.api.roomPreview(deps.workspaceId, id).then(
+      async ({ url, token }) => {
+        await call.room.connect(url, token, connectOptions(url))
+        return true
+      },
+    )
+    const p: Preview = { call, ready: ready.catch(() => false), timer: setTimeout(() => takePreview(null), PREVIEW_IDLE_MS) }
     preview = p
-    // Refused a preview (no place to spare, a locked door, inside already): the click may still get a token.
+    // Refused a preview (no place to spare, a locked door): the click may still get a token.
     ready.catch(() => {
-      refusedPreview.set(id, performance.now())
       if (preview === p) takePreview(null)
-      else dropPreview(p)
       void tokens.prefetch(id).catch(() => undefined)
     })
-    // Shown out by the server, or lost: nothing to enter through.
+    // Shown out by the server (it lingered), or lost: nothing to enter through.
     call.room.once(RoomEvent.Disconnected, () => {
       if (preview === p) takePreview(null)
     })
@@ -212,25 +183,16 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
 
   /** Reveals the preview of `id` for this entry; false when there is none to reveal (then connect the usual way). */
   const reveal = async (p: Preview | null, id: string): Promise<boolean> => {
-    if (!p) return false
-    if (!(await p.ready)) {
-      dropPreview(p)
-      return false
-    }
+    if (!p || !(await p.ready)) return false
     try {
       await deps.api.enterRoom(deps.workspaceId, id)
+      return true
     } catch (err) {
-      dropPreview(p)
+      void close(p.call)
       // Refused at the door since (locked, removed): that is the answer; else (no preview left) a token.
       if (err instanceof ApiError && err.status === 409 && err.body.reason === 'not-previewing') return false
       throw err
     }
-    // Lost meanwhile (shown out, or the network): connect the usual way.
-    if (p.call.room.state !== ConnectionState.Connected) {
-      dropPreview(p)
-      return false
-    }
-    return true
   }
 
   const enter = async (id: string, opts: GoOptions) => {
@@ -242,10 +204,7 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
     if (wanted?.camera !== undefined) await publisher.setCamera(null, wanted.camera, true)
     media.getState().setPhase(rejoining ? 'reconnecting' : 'connecting', id, rejoining ? state.error : null)
     const clock = startEntryClock(id, opts.startedAt ?? performance.now())
-    const taken = takePreview(id)
-    // Too old to enter safely before the server's limit: connect the usual way.
-    const looked = taken && performance.now() - taken.startedAt < PREVIEW_FRESH_MS ? taken : null
-    if (taken && !looked) dropPreview(taken)
+    const looked = takePreview(id)
     let next = looked?.call ?? open(id)
     // Followed before the reveal: LiveKit may subscribe us before the server's answer arrives.
     if (looked) clock.follow(next.room, (timing) => emit('entry', timing))
