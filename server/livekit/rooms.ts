@@ -5,15 +5,8 @@ import { livekitHttpUrl, type LivekitConfig } from './config.ts'
 import { mediaPermission } from './tokens.ts'
 
 export interface Rooms {
-  /** Identities in a LiveKit room; none when the room does not exist. Previews (hidden, looking in at the door) are not in it. */
+  /** Identities in a LiveKit room; none when the room does not exist. */
   participants(roomName: string): Promise<string[]>
-  /**
-   * Turns someone's preview in a media room into a full participant (mediaPermission, seen by
-   * everyone). False when they are not in the room (the preview is gone, or never joined).
-   */
-  reveal(roomName: string, identity: string, publish: boolean): Promise<boolean>
-  /** Whether `identity` is in the room as a preview (hidden) still. */
-  isPreview(roomName: string, identity: string): Promise<boolean>
   /**
    * A reliable data packet from the server to everyone in the workspace's lobby. Nobody online
    * means no lobby room and nothing to do: clients catch up when they connect.
@@ -46,27 +39,9 @@ export function createRooms(lk: LivekitConfig): Rooms {
   return {
     async participants(roomName) {
       try {
-        return (await client.listParticipants(roomName)).filter((p) => !p.permission?.hidden).map((p) => p.identity)
+        return (await client.listParticipants(roomName)).map((p) => p.identity)
       } catch (err) {
         if (isNotFound(err)) return []
-        throw err
-      }
-    },
-    async reveal(roomName, identity, publish) {
-      try {
-        // One call on the click's path. Someone in the room already gets what the door just decided for them.
-        await client.updateParticipant(roomName, identity, { permission: { ...mediaPermission(publish), hidden: false } })
-        return true
-      } catch (err) {
-        if (isNotFound(err)) return false
-        throw err
-      }
-    },
-    async isPreview(roomName, identity) {
-      try {
-        return (await client.getParticipant(roomName, identity)).permission?.hidden === true
-      } catch (err) {
-        if (isNotFound(err)) return false
         throw err
       }
     },

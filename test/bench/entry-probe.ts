@@ -5,7 +5,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core'
 
-export const ENTRY_STEPS = ['token', 'signal', 'connected', 'subscribed', 'first-packet', 'attached', 'first-frame', 'first-audio'] as const
+export const ENTRY_STEPS = ['token', 'signal', 'connected', 'subscribed', 'first-packet', 'first-frame', 'first-audio'] as const
 export type EntryStep = (typeof ENTRY_STEPS)[number]
 
 export interface Entry {

@@ -1,7 +1,7 @@
 /**
  * Where the time of a room entry goes, from the click: token, signalling join, ICE + DTLS
  * (RoomEvent.Connected), first remote track subscribed, its first packet (the track unmutes on
- * the first RTP packet), the call UI attaching it to a <video>, its first frame on screen (requestVideoFrameCallback on whichever element
+ * the first RTP packet), its first frame on screen (requestVideoFrameCallback on whichever element
  * the call UI attaches it to) and the first audio packet. Each step is a performance.measure
  * 'office:entry:<step>' from the click, so `npm run bench` and DevTools read the same figures.
  */
@@ -53,7 +53,6 @@ export function startEntryClock(roomId: string, startedAt: number): EntryClock {
         if (audio) return
         const watch = (el: HTMLMediaElement) => {
           if (!(el instanceof HTMLVideoElement)) return
-          at('attached', 'attached')
           el.requestVideoFrameCallback(() => {
             at('firstFrame', 'first-frame')
             finish()

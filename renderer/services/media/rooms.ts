@@ -9,7 +9,7 @@ import { publishWhenAllowed } from './permissions.ts'
 import { DisconnectReason, Room, RoomEvent } from 'livekit-client'
 import type { PlatformMedia } from '../../platform/platform.ts'
 import type { MediaStore } from '../../stores/media/store.ts'
-import { ApiError, type Api } from '../api.ts'
+import type { Api } from '../api.ts'
 import { connectOptions } from '../livekit-options.ts'
 import { createRoomQueue } from '../room-queue.ts'
 import { startEntryClock } from './entry-timing.ts'
@@ -32,29 +32,11 @@ export interface MediaRoomDeps {
 
 /** How long "Reconnected" stays in the call panel. */
 const NOTICE_MS = 4_000
-/**
- * How long a preview (looking in at a door, below) waits for the click after the last approach
- * or hover. The server shows out one that lingers longer than its own limit (server/livekit/previews.ts).
- */
-const PREVIEW_IDLE_MS = 8_000
 
 interface Call {
   id: string
   room: Room
   stop(): void
-}
-
-/**
- * Connect before the door: resting on a room (or walking up to it) joins it as a preview, hidden
- * and hearing, seeing and sending nothing, so that signalling, ICE and DTLS are done before the
- * click. The click then asks the server to reveal it (one RoomService call), and the people inside
- * are subscribed at once. One preview at a time; it is dropped when unused.
- */
-interface Preview {
-  call: Call
-  /** Connected as a preview; false when it could not be (refused, full, offline): enter the usual way. */
-  ready: Promise<boolean>
-  timer: ReturnType<typeof setTimeout>
 }
 
 export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
@@ -71,7 +53,6 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
   let latest = 0
   let destination: { target: string | null; startedAt: number } | null = null
   let noticeTimer: ReturnType<typeof setTimeout> | null = null
-  let preview: Preview | null = null
 
   const say = (notice: 'reconnected') => {
     media.getState().setNotice(notice)
@@ -116,15 +97,12 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
     return { id, room, stop }
   }
 
-  /** Rooms being left: their connections are still up until they have disconnected. */
-  const leaving = new Set<Call>()
   /** Drops a room: its tracks are unpublished first (the promise), then it disconnects off the critical path. */
   const close = (call: Call | null): Promise<void> => {
     if (!call) return Promise.resolve()
     call.stop()
-    leaving.add(call)
     const unpublished = publisher.unpublishAll(call.room).catch(() => undefined)
-    void unpublished.finally(() => call.room.disconnect(false)).finally(() => leaving.delete(call))
+    void unpublished.finally(() => call.room.disconnect(false))
     return unpublished
   }
 
@@ -134,65 +112,8 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
     void close(old)
   }
   const leave = () => {
-    takePreview(null)
     dropActive()
     media.getState().setPhase('idle', null)
-  }
-
-  /** Takes the preview of `id` for an entry (null when there is none), or drops whichever there is. */
-  const takePreview = (id: string | null): Preview | null => {
-    const p = preview
-    if (!p) return null
-    preview = null
-    clearTimeout(p.timer)
-    if (p.call.id === id) return p
-    void close(p.call)
-    return null
-  }
-
-  const lookIn = (id: string) => {
-    if (preview?.call.id === id) {
-      clearTimeout(preview.timer)
-      preview.timer = setTimeout(() => takePreview(null), PREVIEW_IDLE_MS)
-      return
-    }
-    // Not while our last connection to that room is still up (just walked out of it): a preview
-    // joining with the same identity would replace it in LiveKit, and the people inside, who do not
-    // see a preview, would keep seeing us there.
-    if ([...leaving].some((c) => c.id === id)) return
-    takePreview(null)
-    const call = open(id)
-    const ready = deps.api.roomPreview(deps.workspaceId, id).then(
-      async ({ url, token }) => {
-        await call.room.connect(url, token, connectOptions(url))
-        return true
-      },
-    )
-    const p: Preview = { call, ready: ready.catch(() => false), timer: setTimeout(() => takePreview(null), PREVIEW_IDLE_MS) }
-    preview = p
-    // Refused a preview (no place to spare, a locked door): the click may still get a token.
-    ready.catch(() => {
-      if (preview === p) takePreview(null)
-      void tokens.prefetch(id).catch(() => undefined)
-    })
-    // Shown out by the server (it lingered), or lost: nothing to enter through.
-    call.room.once(RoomEvent.Disconnected, () => {
-      if (preview === p) takePreview(null)
-    })
-  }
-
-  /** Reveals the preview of `id` for this entry; false when there is none to reveal (then connect the usual way). */
-  const reveal = async (p: Preview | null, id: string): Promise<boolean> => {
-    if (!p || !(await p.ready)) return false
-    try {
-      await deps.api.enterRoom(deps.workspaceId, id)
-      return true
-    } catch (err) {
-      void close(p.call)
-      // Refused at the door since (locked, removed): that is the answer; else (no preview left) a token.
-      if (err instanceof ApiError && err.status === 409 && err.body.reason === 'not-previewing') return false
-      throw err
-    }
   }
 
   const enter = async (id: string, opts: GoOptions) => {
@@ -204,28 +125,15 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
     if (wanted?.camera !== undefined) await publisher.setCamera(null, wanted.camera, true)
     media.getState().setPhase(rejoining ? 'reconnecting' : 'connecting', id, rejoining ? state.error : null)
     const clock = startEntryClock(id, opts.startedAt ?? performance.now())
-    const looked = takePreview(id)
-    let next = looked?.call ?? open(id)
-    // Followed before the reveal: LiveKit may subscribe us before the server's answer arrives.
-    if (looked) clock.follow(next.room, (timing) => emit('entry', timing))
+    const next = open(id)
+    next.room.once(RoomEvent.SignalConnected, () => clock.mark('signal'))
+    clock.follow(next.room, (timing) => emit('entry', timing))
     const tracksReady = publisher.prepare() // camera and microphone start while we connect (first entry)
     try {
-      if (looked && (await reveal(looked, id))) {
-        // Signalling, ICE and DTLS were done at the door: entering was the server's one call.
-        for (const step of ['token', 'signal', 'connected'] as const) clock.mark(step)
-      } else {
-        if (looked) {
-          // No preview to walk in through after all: connect the usual way.
-          clock.cancel()
-          next = open(id)
-        }
-        next.room.once(RoomEvent.SignalConnected, () => clock.mark('signal'))
-        clock.follow(next.room, (timing) => emit('entry', timing))
-        const { url, token } = await tokens.take(id)
-        clock.mark('token')
-        await next.room.connect(url, token, connectOptions(url))
-        clock.mark('connected')
-      }
+      const { url, token } = await tokens.take(id)
+      clock.mark('token')
+      await next.room.connect(url, token, connectOptions(url))
+      clock.mark('connected')
     } catch (err) {
       clock.cancel()
       next.stop()
@@ -247,9 +155,8 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
   }
 
   return {
-    // Not for the room we are in (its next join comes after leaving, when a fresh door decision
-    // counts), nor the one we are on our way into (the entry under way connects it).
-    prefetch: (id) => void (id === active?.id || id === destination?.target ? null : lookIn(id)),
+    // Not for the room we are in: its next join comes after leaving, when a fresh door decision counts.
+    prefetch: (id) => void (id === active?.id ? null : tokens.prefetch(id).catch(() => undefined)),
     go(target, options) {
       const opts: GoOptions = typeof options === 'number' ? { startedAt: options } : (options ?? {})
       // Rooms crossed on the way to the clicked one share its click time: walking through them
