@@ -7,24 +7,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ensureChromium } from './lib/chromium.ts'
-import { ensureLivekitServer } from './lib/livekit-install.ts'
-import { ensureS3Server } from './lib/s3-install.ts'
 import { bin, step } from './lib/run-step.ts'
-import { ensureSchemathesis } from './lib/schemathesis.ts'
+import { ensureTools } from './lib/tools.ts'
 
 const vitestArgs = process.argv.slice(2)
 
-try {
-  ensureLivekitServer()
-  // The S3-compatible server the bucket tests store attachments in (a cluster's shared storage).
-  ensureS3Server()
-  ensureChromium()
-  ensureSchemathesis()
-} catch (err) {
-  console.error(`setup failed: ${(err as Error).message}`)
-  process.exit(1)
-}
+ensureTools()
 
 const failed: string[] = []
 if (!step('build (electron-vite)', bin('electron-vite'), ['build', '--logLevel', 'warn'])) failed.push('build')
