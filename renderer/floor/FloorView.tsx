@@ -24,6 +24,7 @@ import { useCamera } from './useCamera.ts'
 import { useFloorKeys } from './useFloorKeys.ts'
 import { usePointerCamera } from './usePointerCamera.ts'
 import { lazyPart } from '../ui/lazy-part.ts'
+import { sameEntries, useStableValue } from '../ui/useStableValue.ts'
 
 const GREY = '#868e96'
 /** The editing layer loads with the editor, when a host first turns on Edit floor. */
@@ -86,7 +87,8 @@ export function FloorView() {
   const occupancy = useMemo(() => occupancyCounts({ occupancy: serverOccupancy, self: { room: self.room } }, me?.id ?? null), [serverOccupancy, self.room, me?.id])
   const roomOfPeer = useMemo(() => roomsByMember(serverOccupancy), [serverOccupancy])
 
-  const deskNames = useMemo(() => {
+  // Rebuilt on every presence change, kept while every desk's name stays the same (DesksLayer is 2,000 desks).
+  const deskNames = useStableValue(useMemo(() => {
     const names = new Map<string, string>()
     for (const desk of floor?.desks ?? []) {
       const id = desk.assigneeId
@@ -99,7 +101,7 @@ export function FloorView() {
       names.set(desk.id, deskName(desk.label, sitter))
     }
     return names
-  }, [floor, peers, members, me, self.status, self.room, roomOfPeer])
+  }, [floor, peers, members, me, self.status, self.room, roomOfPeer]), sameEntries)
 
   const people = useMemo((): PersonView[] => {
     if (!floor) return []

@@ -1,5 +1,4 @@
 import { memo, Suspense, useCallback, useEffect, useMemo, type CSSProperties } from 'react'
-import type { Status } from '../../protocol/presence.ts'
 import type { Motion } from './motion.ts'
 import { useAvatarSignals, type AvatarSignal } from './useAvatarSignals.ts'
 import { initials } from './labels.ts'
@@ -9,24 +8,12 @@ import { createTagLayout, type TagLayout } from './tag-layout.ts'
 import { usePrefetchWhenIdle } from '../ui/usePrefetchWhenIdle.ts'
 import './people.css'
 import { lazyPart } from '../ui/lazy-part.ts'
+import { samePerson, type PersonView } from './person-view.ts'
+
+export type { PersonView }
 
 const loadBadges = () => import('./AvatarBadges.tsx')
 const AvatarBadges = lazyPart(() => loadBadges().then((m) => ({ default: m.AvatarBadges })))
-
-export interface PersonView {
-  id: string
-  /** From the member directory, never the peer's own LiveKit name. */
-  name: string
-  label: string
-  colour: string
-  status: Status
-  /** Remembered from the cache, not live: drawn faded, named with the time it is from. */
-  stale?: boolean
-  /** Resting position from presence; undefined for this member (the walker places them). */
-  at?: { x: number; y: number }
-  /** A profile photo, drawn over the initials when the member record has one. */
-  photoUrl?: string
-}
 
 /** How long an avatar glides to a new resting position it learned from attributes. */
 const SETTLE_MS = 300
@@ -42,6 +29,9 @@ interface PersonButtonProps {
   signal: AvatarSignal | undefined
   onSelect(id: string): void
 }
+
+const sameButton = (a: PersonButtonProps, b: PersonButtonProps) =>
+  a.self === b.self && a.motion === b.motion && a.tags === b.tags && a.signal === b.signal && a.onSelect === b.onSelect && samePerson(a.person, b.person)
 
 const PersonButton = memo(function PersonButton(props: PersonButtonProps) {
   const { person, self, motion, tags, signal } = props
@@ -89,7 +79,7 @@ const PersonButton = memo(function PersonButton(props: PersonButtonProps) {
       </span>
     </div>
   )
-})
+}, sameButton)
 
 /**
  * Everyone on this floor, one Tab stop; positions are drawn by the motion engine, not React, and
