@@ -1,7 +1,9 @@
 /**
  * What the room-entry bench reads in the mover's page: the app's 'office:entry:*' measures (from
- * the click) and, from a wrapper round RTCPeerConnection installed before the app runs, when each
- * connection's ICE and then DTLS finished (livekit-client keeps its connections to itself).
+ * the click) and, from wrappers installed before the app runs, when each connection's ICE and then
+ * DTLS finished (livekit-client keeps its connections to itself), when a remote video was attached
+ * to a tile, and when its first frame was received and presented (requestVideoFrameCallback's
+ * metadata: the app's own first-frame mark is the callback, which runs at the next animation frame).
  */
 import type { BrowserContext, Page } from 'playwright-core'
 
@@ -13,6 +15,11 @@ export interface Entry {
   /** Click → ICE connected / DTLS (connection 'connected') of the connection made for this entry. */
   ice?: number
   dtls?: number
+  /** Click → a video element given a stream (the first after the subscription: the tile's). */
+  attached?: number
+  /** Click → the first presented frame's last packet received, and that frame presented. */
+  received?: number
+  presented?: number
   /** The click, wall-clock ms (performance.timeOrigin + its time). */
   clickWall: number
 }
@@ -20,8 +27,27 @@ export interface Entry {
 export async function probeConnections(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
     const log: { created: number; ice?: number; dtls?: number }[] = []
-    const w = window as unknown as { __pcs: typeof log; RTCPeerConnection: typeof RTCPeerConnection }
+    const frames: { at: number; received: number; presented: number }[] = []
+    const attached: number[] = []
+    const w = window as unknown as { __pcs: typeof log; __frames: typeof frames; __attached: typeof attached; RTCPeerConnection: typeof RTCPeerConnection }
     w.__pcs = log
+    w.__frames = frames
+    w.__attached = attached
+    const rvfc = HTMLVideoElement.prototype.requestVideoFrameCallback
+    HTMLVideoElement.prototype.requestVideoFrameCallback = function (callback) {
+      return rvfc.call(this, (now, meta) => {
+        frames.push({ at: performance.now(), received: meta.receiveTime ?? meta.presentationTime, presented: meta.presentationTime })
+        callback(now, meta)
+      })
+    }
+    const srcObject = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'srcObject')!
+    Object.defineProperty(HTMLMediaElement.prototype, 'srcObject', {
+      ...srcObject,
+      set(stream: MediaStream | null) {
+        if (stream && this instanceof HTMLVideoElement) attached.push(performance.now())
+        srcObject.set!.call(this, stream)
+      },
+    })
     const Original = w.RTCPeerConnection
     w.RTCPeerConnection = class extends Original {
       constructor(config?: RTCConfiguration) {
@@ -55,7 +81,7 @@ export async function readEntry(page: Page, framesBefore: number): Promise<Entry
   return page.evaluate((steps) => {
     const frame = performance.getEntriesByName('office:entry:first-frame').at(-1)!
     const clickAt = frame.startTime
-    const out: { steps: Record<string, number>; ice?: number; dtls?: number; clickWall: number } = { steps: {}, clickWall: performance.timeOrigin + clickAt }
+    const out: { steps: Record<string, number>; ice?: number; dtls?: number; attached?: number; received?: number; presented?: number; clickWall: number } = { steps: {}, clickWall: performance.timeOrigin + clickAt }
     for (const step of steps) {
       const m = performance.getEntriesByName(`office:entry:${step}`).filter((e) => e.startTime === clickAt).at(-1)
       if (m) out.steps[step] = m.duration
@@ -64,6 +90,16 @@ export async function readEntry(page: Page, framesBefore: number): Promise<Entry
     const pc = pcs[0]
     if (pc?.ice) out.ice = pc.ice - clickAt
     if (pc?.dtls) out.dtls = pc.dtls - clickAt
+    const w = window as unknown as { __frames: { at: number; received: number; presented: number }[]; __attached: number[] }
+    // The camera preview of this member's own tile is attached before anything is subscribed.
+    const subscribedAt = clickAt + (out.steps.subscribed ?? 0)
+    const attach = w.__attached.find((t) => t >= subscribedAt)
+    if (attach !== undefined) out.attached = attach - clickAt
+    const first = w.__frames.find((f) => f.at >= clickAt && f.at <= clickAt + frame.duration + 1)
+    if (first) {
+      out.received = first.received - clickAt
+      out.presented = first.presented - clickAt
+    }
     return out
   }, ENTRY_STEPS)
 }

@@ -129,5 +129,8 @@ function rows(entries: (Entry & { heard: number })[], floor: Awaited<ReturnType<
     step('DTLS connected', entries.map((e) => e.dtls), floor.map((f) => f.dtls)),
     step('subscribed', entries.map((e) => e.steps.subscribed)),
     step('first video packet', entries.map((e) => e.steps['first-packet']), floor.map((f) => f.packet)),
+    step('video attached to its tile', entries.map((e) => e.attached)),
+    step('first frame received (its last packet)', entries.map((e) => e.received)),
+    step('first frame presented', entries.map((e) => e.presented)),
   ]
 }
