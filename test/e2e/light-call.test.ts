@@ -7,12 +7,11 @@
  * way the OS tells it (visibilityState and the visibilitychange event). What is received is read
  * from the page's own RTCPeerConnections' getStats, not from anything the app says.
  */
-import type { Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { audioContexts, recordAudioContexts } from '../support/audio-contexts.ts'
 import { team } from '../support/factories.ts'
 import { officeSuite } from '../support/office-suite.ts'
-import { recordConnections } from '../support/peer-connections.ts'
 import { videoFlowing } from '../support/video-flowing.ts'
 import type { Account, OfficePage } from './pages/office-page.ts'
 
@@ -20,6 +19,22 @@ const ana: Account = { name: 'Ana Silva', email: 'ana@example.com', password: 'c
 const bo: Account = { name: 'Bo Lee', email: 'bo@example.com', password: 'battery staple 2' }
 const cy: Account = { name: 'Cy Park', email: 'cy@example.com', password: 'correct staple 3' }
 const ROOM = 'Meeting room'
+
+/** Keeps every RTCPeerConnection the page makes, for inboundVideoBytes. */
+async function recordConnections(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const pcs: RTCPeerConnection[] = []
+    const w = window as unknown as { __pcs: RTCPeerConnection[]; RTCPeerConnection: typeof RTCPeerConnection }
+    w.__pcs = pcs
+    const Original = w.RTCPeerConnection
+    w.RTCPeerConnection = class extends Original {
+      constructor(config?: RTCConfiguration) {
+        super(config)
+        pcs.push(this)
+      }
+    }
+  })
+}
 
 interface InboundVideo {
   id: string

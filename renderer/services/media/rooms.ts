@@ -6,10 +6,10 @@
  * time, so nothing is heard twice. Camera and microphone are kept across rooms (local-tracks.ts).
  */
 import { publishWhenAllowed } from './permissions.ts'
-import { ConnectionState, DisconnectReason, Room, RoomEvent } from 'livekit-client'
+import { DisconnectReason, Room, RoomEvent } from 'livekit-client'
 import type { PlatformMedia } from '../../platform/platform.ts'
 import type { MediaStore } from '../../stores/media/store.ts'
-import { ApiError, type Api } from '../api.ts'
+import type { Api } from '../api.ts'
 import { connectOptions } from '../livekit-options.ts'
 import { createRoomQueue } from '../room-queue.ts'
 import { startEntryClock } from './entry-timing.ts'
@@ -32,42 +32,11 @@ export interface MediaRoomDeps {
 
 /** How long "Reconnected" stays in the call panel. */
 const NOTICE_MS = 4_000
-/**
- * How long a preview (looking in at a door, below) waits for the click after the last approach
- * or hover. The server shows out one that lingers longer than its own limit (server/livekit/previews.ts).
- */
-const PREVIEW_IDLE_MS = 8_000
-/**
- * A preview is entered only this long after it was made, well within the server's limit (20 s,
- * previews.ts), so that the server never shows out one being entered; resting longer makes a fresh one.
- */
-const PREVIEW_FRESH_MS = 12_000
-/** After a refused preview, that room is not asked for another this long (the door's answer stands meanwhile). */
-const PREVIEW_REFUSED_QUIET_MS = 30_000
 
 interface Call {
   id: string
   room: Room
   stop(): void
-}
-
-/**
- * Connect before the door: resting on a room (or walking up to it) joins it as a preview, hidden
- * and hearing, seeing and sending nothing, so that signalling, ICE and DTLS are done before the
- * click. The click then asks the server to reveal it (one RoomService call), and the people inside
- * are subscribed at once. One preview at a time; it is dropped when unused.
- */
-interface Preview {
-  call: Call
-  /** performance.now() when it was asked for. */
-  startedAt: number
-  /** Let go (replaced, idle, left): never to be entered. */
-  dropped: boolean
-  /** Connected as a preview; false when it could not be (refused, full, offline): enter the usual way. */
-  ready: Promise<boolean>
-  /** Once let go: resolves when its connection is gone from LiveKit (see dropPreview). */
-  gone: Promise<void> | null
-  timer: ReturnType<typeof setTimeout>
 }
 
 export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
@@ -84,7 +53,6 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
   let latest = 0
   let destination: { target: string | null; startedAt: number } | null = null
   let noticeTimer: ReturnType<typeof setTimeout> | null = null
-  let preview: Preview | null = null
 
   const say = (notice: 'reconnected') => {
     media.getState().setNotice(notice)
@@ -129,21 +97,13 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
     return { id, room, stop }
   }
 
-  /** Rooms being left: their connections are still up until they have disconnected. */
-  const leaving = new Set<Call>()
   /** Drops a room: its tracks are unpublished first (the promise), then it disconnects off the critical path. */
-  const close = (call: Call | null): Promise<void> => closing(call).unpublished
-  /** `unpublished` once its tracks are unpublished, `disconnected` once LiveKit has let it go. */
-  const closing = (call: Call | null): { unpublished: Promise<void>; disconnected: Promise<void> } => {
-    if (!call) return { unpublished: Promise.resolve(), disconnected: Promise.resolve() }
+  const close = (call: Call | null): Promise<void> => {
+    if (!call) return Promise.resolve()
     call.stop()
-    leaving.add(call)
     const unpublished = publisher.unpublishAll(call.room).catch(() => undefined)
-    const disconnected = unpublished
-      .then(() => call.room.disconnect(false))
-      .catch(() => undefined)
-      .finally(() => leaving.delete(call))
-    return { unpublished, disconnected }
+    void unpublished.finally(() => call.room.disconnect(false))
+    return unpublished
   }
 
   const dropActive = () => {
@@ -152,104 +112,8 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
     void close(old)
   }
   const leave = () => {
-    takePreview(null)
     dropActive()
     media.getState().setPhase('idle', null)
-  }
-
-  /** Takes the preview of `id` for an entry (null when there is none), or drops whichever there is. */
-  const takePreview = (id: string | null): Preview | null => {
-    const p = preview
-    if (!p) return null
-    preview = null
-    clearTimeout(p.timer)
-    if (p.call.id === id) return p
-    void dropPreview(p)
-    return null
-  }
-
-  /** Previews let go and not yet gone from LiveKit, by room: an entry there waits for them (dropPreview). */
-  const fading = new Map<string, Promise<void>>()
-
-  /**
-   * Lets a preview go; the promise resolves once its connection is gone from LiveKit. One still
-   * connecting is let finish first, never aborted: an aborted join can still land in LiveKit after
-   * this member's entry under the same identity, and would replace them in the room (their call
-   * gone, the people inside seeing them leave). So an entry of the same room waits for this.
-   */
-  const dropPreview = (p: Preview): Promise<void> => {
-    if (!p.dropped) {
-      p.dropped = true
-      const gone = p.ready.then(() => closing(p.call).disconnected)
-      p.gone = gone
-      fading.set(p.call.id, gone)
-      void gone.then(() => fading.get(p.call.id) === gone && fading.delete(p.call.id))
-    }
-    return p.gone ?? Promise.resolve()
-  }
-
-  /** Rooms that refused a preview lately: walking by their door does not ask again and again. */
-  const refusedPreview = new Map<string, number>()
-
-  const lookIn = (id: string) => {
-    const now = performance.now()
-    if (preview?.call.id === id && now - preview.startedAt < PREVIEW_FRESH_MS) {
-      clearTimeout(preview.timer)
-      preview.timer = setTimeout(() => takePreview(null), PREVIEW_IDLE_MS)
-      return
-    }
-    // Not while our last connection to that room is still up (just walked out of it): a preview
-    // joining with the same identity would replace it in LiveKit, and the people inside, who do not
-    // see a preview, would keep seeing us there. Nor soon after a refusal. A token is harmless.
-    if ([...leaving].some((c) => c.id === id) || fading.has(id) || now - (refusedPreview.get(id) ?? -Infinity) < PREVIEW_REFUSED_QUIET_MS) {
-      void tokens.prefetch(id).catch(() => undefined)
-      return
-    }
-    takePreview(null)
-    const call = open(id)
-    const p: Preview = { call, startedAt: now, dropped: false, ready: Promise.resolve(false), gone: null, timer: setTimeout(() => takePreview(null), PREVIEW_IDLE_MS) }
-    const ready = deps.api.roomPreview(deps.workspaceId, id).then(async ({ url, token }) => {
-      if (p.dropped) return false
-      await call.room.connect(url, token, connectOptions(url))
-      // Let go while connecting: dropPreview disconnects it now that the connect is done.
-      return !p.dropped
-    })
-    p.ready = ready.catch(() => false)
-    preview = p
-    // Refused a preview (no place to spare, a locked door, inside already): the click may still get a token.
-    ready.catch(() => {
-      refusedPreview.set(id, performance.now())
-      if (preview === p) takePreview(null)
-      else void dropPreview(p)
-      void tokens.prefetch(id).catch(() => undefined)
-    })
-    // Shown out by the server, or lost: nothing to enter through.
-    call.room.once(RoomEvent.Disconnected, () => {
-      if (preview === p) takePreview(null)
-    })
-  }
-
-  /** Reveals the preview of `id` for this entry; false when there is none to reveal (then connect the usual way). */
-  const reveal = async (p: Preview | null, id: string): Promise<boolean> => {
-    if (!p) return false
-    if (!(await p.ready)) {
-      void dropPreview(p)
-      return false
-    }
-    try {
-      await deps.api.enterRoom(deps.workspaceId, id)
-    } catch (err) {
-      void dropPreview(p)
-      // Refused at the door since (locked, removed): that is the answer; else (no preview left) a token.
-      if (err instanceof ApiError && err.status === 409 && err.body.reason === 'not-previewing') return false
-      throw err
-    }
-    // Lost meanwhile (shown out, or the network): connect the usual way.
-    if (p.call.room.state !== ConnectionState.Connected) {
-      void dropPreview(p)
-      return false
-    }
-    return true
   }
 
   const enter = async (id: string, opts: GoOptions) => {
@@ -261,35 +125,15 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
     if (wanted?.camera !== undefined) await publisher.setCamera(null, wanted.camera, true)
     media.getState().setPhase(rejoining ? 'reconnecting' : 'connecting', id, rejoining ? state.error : null)
     const clock = startEntryClock(id, opts.startedAt ?? performance.now())
-    const taken = takePreview(id)
-    // Too old to enter safely before the server's limit: connect the usual way.
-    const looked = taken && performance.now() - taken.startedAt < PREVIEW_FRESH_MS ? taken : null
-    // A preview of this room let go (too old to enter, or earlier, for another room's): gone from
-    // LiveKit before this member joins the room under the same identity (dropPreview).
-    if (taken && !looked) void dropPreview(taken)
-    if (!looked) await fading.get(id)
-    let next = looked?.call ?? open(id)
-    // Followed before the reveal: LiveKit may subscribe us before the server's answer arrives.
-    if (looked) clock.follow(next.room, (timing) => emit('entry', timing))
+    const next = open(id)
+    next.room.once(RoomEvent.SignalConnected, () => clock.mark('signal'))
+    clock.follow(next.room, (timing) => emit('entry', timing))
     const tracksReady = publisher.prepare() // camera and microphone start while we connect (first entry)
     try {
-      if (looked && (await reveal(looked, id))) {
-        // Signalling, ICE and DTLS were done at the door: entering was the server's one call.
-        for (const step of ['token', 'signal', 'connected'] as const) clock.mark(step)
-      } else {
-        if (looked) {
-          // No preview to walk in through after all: connect the usual way, once it is gone.
-          clock.cancel()
-          await dropPreview(looked)
-          next = open(id)
-        }
-        next.room.once(RoomEvent.SignalConnected, () => clock.mark('signal'))
-        clock.follow(next.room, (timing) => emit('entry', timing))
-        const { url, token } = await tokens.take(id)
-        clock.mark('token')
-        await next.room.connect(url, token, connectOptions(url))
-        clock.mark('connected')
-      }
+      const { url, token } = await tokens.take(id)
+      clock.mark('token')
+      await next.room.connect(url, token, connectOptions(url))
+      clock.mark('connected')
     } catch (err) {
       clock.cancel()
       next.stop()
@@ -311,9 +155,8 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
   }
 
   return {
-    // Not for the room we are in (its next join comes after leaving, when a fresh door decision
-    // counts), nor the one we are on our way into (the entry under way connects it).
-    prefetch: (id) => void (id === active?.id || id === destination?.target ? null : lookIn(id)),
+    // Not for the room we are in: its next join comes after leaving, when a fresh door decision counts.
+    prefetch: (id) => void (id === active?.id ? null : tokens.prefetch(id).catch(() => undefined)),
     go(target, options) {
       const opts: GoOptions = typeof options === 'number' ? { startedAt: options } : (options ?? {})
       // Rooms crossed on the way to the clicked one share its click time: walking through them
