@@ -148,6 +148,16 @@ export function createLobby(deps: LobbyDeps): Lobby {
     return peerOf(p.identity, p.attributes, (key) => rejections.note(`attribute ${key}`, p.identity))
   }
   const setOccupancy = (rooms: Record<string, string[]>) => presence.getState().setOccupancy(rooms)
+  /**
+   * Occupancy notices received: a snapshot asked for before the latest of them is older news (a
+   * room entered while the snapshot was on its way would vanish from the floor until its next
+   * change), and every change made since we joined reaches us as a notice of its own.
+   */
+  let occupancyNotices = 0
+  const fetchOccupancy = () => {
+    const asked = occupancyNotices
+    deps.api.occupancy(deps.workspaceId).then((o) => occupancyNotices === asked && setOccupancy(o.rooms), () => undefined)
+  }
 
   const refreshAll = (r: Room) => {
     // Hands of peers who left while we were away must not linger: rebuilt with the peers.
@@ -160,7 +170,10 @@ export function createLobby(deps: LobbyDeps): Lobby {
   const fromServer = (payload: Uint8Array, topic: string | undefined) => {
     if (topic === topics.occupancy) {
       const notice = readPacket(OccupancyNoticeSchema, payload, MAX_OCCUPANCY_BYTES)
-      if (notice) setOccupancy(notice.rooms)
+      if (notice) {
+        occupancyNotices++
+        setOccupancy(notice.rooms)
+      }
       else rejections.note('occupancy notice', 'the server')
     } else if (topic === topics.floor) floorNotice(payload)
     else if (topic === topics.chat) deps.onChat?.(payload)
@@ -203,7 +216,7 @@ export function createLobby(deps: LobbyDeps): Lobby {
         // A LiveKit that restarted lost our attributes; onResync says where we are, this says our hand.
         if (signals) update({ hand: signals.ownHand(r.localParticipant.identity) })
         deps.onResync()
-        deps.api.occupancy(deps.workspaceId).then((o) => setOccupancy(o.rooms), () => undefined)
+        fetchOccupancy()
       })
       .on(RoomEvent.Disconnected, (reason) => {
         if (room !== r) return
@@ -280,7 +293,7 @@ export function createLobby(deps: LobbyDeps): Lobby {
       r.localParticipant.publishDataTrack({ name: 'presence' }).catch(() => undefined)
       refreshAll(r)
       // Notices sent before we joined are lost to us: start from the server's current picture.
-      deps.api.occupancy(deps.workspaceId).then((o) => setOccupancy(o.rooms), () => undefined)
+      fetchOccupancy()
     },
     update,
     move(x, y) {

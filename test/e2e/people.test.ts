@@ -1,6 +1,6 @@
 /**
  * Presence and reaching people with three members online: walking by keyboard and by click,
- * statuses, idle → away → back from the Platform's idle events, knock → admit → enter,
+ * a room's count that an older occupancy answer does not undo, statuses, idle → away → back from the Platform's idle events, knock → admit → enter,
  * wave → notification → join, and one seat per person.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -51,6 +51,36 @@ describe('people in the office', () => {
     await b.page.keyboard.press('b')
     await b.stage('Meeting room').waitFor({ state: 'detached' })
     await a.desk('2', `${bo.name}, available`).waitFor()
+  })
+
+  it('counts someone who walks in while the app is still fetching who is where: the older answer does not take them off', async () => {
+    // Cy's app asks the server who is in which room right after it joins the lobby; that answer is
+    // held back until Bo has walked in and the live notice has counted him.
+    const { office: c } = await suite.open()
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await c.page.route(/\/occupancy$/, async (route) => {
+      const response = await route.fetch() // the server's picture now: nobody in the meeting room
+      await held
+      await route.fulfill({ response })
+    })
+    const asked = c.page.waitForRequest(/\/occupancy$/)
+    await c.signIn(cy)
+    await asked
+    const b = await signIn(bo)
+    await b.walkInto('Meeting room')
+    await b.stage('Meeting room').getByText('Connected').waitFor()
+    await c.room('Meeting room', 1).waitFor()
+
+    const answered = c.page.waitForResponse(/\/occupancy$/)
+    release()
+    await (await answered).finished()
+    // Two frames after the old answer arrived: anything it changed would be drawn by now.
+    await c.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+    await expect(c.room('Meeting room', 1).isVisible()).resolves.toBe(true)
+
+    await b.page.keyboard.press('b')
+    await c.room('Meeting room', 0).waitFor()
   })
 
   it('shows a status change to everyone, and away while the machine is idle', async () => {
