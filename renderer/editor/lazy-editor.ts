@@ -8,7 +8,9 @@ import type { EditorDeps } from './create-editor.ts'
 import type { Editor } from './editor.ts'
 import { createEditorStore } from './store.ts'
 
-type AsyncAction = 'apply' | 'undo' | 'redo' | 'startDraft' | 'publishDraft' | 'discardDraft' | 'addFloor' | 'renameFloor' | 'moveFloor' | 'removeFloor' | 'importFloor' | 'paste' | 'duplicate' | 'removeSelected'
+/** The actions that wait for the editor's code (the start-up bundle holds their names only). */
+const ASYNC_ACTIONS = ['apply', 'undo', 'redo', 'startDraft', 'publishDraft', 'discardDraft', 'addFloor', 'renameFloor', 'moveFloor', 'removeFloor', 'importFloor', 'paste', 'duplicate', 'removeSelected'] as const
+type AsyncAction = (typeof ASYNC_ACTIONS)[number]
 
 export function createLazyEditor(deps: EditorDeps): Editor {
   const store = createEditorStore()
@@ -30,20 +32,7 @@ export function createLazyEditor(deps: EditorDeps): Editor {
     },
     select: (ids, mode) => (loaded ? loaded.select(ids, mode) : store.getState().set({ selection: [...ids] })),
     floor: () => loaded?.floor() ?? currentFloor(deps.stores.floor.getState()),
-    apply: later('apply'),
-    undo: later('undo'),
-    redo: later('redo'),
-    startDraft: later('startDraft'),
-    publishDraft: later('publishDraft'),
-    discardDraft: later('discardDraft'),
-    addFloor: later('addFloor'),
-    renameFloor: later('renameFloor'),
-    moveFloor: later('moveFloor'),
-    removeFloor: later('removeFloor'),
-    importFloor: later('importFloor'),
-    paste: later('paste'),
-    duplicate: later('duplicate'),
-    removeSelected: later('removeSelected'),
+    ...(Object.fromEntries(ASYNC_ACTIONS.map((name) => [name, later(name)])) as { [K in AsyncAction]: Editor[K] }),
     exportFloor: () => loaded?.exportFloor() ?? null,
     copy: () => loaded?.copy(),
     newId: (prefix) => (loaded ? loaded.newId(prefix) : `${prefix}_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`),

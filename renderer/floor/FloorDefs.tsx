@@ -1,7 +1,7 @@
 /**
  * What the floor draws many times, defined once: a floor pattern per room kind and the furniture
- * symbols (desk with chair and monitor, sofa, plant), plus the furniture hosts place
- * (`furniture-<kind>`, drawn by FurnitureLayer, sized as furniture-kinds.ts says). Colours come from the theme's tokens through
+ * symbols (desk with chair and monitor, sofa, plant). The furniture hosts place has its own
+ * (FurnitureLayer.tsx, loaded only for a floor that has some, or the editor). Colours come from the theme's tokens through
  * CSS classes (floor.css), so a theme switch repaints them without a React render.
  */
 import { memo } from 'react'
@@ -12,7 +12,7 @@ import { memo } from 'react'
  * rules do not reliably reach, while custom properties set on the <use> (or above it) inherit into
  * the clone. So a desk's state (mine, taken, hot) is a few custom properties on its <use>'s group.
  */
-const mix = (a: string, b: string, pct: number) => `color-mix(in srgb, var(${a}) ${pct}%, var(${b}))`
+export const mix = (a: string, b: string, pct: number) => `color-mix(in srgb, var(${a}) ${pct}%, var(${b}))`
 const deskTop = { fill: 'var(--desk-top)', stroke: `var(--desk-edge, ${mix('--desk-top', '--text', 65)})`, strokeWidth: 'var(--desk-edge-width, 1)', strokeDasharray: 'var(--desk-dash, none)' }
 const monitor = { fill: 'var(--desk-screen, var(--monitor))' }
 const seat = { fill: 'var(--chair)' }
@@ -22,17 +22,6 @@ const cushion = { fill: mix('--chair', '--room-lounge', 35), stroke: mix('--chai
 const pot = { fill: mix('--desk-top', '--text', 75) }
 const leaf = { fill: mix('--status-available', '--room-lounge', 80) }
 const leaf2 = { fill: mix('--status-available', '--room-lounge', 60) }
-// Placed furniture: its own tokens (tokens.css, --furniture-*), one outline colour per theme.
-const edge = { stroke: 'var(--furniture-edge)', strokeWidth: 1 }
-const wood = { fill: 'var(--furniture-wood)', ...edge }
-const fabric = { fill: 'var(--furniture-fabric)', ...edge }
-const fabricSoft = { fill: mix('--furniture-fabric', '--furniture-board', 70), ...edge }
-const leafA = { fill: 'var(--furniture-leaf)' }
-const leafB = { fill: mix('--furniture-leaf', '--furniture-board', 75) }
-const board = { fill: 'var(--furniture-board)', ...edge }
-const rug = { fill: 'var(--furniture-rug)', ...edge }
-const rugBorder = { fill: 'none', stroke: mix('--furniture-rug', '--furniture-edge', 60), strokeWidth: 2 }
-const books = { fill: 'none', stroke: mix('--furniture-wood', '--furniture-edge', 40), strokeWidth: 1.5 }
 
 export const FloorDefs = memo(function FloorDefs() {
   return (
@@ -85,38 +74,6 @@ export const FloorDefs = memo(function FloorDefs() {
           <circle style={leaf2} cx="13" cy="11" r="3.5" />
         </symbol>
 
-        {/* Placed furniture, each centred on its position in floor units like the desk (no viewBox). */}
-        <symbol id="furniture-plant" overflow="visible">
-          <circle style={wood} r="11" />
-          <circle style={leafA} cx="-5" cy="-5" r="8" />
-          <circle style={leafA} cx="6" cy="-3" r="7" />
-          <circle style={leafB} cx="0" cy="6" r="8" />
-          <circle style={leafB} cx="0" cy="-2" r="4.5" />
-        </symbol>
-        <symbol id="furniture-sofa" overflow="visible">
-          <rect style={fabric} x="-42" y="-19" width="84" height="14" rx="6" />
-          <rect style={fabricSoft} x="-33" y="-9" width="33" height="24" rx="4" />
-          <rect style={fabricSoft} x="0" y="-9" width="33" height="24" rx="4" />
-          <rect style={fabric} x="-42" y="-13" width="11" height="32" rx="5" />
-          <rect style={fabric} x="31" y="-13" width="11" height="32" rx="5" />
-        </symbol>
-        <symbol id="furniture-table" overflow="visible">
-          <rect style={wood} x="-36" y="-22" width="72" height="44" rx="10" />
-          <ellipse style={books} cx="0" cy="0" rx="24" ry="12" />
-        </symbol>
-        <symbol id="furniture-bookshelf" overflow="visible">
-          <rect style={wood} x="-40" y="-10" width="80" height="20" rx="2" />
-          <path style={books} d="M-30 -6V6M-24 -6V6M-19 -6V6M-8 -6V6M-2 -6V6M10 -6V6M17 -6V6M28 -6V6M33 -6V6" />
-        </symbol>
-        <symbol id="furniture-whiteboard" overflow="visible">
-          <rect style={board} x="-48" y="-6" width="96" height="8" rx="1.5" />
-          <rect style={wood} x="-44" y="2" width="6" height="4" />
-          <rect style={wood} x="38" y="2" width="6" height="4" />
-        </symbol>
-        <symbol id="furniture-rug" overflow="visible">
-          <rect style={rug} x="-60" y="-40" width="120" height="80" rx="6" />
-          <rect style={rugBorder} x="-52" y="-32" width="104" height="64" rx="3" />
-        </symbol>
       </defs>
     </svg>
   )

@@ -16,7 +16,6 @@ import { overflows } from './camera.ts'
 import { CameraControls } from './CameraControls.tsx'
 import { DesksLayer } from './DesksLayer.tsx'
 import { floorPaintedOnce, markFloorPainted, useAfterFloorPaint } from './first-paint.ts'
-import { FurnitureLayer } from './FurnitureLayer.tsx'
 import { deskName, personName } from './labels.ts'
 import { PeopleLayer, type PersonView } from './PeopleLayer.tsx'
 import { RoomsLayer } from './RoomsLayer.tsx'
@@ -33,6 +32,10 @@ const EditSurface = lazyPart(() => import('../editor/EditSurface.tsx').then((m) 
 // load on demand (the start-up bundle has a budget), the card's chunk fetched once the floor is idle.
 const loadPersonCard = () => import('./PersonCard.tsx')
 const PersonCard = lazyPart(() => loadPersonCard().then((m) => ({ default: m.PersonCard })))
+// Furniture hosts placed: most floors have none, so its drawing is not in the start-up bundle.
+const loadFurniture = () => import('./FurnitureLayer.tsx')
+const FurnitureLayer = lazyPart(() => loadFurniture().then((m) => ({ default: m.FurnitureLayer })))
+const FurnitureDefs = lazyPart(() => loadFurniture().then((m) => ({ default: m.FurnitureDefs })))
 const Minimap = lazyPart(() => import('./Minimap.tsx').then((m) => ({ default: m.Minimap })))
 // Issue 14: the marks of what places hold, and a room's or desk's card (a right-click or Shift+F10 on it).
 const FloorPlaces = lazyPart(() => import('../places/FloorPlaces.tsx').then((m) => ({ default: m.FloorPlaces })))
@@ -172,7 +175,12 @@ export function FloorView() {
       <div className="viewport" ref={cam.viewport} {...pointer.handlers}>
         <div className={zoom < FAR_ZOOM ? 'floor floor-far' : 'floor'} style={{ width: floor.width, height: floor.height, transform: `translate(${x}px, ${y}px) scale(${zoom})` }}>
           <RoomsLayer rooms={floor.rooms} width={floor.width} height={floor.height} occupancy={occupancy} here={self.room} selected={selectedSet} onWalk={editing ? pick : walkToRoom} onFocusItem={reveal} />
-          <FurnitureLayer furniture={floor.furniture} editing={furnitureEditing} />
+          {(editing || (floor.furniture?.length ?? 0) > 0) && (
+            <Suspense fallback={null}>
+              <FurnitureDefs />
+              <FurnitureLayer furniture={floor.furniture} editing={furnitureEditing} />
+            </Suspense>
+          )}
           <DesksLayer desks={floor.desks} names={deskNames} myDesk={mySeat} selected={selectedSet} onWalk={editing ? pick : walkToDesk} onHome={walkHome} onFocusItem={reveal} />
           {later && (
             <Suspense fallback={null}>
