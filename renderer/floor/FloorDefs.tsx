@@ -1,8 +1,8 @@
 /**
  * What the floor draws many times, defined once: a floor pattern per room kind and the furniture
  * symbols (desk with chair and monitor, sofa, plant). The furniture hosts place has its own
- * (FurnitureLayer.tsx, loaded only for a floor that has some, or the editor). Colours come from the theme's tokens through
- * CSS classes (floor.css), so a theme switch repaints them without a React render.
+ * (FurnitureLayer.tsx, loaded only for a floor that has some, or the editor). Colours come from the
+ * theme's tokens through CSS classes (floor.css), so a theme switch repaints them without a React render.
  */
 import { memo } from 'react'
 

@@ -1,6 +1,7 @@
 /**
  * The furniture hosts placed: one <use> per item of the kind's symbol (FurnitureDefs, below), turned
- * as the item is. Loaded on demand (FloorView.tsx): only a floor with furniture, or the editor, needs it. Decoration only: hidden from screen readers and never hit (pointer-events: none), so a
+ * as the item is. Loaded on demand (FloorView.tsx): only a floor with furniture, or the editor,
+ * needs it. Decoration only: hidden from screen readers and never hit (pointer-events: none), so a
  * click on a plant reaches the floor, room or desk beneath it; never a desk. Drawn above the rooms
  * and under the desks and people. Memoised per item: an edit elsewhere redraws nothing here.
  *

@@ -173,8 +173,7 @@ export function createLobby(deps: LobbyDeps): Lobby {
       if (notice) {
         occupancyNotices++
         setOccupancy(notice.rooms)
-      }
-      else rejections.note('occupancy notice', 'the server')
+      } else rejections.note('occupancy notice', 'the server')
     } else if (topic === topics.floor) floorNotice(payload)
     else if (topic === topics.chat) deps.onChat?.(payload)
     else if (noticeTopics.includes(topic as NoticeTopic)) (deps.onNotice ?? receivePartNotice)(topic as NoticeTopic, payload)

@@ -1,7 +1,7 @@
 /**
  * Presence and reaching people with three members online: walking by keyboard and by click,
- * a room's count that an older occupancy answer does not undo, statuses, idle → away → back from the Platform's idle events, knock → admit → enter,
- * wave → notification → join, and one seat per person.
+ * a room's count that an older occupancy answer does not undo, statuses, idle → away → back from
+ * the Platform's idle events, knock → admit → enter, wave → notification → join, and one seat per person.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { team } from '../support/factories.ts'
