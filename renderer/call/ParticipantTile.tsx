@@ -42,8 +42,9 @@ const FULL_FPS = 30
 
 export function ParticipantTile({ trackRef, name, active, pinned, onPin, videoOff, menu, thumbnail = false }: TileProps) {
   const p = trackRef.participant
-  const speaking = useIsSpeaking(p)
   const micMuted = useIsMuted({ participant: p, source: Track.Source.Microphone })
+  // LiveKit's speaker list lags a mute by up to a second: a muted microphone is never speaking.
+  const speaking = useIsSpeaking(p) && !micMuted
   const cameraMuted = useIsMuted(trackRef)
   const quality = useRatedQuality(p, useConnectionQualityIndicator({ participant: p }).quality)
   // An unsubscribed camera (Low power) keeps its last track object for a while: show initials, not a frozen frame.

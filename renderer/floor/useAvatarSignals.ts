@@ -20,17 +20,23 @@ export interface AvatarSignal {
 
 const NONE: ReadonlyMap<string, AvatarSignal> = new Map()
 const NOBODY: ReadonlySet<string> = new Set()
+const unmuted = (p: Participant) => p.isMicrophoneEnabled
 
-/** The identities LiveKit says are speaking in `room` (the call), as a set that changes only when they do. */
+/**
+ * The identities LiveKit says are speaking in `room` (the call), as a set that changes only when
+ * they do. A muted microphone is never speaking: LiveKit's speaker list lags a mute by up to a
+ * second, and a ring on someone who just muted tells the room the opposite of the truth.
+ */
 function useActiveSpeakers(room: Room | null): ReadonlySet<string> {
   const [key, setKey] = useState('')
   useEffect(() => {
     if (!room) return
-    const heard = (speakers: Participant[]) => setKey(speakers.map((p) => p.identity).sort().join('\n'))
-    heard(room.activeSpeakers)
-    room.on('activeSpeakersChanged', heard)
+    const heard = () => setKey(room.activeSpeakers.filter(unmuted).map((p) => p.identity).sort().join('\n'))
+    heard()
+    const events = ['activeSpeakersChanged', 'trackMuted', 'trackUnmuted'] as const
+    for (const e of events) room.on(e, heard)
     return () => {
-      room.off('activeSpeakersChanged', heard)
+      for (const e of events) room.off(e, heard)
       setKey('')
     }
   }, [room])

@@ -144,9 +144,11 @@ describe('the call', () => {
     const [a, b] = await inCall(ana, bo)
     await a.speakWithoutVoiceFilters()
     // Chromium's fake microphone beeps: LiveKit hears Ana, and Bo's call marks her tile (and only
-    // hers: Bo is muted).
+    // hers: Bo is muted, and a muted microphone is never shown speaking, though LiveKit's speaker
+    // list may still name him for a moment after the mute).
     await b.stage(ROOM).getByRole('button', { name: 'Mute microphone' }).click()
     await b.callTile(ROOM, ana.name).and(b.page.locator('.tile-active, .tile-speaking')).waitFor({ timeout: 15_000 })
+    await a.stage(ROOM).getByRole('figure', { name: `${bo.name}, muted`, exact: true }).waitFor()
     expect(await a.callTile(ROOM, bo.name).and(a.page.locator('.tile-speaking')).count()).toBe(0)
   })
 })
