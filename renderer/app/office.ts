@@ -190,11 +190,13 @@ export function createOffice(platform: Platform, stores: Stores): Office {
       if (gen !== generation) return
       if (!rooms) rooms = createMediaRooms({ api: needApi(), workspaceId: workspace.id, media, platform: platform.media, arrivals: (roomId) => presence.getState().occupancy[roomId] ?? [] })
       await platform.cache.putWorkspace(workspace)
-      const hadSeat = presence.getState().self.floor !== ''
       await syncFloors(syncDeps())
       await syncMembers(syncDeps())
       if (gen !== generation) return
-      if (!hadSeat) walking.seatAtDesk()
+      // Seated at the desk on the first start only (a cached start seated them already), and only
+      // if they have not gone anywhere meanwhile: the floor is clickable while the members load,
+      // and a room clicked then is kept.
+      if (presence.getState().self.floor === '') walking.seatAtDesk()
       if (!lobby?.connected) {
         lobby = createLobby({
           api: needApi(),

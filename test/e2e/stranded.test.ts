@@ -2,7 +2,8 @@
 /**
  * Nobody is left stranded, as members see it: a desk moved under its sitter carries them along; a
  * removed desk is replaced by a free one, and they are told which; a room made too small for the
- * people inside shows the latest arrival out of its call, with a notice.
+ * people inside shows the latest arrival out of its call, with a notice; a room clicked while the
+ * office is still loading is entered, not undone by the seating that loading ends with.
  */
 import { describe, expect, it } from 'vitest'
 import type { SignedIn } from '../../protocol/api.ts'
@@ -63,6 +64,36 @@ describe('nobody is left stranded', () => {
     const now = (await o.floor()).desks.find((d) => d.assigneeId === o.boId)
     expect(now).toBeDefined()
     await bo.page.getByText(`Desk ${now!.label} on Main floor is yours now`).waitFor()
+  })
+
+  it('a room clicked while the office is still loading is entered: being seated at the desk does not take the member out again', async () => {
+    const o = await office()
+    // Cy's directory of members (the last thing signing in loads) is held back until Cy has
+    // clicked the meeting room and its call is up; once it arrives, Cy must still be in the room.
+    const { office: cy } = await suite.open()
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await cy.page.route(/\/members$/, async (route) => {
+      const response = await route.fetch()
+      await held
+      await route.fulfill({ response })
+    })
+    const asked = cy.page.waitForRequest(/\/members$/)
+    await cy.signIn(o.cy)
+    await asked
+    await cy.walkInto('Meeting room')
+    await cy.stage('Meeting room').getByText('Connected').waitFor()
+
+    const answered = cy.page.waitForResponse(/\/members$/)
+    release()
+    await (await answered).finished()
+    // The directory is applied (Cy's desk names him), and the seating that follows it in the same
+    // step has run; two frames more and anything it changed would be drawn.
+    await cy.page.getByRole('button', { name: /^Desk \S+, Cy Young, / }).waitFor()
+    await cy.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+    await expect(cy.stage('Meeting room').getByText('Connected').isVisible()).resolves.toBe(true)
+    const bo = await signIn(o.bo)
+    await bo.room('Meeting room', 1).waitFor()
   })
 
   it('a room made too small shows the latest arrival out of its call, with a notice', async () => {
