@@ -6,8 +6,7 @@
  * Two ways to move, chosen for what Chromium does with them:
  * - a jump (this member's own walking, every frame) sets left/top: it repaints one small spot;
  * - a glide (other people's move packets, 10 Hz each) becomes a Web Animation of `transform`,
- *   handed over in batches at most once a frame and then run by the compositor; a walker's next
- *   glide retargets the animation still running rather than starting another. Writing
+ *   handed over in batches at most once a frame and then run by the compositor. Writing
  *   transforms frame by frame instead made every frame with anyone walking pay Chromium's
  *   layerization of the whole floor (~10 ms a frame with 50 walkers on a 2,000-desk floor). A CSS
  *   transition did the same work but fired four DOM events per glide, which React's root
@@ -70,26 +69,16 @@ const offset = (p: Point, base: Point) => `translate(${p.x - base.x}px, ${p.y - 
 /**
  * Starts `t`'s glide on its element, `late` ms after the glide began (it waited for its batch): the
  * element is where `at` says it is, so name tags placed from `get` sit over it.
- *
- * A walker's packets come every 100 ms and each glide lasts a little longer, so the last glide is
- * usually still running: it is retargeted (new keyframes, restarted) instead of cancelled and
- * replaced. Chromium then styles no new animation, and the floor bench's main-thread work p95 with
- * 50 walking fell from 6.6–8.1 to 4.7–5.1 ms (light) and 6.2–7.8 to 3.9–5.9 ms (dark), runs
- * interleaved on the same machine.
  */
 const glide = (t: Track, late: number) => {
-  const keyframes = [{ transform: offset(t.from, t.base) }, { transform: offset(t.to, t.base) }]
-  const running = t.animation
-  const effect = running?.effect as KeyframeEffect | null | undefined
-  if (running && effect && running.playState === 'running' && effect.getTiming().duration === t.duration) {
-    effect.setKeyframes(keyframes)
-    running.currentTime = Math.min(late, t.duration)
-    return
-  }
   stopGlide(t)
   if (!t.el) return
-  const animation = t.el.animate(keyframes, { duration: t.duration, easing: 'linear', fill: 'forwards' })
-  animation.currentTime = Math.min(late, t.duration)
+  const animation = t.el.animate([{ transform: offset(t.from, t.base) }, { transform: offset(t.to, t.base) }], {
+    duration: t.duration,
+    delay: -Math.min(late, t.duration),
+    easing: 'linear',
+    fill: 'forwards',
+  })
   // Once it ends, the glide's end becomes left/top and the animation goes: a finished animation
   // held by `fill` was sometimes painted without its transform (the avatar vanished from
   // screenshots though its box was in place), and it would stay on the element until the next move.
