@@ -5,7 +5,7 @@
  * (peer-input.ts). Movement goes as lossy `move` packets. The server speaks here too, without a
  * participant: occupancy and floor notices.
  */
-import { DisconnectReason, Room, RoomEvent, RpcError, type RemoteParticipant } from 'livekit-client'
+import { ConnectionState, DisconnectReason, Room, RoomEvent, RpcError, type RemoteParticipant } from 'livekit-client'
 import { MAX_PEER_PACKET_BYTES, topics, type FloorNotice, type MovePacket, type PresenceAttributes, type PresenceNotice, type RpcMethod, type RpcRequest } from '../../protocol/presence.ts'
 import { MovePacketSchema, OccupancyNoticeSchema, PresenceNoticeSchema, rpcRequestSchemas } from '../../protocol/presence-schemas.ts'
 import type { PresenceStore } from '../stores/presence/store.ts'
@@ -102,13 +102,19 @@ export function createLobby(deps: LobbyDeps): Lobby {
 
   const flushAttributes = () => {
     attributesTimer = null
-    if (!room || Object.keys(pending).length === 0) return
+    // Kept while connecting or reconnecting: LiveKit refuses attributes then, and they would be lost.
+    if (room?.state !== ConnectionState.Connected || Object.keys(pending).length === 0) return
     const attrs = pending as Record<string, string>
     pending = {}
     lastAttributesAt = Date.now()
     room.localParticipant.setAttributes(attrs).catch(() => {
-      // Lost while disconnected; the next connect sends the full state again.
+      // Lost in a drop after all; the reconnect says where we are again (onResync).
     })
+  }
+
+  const flushNow = () => {
+    if (attributesTimer) clearTimeout(attributesTimer)
+    flushAttributes()
   }
 
   const sendMove = () => {
@@ -215,6 +221,8 @@ export function createLobby(deps: LobbyDeps): Lobby {
         // A LiveKit that restarted lost our attributes; onResync says where we are, this says our hand.
         if (signals) update({ hand: signals.ownHand(r.localParticipant.identity) })
         deps.onResync()
+        // Whatever changed while the connection was down waited; it goes now, not at the next change.
+        flushNow()
         fetchOccupancy()
       })
       .on(RoomEvent.Disconnected, (reason) => {
@@ -282,9 +290,10 @@ export function createLobby(deps: LobbyDeps): Lobby {
         void audioContext?.suspend().catch(() => undefined)
       }
       // Setting attributes right away makes LiveKit announce us at once instead of in its 3 s batch.
+      // What changed while we connected (a walk into a room) is newer than `initial` and wins.
       const me = r.localParticipant.identity
-      pending = signals ? { ...initial, hand: signals.ownHand(me) } : { ...initial }
-      flushAttributes()
+      pending = { ...initial, ...pending, ...(signals ? { hand: signals.ownHand(me) } : {}) }
+      flushNow()
       stopSignals = signals?.start(me) ?? null
       // LiveKit batches the joins and leaves of participants that publish nothing (up to 3 s).
       // Publishing a data track makes this participant a publisher, so that a clean quit (and a

@@ -3,7 +3,8 @@
  * Nobody is left stranded, as members see it: a desk moved under its sitter carries them along; a
  * removed desk is replaced by a free one, and they are told which; a room made too small for the
  * people inside shows the latest arrival out of its call, with a notice; a room clicked while the
- * office is still loading is entered, not undone by the seating that loading ends with.
+ * office is still loading is entered, not undone by the seating that loading ends with, and the
+ * others see the member there even if the lobby joined only after the walk.
  */
 import { describe, expect, it } from 'vitest'
 import type { SignedIn } from '../../protocol/api.ts'
@@ -32,7 +33,7 @@ describe('nobody is left stranded', () => {
       const res = await http.post(`${path}/edits`, { baseVersion: floor.version, ops }, owner.session.token)
       expect(res.status).toBe(200)
     }
-    return { bo, cy, boId: joined[0]!.member.id, edit, floor: async () => (await http.get<Floor>(path, owner.session.token)).body }
+    return { bo, cy, boId: joined[0]!.member.id, cyId: joined[1]!.member.id, edit, floor: async () => (await http.get<Floor>(path, owner.session.token)).body }
   }
   const signIn = async (who: Account) => {
     const { office: page } = await suite.open()
@@ -44,6 +45,21 @@ describe('nobody is left stranded', () => {
     const a = document.querySelector(`[aria-label="People"] [data-roving="${id}"]`)?.getBoundingClientRect()
     const d = document.querySelector(`[aria-label="Desks"] [data-roving="${deskId}"]`)?.getBoundingClientRect()
     return !!a && !!d && Math.abs(a.x + a.width / 2 - (d.x + d.width / 2)) < 3 && Math.abs(a.y + a.height / 2 - (d.y + d.height / 2)) < 3
+  }
+
+  /**
+   * Whether the avatar `id` rests inside the meeting room on this page: there, and not moved over
+   * two frames (an avatar gliding across the room to somewhere else is not in it).
+   */
+  const restsInMeetingRoom = async (id: string) => {
+    const at = () => document.querySelector(`[aria-label="People"] [data-roving="${id}"]`)?.getBoundingClientRect()
+    const room = document.querySelector('[aria-label="Rooms"] [data-roving="room_meeting"]')?.getBoundingClientRect()
+    const before = at()
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+    const avatar = at()
+    if (!room || !avatar || JSON.stringify(avatar) !== JSON.stringify(before)) return false
+    const [x, y] = [avatar.x + avatar.width / 2, avatar.y + avatar.height / 2]
+    return x > room.left && x < room.right && y > room.top && y < room.bottom
   }
 
   it('a moved desk carries its sitter, and a removed desk is replaced by a free one, said plainly', async () => {
@@ -94,6 +110,33 @@ describe('nobody is left stranded', () => {
     await expect(cy.stage('Meeting room').getByText('Connected').isVisible()).resolves.toBe(true)
     const bo = await signIn(o.bo)
     await bo.room('Meeting room', 1).waitFor()
+  })
+
+  it('a room walked into while the lobby is still connecting is where the others see the member', async () => {
+    const o = await office()
+    const bo = await signIn(o.bo)
+    // Cy's lobby credentials (the last step of signing in) are held back until Cy has walked into
+    // the meeting room and its call is up: the lobby then joins with Cy already in the room.
+    const { office: cy } = await suite.open()
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await cy.page.route(/\/lobby\/token$/, async (route) => {
+      const response = await route.fetch()
+      await held
+      await route.fulfill({ response })
+    })
+    const asked = cy.page.waitForRequest(/\/lobby\/token$/)
+    await cy.signIn(o.cy)
+    await asked
+    await cy.walkInto('Meeting room')
+    await cy.stage('Meeting room').getByText('Connected').waitFor()
+    // Until the walk has come to rest: its resting point is what the lobby has to tell the others.
+    await expect.poll(() => cy.page.evaluate(restsInMeetingRoom, o.cyId), { timeout: 10_000 }).toBe(true)
+    release()
+
+    // Bo sees Cy's avatar inside the meeting room, not back at the desk Cy started from.
+    await bo.room('Meeting room', 1).waitFor()
+    await expect.poll(() => bo.page.evaluate(restsInMeetingRoom, o.cyId), { timeout: 10_000 }).toBe(true)
   })
 
   it('a room made too small shows the latest arrival out of its call, with a notice', async () => {
