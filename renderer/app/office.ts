@@ -198,7 +198,7 @@ export function createOffice(platform: Platform, stores: Stores): Office {
       // and a room clicked then is kept.
       if (presence.getState().self.floor === '') walking.seatAtDesk()
       if (!lobby?.connected) {
-        lobby = createLobby({
+        const l: Lobby = createLobby({
           api: needApi(),
           workspaceId: workspace.id,
           presence,
@@ -222,18 +222,28 @@ export function createOffice(platform: Platform, stores: Stores): Office {
             // Chat notices sent while the connection was down are lost: catch up from the last seq.
             void chat.online().catch(() => undefined)
           },
-          onLost: (why) => lobbyLost(gen, why),
+          // Only the lobby in use speaks for the seat: one left behind (a reconnect) is no takeover.
+          onLost: (why) => l === lobby && lobbyLost(gen, why),
         })
-        social.attach(lobby)
-        await lobby.connect(attributes()).catch((err: unknown) => {
+        lobby = l
+        social.attach(l)
+        try {
+          await l.connect(attributes())
+        } catch (err) {
+          // Superseded while connecting (a reconnect, sleep or sign-out left it): not a failure.
+          if (l !== lobby || gen !== generation) return
           throw new LivekitUnreachable((err as Error).message)
-        })
+        }
+        if (l !== lobby || gen !== generation) return
         // Edits made while we were not yet in the lobby were announced to nobody (the lobby room
         // may not even have existed): catch up once more now that notices reach us.
         await syncFloors(syncDeps())
       }
       attempt = 0
       session.getState().setConnection('online')
+      // The avatar may stand in a room without its call: clicked while the call service was not yet
+      // there (a cached start), or left by a takeover before "Use here". The call follows the avatar.
+      walking.followCall()
       void chat.online().catch(() => undefined)
       stopHeartbeat()
       let beats = 0
@@ -297,7 +307,9 @@ export function createOffice(platform: Platform, stores: Stores): Office {
     floor.getState().clear()
     presence.getState().clearPeers()
     presence.getState().setSelf({ floor: '', room: null })
-    socialStore.getState().setTakenOver(false)
+    // Nothing of this member's status, prompts or doors passes on to whoever signs in next here.
+    status.reset()
+    socialStore.getState().clearSession()
     session.getState().signedOut()
   }
 

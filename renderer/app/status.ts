@@ -10,6 +10,8 @@ import type { Stores } from './stores.ts'
 
 export interface StatusActions {
   set(status: Status, text?: string, untilMs?: number): void
+  /** Signed out: back to available, with no text and no end pending (nobody is told: the lobby is gone). */
+  reset(): void
   dispose(): void
 }
 
@@ -38,6 +40,11 @@ export function createStatus(deps: { stores: Stores; platform: Platform; lobby()
   return {
     // Bounded as every peer bounds it (protocol/presence.ts), counted in characters so no emoji is cut in half.
     set: (status, text = '', untilMs = 0) => apply(status, Array.from(text).slice(0, MAX_STATUS_TEXT).join(''), untilMs, null),
+    reset() {
+      if (expiry) clearTimeout(expiry)
+      expiry = null
+      presence.getState().setSelf({ status: 'available', statusText: '', statusUntil: 0, idleAway: null })
+    },
     dispose() {
       offIdle()
       if (expiry) clearTimeout(expiry)

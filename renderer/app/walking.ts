@@ -35,6 +35,8 @@ export interface Walking {
   goToPerson(memberId: string): void
   /** Puts this member at their desk (start-up, sign-in, a desk that moved). */
   seatAtDesk(): void
+  /** Joins the call of the room the avatar stands in, if it is not joined or being joined already. */
+  followCall(): void
   /** Lets this member through a room's door for a while (an admitted knock). */
   admit(roomId: string, untilMs: number): void
   /** Why this member may not walk into the room now, or null. */
@@ -247,6 +249,10 @@ export function createWalking(deps: WalkingDeps): Walking {
       else if (hot) walker.placeAt(hot.x, hot.y)
       else walker.placeAt(f.width / 2, f.height - 24)
       lastOutside = walker.position()
+    },
+    followCall() {
+      const here = presence.getState().self.room
+      if (here && media.getState().roomId !== here) void goRoom(here)
     },
     admit(roomId, untilMs) {
       admitted.set(roomId, untilMs)

@@ -83,6 +83,8 @@ const LOBBY_RECONNECTS = { nextRetryDelayInMs: ({ elapsedMs }: { elapsedMs: numb
 export function createLobby(deps: LobbyDeps): Lobby {
   const { presence } = deps
   let room: Room | null = null
+  /** Disconnected for good: a connect still on its way (fetching its token, joining) must not land. */
+  let closed = false
   let pending: Partial<PresenceAttributes> = {}
   let lastAttributesAt = 0
   let attributesTimer: ReturnType<typeof setTimeout> | null = null
@@ -266,6 +268,9 @@ export function createLobby(deps: LobbyDeps): Lobby {
     rejections,
     async connect(initial) {
       const { url, token } = await deps.api.lobbyToken(deps.workspaceId)
+      // Left (signed out, gone to sleep, reconnecting) while the token was on its way: joining now
+      // would seat a member nobody holds in the lobby, seen online by all until the window closes.
+      if (closed) throw new Error('the lobby was left while connecting')
       const audioContext = lobbyAudio()
       const r = new Room({
         adaptiveStream: false,
@@ -288,6 +293,11 @@ export function createLobby(deps: LobbyDeps): Lobby {
         // LiveKit resumed it to test playback while connecting; nothing plays in the lobby. Also after
         // a failed connect: offline, a retry a second fails all day and must not keep audio awake.
         void audioContext?.suspend().catch(() => undefined)
+      }
+      if (closed) {
+        // Left while joining, and LiveKit finished the join all the same.
+        void r.disconnect()
+        throw new Error('the lobby was left while connecting')
       }
       // Setting attributes right away makes LiveKit announce us at once instead of in its 3 s batch.
       // What changed while we connected (a walk into a room) is newer than `initial` and wins.
@@ -319,6 +329,7 @@ export function createLobby(deps: LobbyDeps): Lobby {
       return room.localParticipant.performRpc({ destinationIdentity: identity, method, payload, responseTimeout: timeoutMs })
     },
     async disconnect() {
+      closed = true
       const r = room
       room = null
       window.removeEventListener('pagehide', sayGoodbye)

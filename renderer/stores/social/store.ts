@@ -41,6 +41,8 @@ export interface SocialState extends SignalsSlice {
   setKnock(knock: OutgoingKnock | null): void
   setStars(stars: string[]): void
   setTakenOver(taken: boolean): void
+  /** Signed out: the prompts, the door, the knock and the takeover belonged to that member. */
+  clearSession(): void
 }
 
 export function createSocialStore() {
@@ -62,6 +64,7 @@ export function createSocialStore() {
     setKnock: (knock) => set({ knock }),
     setStars: (stars) => set({ stars }),
     setTakenOver: (takenOver) => set({ takenOver }),
+    clearSession: () => set({ prompts: [], door: null, knock: null, takenOver: false }),
   }))
 }
 export type SocialStore = ReturnType<typeof createSocialStore>
