@@ -46,8 +46,18 @@ describe('accessibility of the floor', () => {
     expect(await focused('You, Ana Silva, available')).toBe(true)
     // Enter on a desk walks there: from the People group, Shift+Tab back to desk 8 and go.
     await page.keyboard.press('Shift+Tab')
+    expect(await focused('Desk 8')).toBe(true)
     await page.keyboard.press('Enter')
-    await page.getByRole('list', { name: 'Online' }).getByRole('listitem', { name: 'You, Ana Silva, available' }).waitFor()
+    const me = page.getByRole('group', { name: 'People' }).getByRole('button', { name: /^You, Ana Silva, / })
+    const desk8 = page.getByRole('group', { name: 'Desks' }).getByRole('button', { name: 'Desk 8', exact: true })
+    const centre = async (l: typeof me) => {
+      const b = (await l.boundingBox())!
+      return { x: Math.round(b.x + b.width / 2), y: Math.round(b.y + b.height / 2) }
+    }
+    await expect.poll(async () => {
+      const [a, d] = [await centre(me), await centre(desk8)]
+      return Math.abs(a.x - d.x) <= 3 && Math.abs(a.y - d.y) <= 3
+    }).toBe(true)
 
     // The shortcuts sheet lists every shortcut.
     await page.locator('body').focus()

@@ -237,9 +237,14 @@ describe('chat', () => {
     await a.view('#launch').waitFor()
     await a.send('Launch is on Tuesday')
     await a.message('Launch is on Tuesday').waitFor()
-    // Bo is not in it: it is not in his list.
-    await b.conversation('#general').waitFor()
+    // Bo is not in it: it is not in his list. Something said in #general after it reaches him
+    // first, so a notice of #launch would have reached him too.
+    await a.open('#general')
+    await a.send('Lunch at noon')
+    await b.open('#general')
+    await b.message('Lunch at noon').waitFor()
     expect(await b.conversation('#launch').count()).toBe(0)
+    await a.open('#launch')
 
     // Ana adds Bo: the channel, with what was said before, reaches him live.
     await a.view('#launch').getByRole('button', { name: 'Add people' }).click()

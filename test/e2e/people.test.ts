@@ -158,6 +158,8 @@ describe('people in the office', () => {
     const second = await signIn(bo)
     const moved = first.page.getByRole('dialog', { name: 'You are signed in on another device' })
     await moved.waitFor()
+    // One seat: Ana sees Bo once, still at his desk.
+    await expect.poll(() => a.personOnFloor(bo.name).count()).toBe(1)
     await a.desk('2', `${bo.name}, available`).waitFor()
     await moved.getByRole('button', { name: 'Use here' }).click()
     await second.page.getByRole('dialog', { name: 'You are signed in on another device' }).waitFor()

@@ -42,7 +42,7 @@ describe('the key screens look as their baselines', () => {
   }
   /** Waits until no notice is showing and the avatars stand still, so that the picture is the same every run. */
   const quiet = async (page: Page) => {
-    await page.locator('.notices > *').first().waitFor({ state: 'detached' }).catch(() => undefined)
+    await page.locator('.notices > *').first().waitFor({ state: 'detached' })
     await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
   }
 
