@@ -2,7 +2,8 @@
  * Messaging in Chromium (issue 12), two or three members at once: a channel message and a DM
  * arrive live; a mention notifies and the unread counts are right; a thread reply shows in its
  * thread; edits, deletions and reactions are seen live; search finds a message; a script tag in
- * Markdown stays text; a message written offline is sent on reconnect. Everything through the Chat region, by role and name.
+ * Markdown stays text; a message written offline is sent on reconnect, and one that arrives while
+ * the app catches up after a drop stays counted. Everything through the Chat region, by role and name.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -187,6 +188,40 @@ describe('chat', () => {
     await a.message('Written on the train').waitFor()
     await b.message('Written on the train').getByText('Sending…').waitFor({ state: 'detached' })
     expect(await a.messages().getByText('Written on the train').count()).toBe(1)
+  })
+  it('counts a message that arrives while the app catches up after a drop: the list it asked for before does not take it back', async () => {
+    const b = await signIn(bo)
+    let network: NetworkCut | null = null
+    const { office } = await suite.open(undefined, { beforeLoad: async (context: BrowserContext) => void (network = await cuttableNetwork(context)) })
+    await office.signIn(ana)
+    const a = new ChatPage(office.page)
+    await a.show()
+    await a.conversation('#general', '').waitFor()
+    await b.open('#general')
+
+    await network!.cut()
+    await office.offlineBar().waitFor()
+    // Back online, Ana's app catches up; the conversation list it asks for is held back until a
+    // message Bo posts meanwhile has reached her live.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await office.page.route(/\/conversations$/, async (route) => {
+      const response = await route.fetch()
+      await held
+      await route.fulfill({ response })
+    })
+    const asked = office.page.waitForRequest(/\/conversations$/)
+    await network!.restore()
+    await asked
+    await b.send('Back on the train')
+    await a.conversation('#general', '1 unread').waitFor()
+    const answered = office.page.waitForResponse(/\/conversations$/)
+    release()
+    await (await answered).finished()
+
+    // The list applied, the next message counts on top of both.
+    await b.send('Tunnel ahead')
+    await a.conversation('#general', '2 unread').waitFor()
   })
   it('is usable by keyboard (Alt+Up/Down, Ctrl+K) and has no serious axe violations, light or dark', async () => {
     const a = await signIn(ana)

@@ -4,7 +4,7 @@
  * server's live notices from the lobby (schema-checked, size-bounded; the lobby passes on only
  * packets without a participant, i.e. server-sent).
  */
-import { ChatNoticeSchema, MAX_CHAT_NOTICE_BYTES, TYPING_SHOW_MS, type Conversation, type Message } from '../../../protocol/chat.ts'
+import { ChatNoticeSchema, MAX_CHAT_NOTICE_BYTES, TYPING_SHOW_MS, type Conversation, type ConversationSummary, type Message } from '../../../protocol/chat.ts'
 import { readPacket } from '../peer-input.ts'
 import { putAll, quietly, type ChatContext } from './context.ts'
 import { ChatError } from './types.ts'
@@ -28,6 +28,12 @@ export function createChatSync(ctx: ChatContext, after: { caughtUp(): void; fres
   let running: Promise<void> | null = null
   let again = false
   let listTimer: ReturnType<typeof setTimeout> | null = null
+  /**
+   * Live messages that arrived while the conversation list was on its way, with what each added to
+   * its summary: the list may have been read before them, and would otherwise take their unread
+   * counts back.
+   */
+  let arrivedDuringList: { conversationId: string; seq: number; at: number; unread: number; mentions: number }[] | null = null
 
   const saveList = () => {
     if (listTimer) return
@@ -63,14 +69,29 @@ export function createChatSync(ctx: ChatContext, after: { caughtUp(): void; fres
       }
     }
     // The list last: its unread counts are the server's, after everything above.
-    const list = await api.conversations()
+    arrivedDuringList = []
+    let list: ConversationSummary[]
+    let arrived: NonNullable<typeof arrivedDuringList>
+    try {
+      list = await api.conversations()
+    } finally {
+      arrived = arrivedDuringList
+      arrivedDuringList = null
+    }
     const listed = new Set(list.map((c) => c.id))
     // Whatever is no longer listed cannot be read any more: gone from the cache too.
     Object.keys(store.getState().conversations).filter((id) => !listed.has(id)).forEach((id) => ctx.drop(id))
-    act.setConversations(list)
+    // What arrived live after the server read its list counts on top of it.
+    act.setConversations(
+      list.map((c) =>
+        arrived
+          .filter((m) => m.conversationId === c.id && m.seq > c.lastSeq)
+          .reduce((s, m) => ({ ...s, lastSeq: Math.max(s.lastSeq, m.seq), lastAt: Math.max(s.lastAt ?? 0, m.at), unread: s.unread + m.unread, mentions: s.mentions + m.mentions }), c),
+      ),
+    )
     // A first start holds no history: from here on, every change is news (history loads per conversation).
-    act.setSeq(Math.max(0, ...list.map((c) => c.lastSeq)))
-    await cache.putChat(ws, { conversations: list, seq: store.getState().seq }).catch(() => undefined)
+    act.setSeq(Math.max(0, ...list.map((c) => c.lastSeq), ...arrived.map((m) => m.seq)))
+    await cache.putChat(ws, { conversations: Object.values(store.getState().conversations), seq: store.getState().seq }).catch(() => undefined)
     ctx.online = true
     act.setSync('live')
   }
@@ -125,7 +146,10 @@ export function createChatSync(ctx: ChatContext, after: { caughtUp(): void; fres
             return
           }
           const held = (m.threadId ? store.getState().threads[m.threadId] : store.getState().messages[m.conversationId])?.some((x) => x.id === m.id)
+          const before = store.getState().conversations[m.conversationId]!
           ctx.keep([m], true)
+          const now = store.getState().conversations[m.conversationId]
+          if (now) arrivedDuringList?.push({ conversationId: m.conversationId, seq: m.seq, at: m.createdAt, unread: now.unread - before.unread, mentions: now.mentions - before.mentions })
           act.setSeq(m.seq)
           quietly(cache.putChat(ws, { seq: store.getState().seq }))
           // Whoever posted has stopped typing.
