@@ -238,6 +238,8 @@ export function createOffice(platform: Platform, stores: Stores): Office {
         // Edits made while we were not yet in the lobby were announced to nobody (the lobby room
         // may not even have existed): catch up once more now that notices reach us.
         await syncFloors(syncDeps())
+        // Signed out meanwhile: no heartbeat or "online" for a session that has ended.
+        if (gen !== generation) return
       }
       attempt = 0
       session.getState().setConnection('online')
