@@ -67,6 +67,7 @@ export interface Lobby {
 /** Attributes that others must see at once; positions may wait for the throttle. */
 const URGENT: ReadonlySet<keyof PresenceAttributes> = new Set(['status', 'statusText', 'floor', 'hand'])
 const ATTRIBUTE_INTERVAL_MS = 2_000
+const LEFT_WHILE_CONNECTING = 'the lobby was left while connecting'
 const MOVE_INTERVAL_MS = 100
 /** LiveKit's limit for one RPC payload (15 KiB); every request of ours is far smaller. */
 const MAX_RPC_PAYLOAD = 15_360
@@ -270,7 +271,7 @@ export function createLobby(deps: LobbyDeps): Lobby {
       const { url, token } = await deps.api.lobbyToken(deps.workspaceId)
       // Left (signed out, gone to sleep, reconnecting) while the token was on its way: joining now
       // would seat a member nobody holds in the lobby, seen online by all until the window closes.
-      if (closed) throw new Error('the lobby was left while connecting')
+      if (closed) throw new Error(LEFT_WHILE_CONNECTING)
       const audioContext = lobbyAudio()
       const r = new Room({
         adaptiveStream: false,
@@ -297,7 +298,7 @@ export function createLobby(deps: LobbyDeps): Lobby {
       if (closed) {
         // Left while joining, and LiveKit finished the join all the same.
         void r.disconnect()
-        throw new Error('the lobby was left while connecting')
+        throw new Error(LEFT_WHILE_CONNECTING)
       }
       // Setting attributes right away makes LiveKit announce us at once instead of in its 3 s batch.
       // What changed while we connected (a walk into a room) is newer than `initial` and wins.

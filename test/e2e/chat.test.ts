@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext } from 'playwright-core'
 import { cuttableNetwork, type NetworkCut } from '../support/network-cut.ts'
 import { team } from '../support/factories.ts'
+import { holdRequests } from '../support/held-request.ts'
 import { officeSuite } from '../support/office-suite.ts'
 import { ChatPage } from './pages/chat-page.ts'
 import { OfficePage, type Account } from './pages/office-page.ts'
@@ -203,21 +204,12 @@ describe('chat', () => {
     await office.offlineBar().waitFor()
     // Back online, Ana's app catches up; the conversation list it asks for is held back until a
     // message Bo posts meanwhile has reached her live.
-    let release = () => {}
-    const held = new Promise<void>((resolve) => (release = resolve))
-    await office.page.route(/\/conversations$/, async (route) => {
-      const response = await route.fetch()
-      await held
-      await route.fulfill({ response })
-    })
-    const asked = office.page.waitForRequest(/\/conversations$/)
+    const list = await holdRequests(office.page, /\/conversations$/)
     await network!.restore()
-    await asked
+    await list.asked
     await b.send('Back on the train')
     await a.conversation('#general', '1 unread').waitFor()
-    const answered = office.page.waitForResponse(/\/conversations$/)
-    release()
-    await (await answered).finished()
+    await list.release()
 
     // The list applied, the next message counts on top of both.
     await b.send('Tunnel ahead')

@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { team } from '../support/factories.ts'
+import { holdRequests } from '../support/held-request.ts'
 import { officeSuite } from '../support/office-suite.ts'
 import type { Account } from './pages/office-page.ts'
 
@@ -57,24 +58,16 @@ describe('people in the office', () => {
     // Cy's app asks the server who is in which room right after it joins the lobby; that answer is
     // held back until Bo has walked in and the live notice has counted him.
     const { office: c } = await suite.open()
-    let release = () => {}
-    const held = new Promise<void>((resolve) => (release = resolve))
-    await c.page.route(/\/occupancy$/, async (route) => {
-      const response = await route.fetch() // the server's picture now: nobody in the meeting room
-      await held
-      await route.fulfill({ response })
-    })
-    const asked = c.page.waitForRequest(/\/occupancy$/)
+    // The server's picture when asked: nobody in the meeting room.
+    const occupancy = await holdRequests(c.page, /\/occupancy$/)
     await c.signIn(cy)
-    await asked
+    await occupancy.asked
     const b = await signIn(bo)
     await b.walkInto('Meeting room')
     await b.stage('Meeting room').getByText('Connected').waitFor()
     await c.room('Meeting room', 1).waitFor()
 
-    const answered = c.page.waitForResponse(/\/occupancy$/)
-    release()
-    await (await answered).finished()
+    await occupancy.release()
     // Two frames after the old answer arrived: anything it changed would be drawn by now.
     await c.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
     await expect(c.room('Meeting room', 1).isVisible()).resolves.toBe(true)

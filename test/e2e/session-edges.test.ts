@@ -4,9 +4,9 @@
  * does; "Use here" after a takeover brings the call back; and a status does not pass on to whoever
  * signs in next in the same window.
  */
-import type { Page } from 'playwright-core'
 import { describe, it } from 'vitest'
 import type { SignedIn } from '../../protocol/api.ts'
+import { holdRequests } from '../support/held-request.ts'
 import { officeSuite } from '../support/office-suite.ts'
 import type { Account } from './pages/office-page.ts'
 
@@ -32,34 +32,11 @@ describe('the edges of a session', () => {
     await page.signIn(who)
     return page
   }
-  /**
-   * Holds this page's requests to `url` (answered by the server, not yet delivered) until
-   * `release()`; `asked` resolves when the first is made, `answered` once it was delivered.
-   */
-  const hold = async (page: Page, url: RegExp) => {
-    let release = () => {}
-    const held = new Promise<void>((resolve) => (release = resolve))
-    await page.route(url, async (route) => {
-      const response = await route.fetch()
-      await held
-      await route.fulfill({ response })
-    })
-    const asked = page.waitForRequest(url)
-    return {
-      asked,
-      release: async () => {
-        const answered = page.waitForResponse(url)
-        release()
-        await (await answered).finished()
-      },
-    }
-  }
-
   it('signing out while the office is still joining the lobby leaves nobody behind online', async () => {
     const o = await office()
     const bo = await signIn(o.bo)
     const { office: cy } = await suite.open()
-    const lobby = await hold(cy.page, /\/lobby\/token$/)
+    const lobby = await holdRequests(cy.page, /\/lobby\/token$/)
     await cy.signIn(o.cy)
     await lobby.asked
     await cy.signOut()
@@ -79,7 +56,7 @@ describe('the edges of a session', () => {
     await cy.desk('3', `${o.cy.name}, available`).waitFor()
 
     // The next start paints the office from the cache while the server's answer is held back.
-    const server = await hold(cy.page, /\/api\/me$/)
+    const server = await holdRequests(cy.page, /\/api\/me$/)
     await cy.page.reload()
     await server.asked
     await cy.walkInto('Meeting room')

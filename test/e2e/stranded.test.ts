@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SignedIn } from '../../protocol/api.ts'
 import type { Floor } from '../../protocol/floor/records.ts'
+import { holdRequests } from '../support/held-request.ts'
 import { officeSuite } from '../support/office-suite.ts'
 import type { Account } from './pages/office-page.ts'
 
@@ -87,22 +88,13 @@ describe('nobody is left stranded', () => {
     // Cy's directory of members (the last thing signing in loads) is held back until Cy has
     // clicked the meeting room and its call is up; once it arrives, Cy must still be in the room.
     const { office: cy } = await suite.open()
-    let release = () => {}
-    const held = new Promise<void>((resolve) => (release = resolve))
-    await cy.page.route(/\/members$/, async (route) => {
-      const response = await route.fetch()
-      await held
-      await route.fulfill({ response })
-    })
-    const asked = cy.page.waitForRequest(/\/members$/)
+    const members = await holdRequests(cy.page, /\/members$/)
     await cy.signIn(o.cy)
-    await asked
+    await members.asked
     await cy.walkInto('Meeting room')
     await cy.stage('Meeting room').getByText('Connected').waitFor()
 
-    const answered = cy.page.waitForResponse(/\/members$/)
-    release()
-    await (await answered).finished()
+    await members.release()
     // The directory is applied (Cy's desk names him), and the seating that follows it in the same
     // step has run; two frames more and anything it changed would be drawn.
     await cy.page.getByRole('button', { name: /^Desk \S+, Cy Young, / }).waitFor()
@@ -118,21 +110,14 @@ describe('nobody is left stranded', () => {
     // Cy's lobby credentials (the last step of signing in) are held back until Cy has walked into
     // the meeting room and its call is up: the lobby then joins with Cy already in the room.
     const { office: cy } = await suite.open()
-    let release = () => {}
-    const held = new Promise<void>((resolve) => (release = resolve))
-    await cy.page.route(/\/lobby\/token$/, async (route) => {
-      const response = await route.fetch()
-      await held
-      await route.fulfill({ response })
-    })
-    const asked = cy.page.waitForRequest(/\/lobby\/token$/)
+    const lobby = await holdRequests(cy.page, /\/lobby\/token$/)
     await cy.signIn(o.cy)
-    await asked
+    await lobby.asked
     await cy.walkInto('Meeting room')
     await cy.stage('Meeting room').getByText('Connected').waitFor()
     // Until the walk has come to rest: its resting point is what the lobby has to tell the others.
     await expect.poll(() => cy.page.evaluate(restsInMeetingRoom, o.cyId), { timeout: 10_000 }).toBe(true)
-    release()
+    await lobby.release()
 
     // Bo sees Cy's avatar inside the meeting room, not back at the desk Cy started from.
     await bo.room('Meeting room', 1).waitFor()
