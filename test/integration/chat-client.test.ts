@@ -18,7 +18,7 @@ import { cacheKv } from '../../main/cache/queries.ts'
 import { createSecretStore } from '../../main/credentials/secret-store.ts'
 import { createIpcHandlers } from '../../main/ipc/handlers.ts'
 import type { PlatformChatCache } from '../../renderer/platform/platform.ts'
-import { createChatApi } from '../../renderer/services/chat/chat-api.ts'
+import { createChatApi, type ChatApi } from '../../renderer/services/chat/chat-api.ts'
 import { createChatService, type RunningChat } from '../../renderer/services/chat/service.ts'
 import { messagesOf, outboxOf, typingIn, unreadTotal } from '../../renderer/stores/chat/selectors.ts'
 import { createChatStore, type ChatStore } from '../../renderer/stores/chat/store.ts'
@@ -30,12 +30,13 @@ import { startStack, type Stack } from '../support/stack.ts'
 import { tempDir } from '../unit/main/fixtures.ts'
 
 /** The desktop's chat cache: main's handler table on a real SQLite file, as the Electron platform calls it. */
-function sqliteChatCache(file: string): { cache: PlatformChatCache; close(): void } {
+function sqliteChatCache(file: string): { cache: PlatformChatCache; clear(): Promise<void>; close(): void } {
   const db: Cache = openCache(file)
   const secrets = createSecretStore({ kv: cacheKv(db), protection: { cipher: null, weakness: null }, warn: () => {} })
   const h = createIpcHandlers({ cache: db, secrets, config: { serverUrl: '', platform: 'electron', version: '0' }, notifier: { show: () => {} } })
   return {
     close: () => db.close(),
+    clear: async () => void (await h['cache:clear']()),
     cache: {
       getChat: (ws) => h['cache:getChat'](ws),
       putChat: async (ws, p) => void (await h['cache:putChat'](ws, p)),
@@ -61,6 +62,8 @@ interface Client {
   status: string
   /** Where the client sends its requests: the server, or a port nobody listens on (offline). */
   server: string
+  /** Empties the cache file, as sign-out does. */
+  clearCache(): Promise<void>
 }
 
 describe('the chat client', () => {
@@ -81,14 +84,15 @@ describe('the chat client', () => {
     await stack?.stop()
   })
 
-  function client(who: SignedIn, file = path.join(tempDir(), 'cache.db'), opts: { clientIds?: string[] } = {}): Client & { file: string } {
-    const { cache, close } = sqliteChatCache(file)
+  function client(who: SignedIn, file = path.join(tempDir(), 'cache.db'), opts: { clientIds?: string[]; api?: (real: ChatApi) => ChatApi } = {}): Client & { file: string } {
+    const { cache, clear, close } = sqliteChatCache(file)
     const store = createChatStore()
-    const c = { store, cache, notified: [] as OsNotification[], click: (_id: string) => undefined, revealed: 0, titles: [] as number[], status: 'available', server: stack.server.url, file } as Client & { file: string }
+    const c = { store, cache, clearCache: clear, notified: [] as OsNotification[], click: (_id: string) => undefined, revealed: 0, titles: [] as number[], status: 'available', server: stack.server.url, file } as Client & { file: string }
+    const api = createChatApi(() => c.server, who.workspace.id, () => who.session.token)
     c.chat = createChatService({
       store,
       cache,
-      api: createChatApi(() => c.server, who.workspace.id, () => who.session.token),
+      api: opts.api ? opts.api(api) : api,
       workspaceId: who.workspace.id,
       meId: who.member.id,
       status: () => c.status,
@@ -249,6 +253,48 @@ describe('the chat client', () => {
     expect(bodies(a, secret.body.id)).toEqual([])
     await until(async () => (await a.cache.getMessages(ana.workspace.id, secret.body.id, 10)).length === 0, 'the cache to forget it')
     expect((await a.cache.getChat(ana.workspace.id))?.conversations.some((c) => c.id === secret.body.id)).toBe(false)
+  })
+
+  it('leaves nothing behind once stopped: a catch-up answered after sign-out writes neither the store nor the emptied cache', async () => {
+    const { owner, ana } = await team()
+    await api.post(owner, 'ch_general', 'before sign-out')
+    let held: { answered: () => void; release: Promise<void> } | null = null
+    let listed = 0
+    const a = client(ana, undefined, {
+      api: (real) => ({
+        ...real,
+        async events(since) {
+          const answer = await real.events(since)
+          if (held) {
+            held.answered()
+            await held.release
+          }
+          return answer
+        },
+        conversations: () => (listed++, real.conversations()),
+      }),
+    })
+    await a.chat.catchUp()
+    expect(a.store.getState().seq).toBeGreaterThan(0)
+    await api.post(owner, 'ch_general', 'answered after sign-out')
+
+    // The next catch-up's answer (with the new message) is in, held on its way to the service.
+    let release = () => {}
+    const answered = new Promise<void>((resolve) => (held = { answered: resolve, release: new Promise<void>((r) => (release = r)) }))
+    void a.chat.catchUp()
+    await answered
+    // Sign-out: the service stops, the cache is emptied (the store is emptied by lazy.ts).
+    a.chat.stop()
+    await a.clearCache()
+    const listedBefore = listed
+    release()
+    // The answer has reached the service: everything it would set off runs within these turns.
+    for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r))
+
+    expect(bodies(a)).toEqual([])
+    expect(await a.cache.getChat(ana.workspace.id)).toBeNull()
+    expect(await a.cache.getMessages(ana.workspace.id, 'ch_general', 10)).toEqual([])
+    expect(listed).toBe(listedBefore)
   })
 
   it('ignores a chat notice that is malformed or too large', async () => {

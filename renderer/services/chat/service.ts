@@ -8,6 +8,8 @@ import { MAX_ATTACHMENTS, MAX_DM_MEMBERS, MAX_MESSAGE_CHARS, TYPING_INTERVAL_MS,
 import { CHAT_CACHE_MESSAGES } from '../../../protocol/ipc.ts'
 import { chatActions } from '../../stores/chat/actions.ts'
 import { unreadTotal } from '../../stores/chat/selectors.ts'
+import type { PlatformChatCache } from '../../platform/platform.ts'
+import type { ChatApi } from './chat-api.ts'
 import { putAll, quietly, type ChatContext, type ChatDeps } from './context.ts'
 import { createOutbox } from './outbox.ts'
 import { createChatSync } from './sync.ts'
@@ -32,11 +34,44 @@ const conversationTitle = (c: Conversation | undefined) => (!c ? 'Chat' : c.kind
 /** The kind of the chat's notifications' ids: `chat:<conversation>:<message>`. */
 const NOTICE_KIND = 'chat'
 
+/** What a stopped service's requests answer: nothing, ever (nothing awaiting them runs on). */
+const NEVER = new Promise<never>(() => {})
+
+/**
+ * The session's API and cache as the service uses them, until it is stopped (sign-out): from then
+ * on an answer still on its way (a catch-up, a send) is dropped and a cache write is skipped, so
+ * nothing of the session lands in the store or the cache after sign-out has emptied them.
+ */
+function untilStopped(deps: ChatDeps, stopped: () => boolean): Pick<ChatDeps, 'api' | 'cache'> {
+  const api = new Proxy(deps.api, {
+    get(target, name) {
+      const call = target[name as keyof ChatApi] as (...args: unknown[]) => Promise<unknown>
+      return (...args: unknown[]) =>
+        call.apply(target, args).then(
+          (answer) => (stopped() ? NEVER : answer),
+          (err: unknown) => (stopped() ? NEVER : Promise.reject(err)),
+        )
+    },
+  })
+  const writes = new Set<string>(['putChat', 'putMessages', 'dropConversation', 'putOutbox', 'dropOutbox'] satisfies (keyof PlatformChatCache)[])
+  const cache = new Proxy(deps.cache, {
+    get(target, name) {
+      const call = target[name as keyof PlatformChatCache] as (...args: unknown[]) => Promise<unknown>
+      return (...args: unknown[]) => (stopped() && writes.has(String(name)) ? Promise.resolve() : call.apply(target, args))
+    },
+  })
+  return { api, cache }
+}
+
 export function createChatService(deps: ChatDeps): RunningChat {
-  const { store, cache, api, workspaceId: ws, meId } = deps
+  let stopped = false
+  const { api, cache } = untilStopped(deps, () => stopped)
+  const { store, workspaceId: ws, meId } = deps
   const act = chatActions(store)
   const ctx: ChatContext = {
     ...deps,
+    api,
+    cache,
     act,
     now: deps.now ?? Date.now,
     online: false,
@@ -123,6 +158,7 @@ export function createChatService(deps: ChatDeps): RunningChat {
       return sync.refused
     },
     stop() {
+      stopped = true
       outbox.stop()
       stopTitle()
       stopFocus()
