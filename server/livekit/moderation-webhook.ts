@@ -1,22 +1,41 @@
 /**
- * What the LiveKit webhook does for moderation. A room token outlives a removal by up to its TTL:
- * someone removed who joins again with an older token is shown out again while their ban lasts.
- * A speaker brought on stage who leaves the room stays a speaker for SPEAKER_GRACE_MS, so that the
- * fresh token of a rejoin after a drop keeps them on stage; walking back in later, they listen.
+ * What the LiveKit webhook does for moderation. A room token outlives what it was issued under by
+ * up to its TTL, and LiveKit hands a connected participant fresh copies: whoever joins with one is
+ * checked again. Someone removed is shown out again while their ban lasts; someone the room's door
+ * no longer lets in (locked, made private or company-only, their name taken off its list, their
+ * role lowered) is shown out, as settle.ts shows out those inside at the change; someone taken
+ * off stage whose token still lets them publish is made a listener again. A speaker brought on
+ * stage who leaves the room stays a speaker for SPEAKER_GRACE_MS, so that the fresh token of a
+ * rejoin after a drop keeps them on stage; walking back in later, they listen.
  */
 import type { FastifyInstance } from 'fastify'
+import type { Room } from '../../protocol/floor/records.ts'
 import { mediaRoomName } from '../../protocol/presence.ts'
+import { entrantOf } from '../companies/entrants.ts'
+import { mayStay, wasAdmitted } from '../floor/show-out.ts'
+import { mayPublish } from '../room-moderation.ts'
 
 /** As long as a call rejoins by itself after a network drop. */
 export const SPEAKER_GRACE_MS = 60_000
 
-export async function followModeration(app: FastifyInstance, room: { workspaceId: string; roomId: string }, identity: string, what: 'joined' | 'left'): Promise<void> {
+/** A join as the webhook reports it: the room as the floor has it now, and whether the token lets them publish. */
+export interface Joined {
+  room: Room
+  publishing: boolean
+}
+
+export async function followModeration(app: FastifyInstance, room: { workspaceId: string; roomId: string }, identity: string, what: 'joined' | 'left', joined?: Joined): Promise<void> {
   const { workspaceId, roomId } = room
   const name = mediaRoomName(workspaceId, roomId)
   const now = app.now()
-  if (what === 'joined' && (await app.store.roomBan(workspaceId, roomId, identity, now))) {
-    await app.rooms.removeParticipant(name, identity)
-    return
+  if (what === 'joined' && joined) {
+    const member = await app.store.getMember(workspaceId, identity)
+    const shut = (await app.store.roomBan(workspaceId, roomId, identity, now)) || !mayStay(joined.room, member ? await entrantOf(app, member) : undefined, await wasAdmitted(app, workspaceId, roomId, identity))
+    if (shut) {
+      await app.rooms.removeParticipant(name, identity)
+      return
+    }
+    if (member && joined.publishing && !(await mayPublish(app, joined.room, member))) await app.rooms.setPublishing(name, identity, false)
   }
   // Every join and leave of every room comes here: only a speaker's costs a write (reads are cheap).
   if (!(await app.store.isSpeaker(workspaceId, roomId, identity, now))) return

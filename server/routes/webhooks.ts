@@ -43,8 +43,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       } else if (room && identity && event.event === 'participant_joined') {
         // A room token outlives the room's deletion by up to its TTL: nobody stays in a room the floor no longer has.
         const floors = await app.store.listFloors(room.workspaceId)
-        if (!floors.some((f) => f.rooms.some((r) => r.id === room.roomId))) await app.rooms.removeParticipant(name, identity)
-        else await followModeration(app, room, identity, 'joined')
+        const found = floors.flatMap((f) => f.rooms).find((r) => r.id === room.roomId)
+        if (!found) await app.rooms.removeParticipant(name, identity)
+        else await followModeration(app, room, identity, 'joined', { room: found, publishing: event.participant?.permission?.canPublish === true })
       } else if (room && identity && (event.event === 'participant_left' || event.event === 'participant_connection_aborted')) {
         await followModeration(app, room, identity, 'left')
       }

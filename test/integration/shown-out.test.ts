@@ -2,11 +2,13 @@
  * Removal and demotion take effect inside, with the real livekit-server: locking a room or
  * narrowing its allowed list shows out who the entry rule no longer lets in (those let in by a
  * knock stay); a host made a member leaves a locked room, a member made a guest every room their
- * invite does not name; a removed member is shown out of the lobby and every media room.
+ * invite does not name; a removed member is shown out of the lobby and every media room. A token
+ * taken before such a change (LiveKit also refreshes a connected one) lets nobody back in: the join
+ * webhook applies the rule again.
  */
-import { DisconnectReason } from '@livekit/rtc-node'
+import { DisconnectReason, Room } from '@livekit/rtc-node'
 import { describe, expect, it } from 'vitest'
-import type { LobbyToken, Member, SignedIn } from '../../protocol/api.ts'
+import type { LobbyToken, Member, RoomToken, SignedIn } from '../../protocol/api.ts'
 import { addMember, connectParticipant, createWorkspace, editFloor, occupantsOf, until } from '../support/factories.ts'
 import { dropped, roomSuite } from '../support/room-suite.ts'
 import { startStack } from '../support/stack.ts'
@@ -70,6 +72,30 @@ describe('removal and demotion take effect inside', () => {
     // A role raised again sends nobody anywhere.
     expect((await setRole(owner, stays, 'host')).status).toBe(200)
     expect(staysIn.isConnected).toBe(true)
+  })
+
+  const doorChanges: [string, (owner: SignedIn, bo: SignedIn) => Promise<unknown>][] = [
+    ['the room is locked', (owner) => editFloor(http, owner, [meeting({ locked: true })])],
+    ['the room is made private to someone else', (owner) => editFloor(http, owner, [meeting({ kind: 'private', ownerId: owner.member.id, allowed: [] })])],
+    ["his name is taken off a locked room's list", async (owner, bo) => {
+      await editFloor(http, owner, [meeting({ locked: true, allowed: [bo.member.id] })])
+      return editFloor(http, owner, [meeting({ allowed: [] })])
+    }],
+    ['he is made a guest', (owner, bo) => setRole(owner, bo, 'guest')],
+  ]
+  it.each(doorChanges)('a token taken before %s does not get him back in', async (_change, change) => {
+    const owner = await createWorkspace(http)
+    const bo = await addMember(http, owner, 'member')
+    const earlier = await http.post<RoomToken>(`/api/workspaces/${owner.workspace.id}/rooms/room_meeting/token`, undefined, bo.session.token)
+    expect(earlier.status).toBe(200)
+    await change(owner, bo)
+    expect((await http.post(`/api/workspaces/${owner.workspace.id}/rooms/room_meeting/token`, undefined, bo.session.token)).status).toBe(403)
+
+    const room = suite.keep(new Room())
+    const out = dropped(room)
+    await room.connect(earlier.body.url, earlier.body.token, { autoSubscribe: false, dynacast: false })
+    expect(await out).toBe(DisconnectReason.PARTICIPANT_REMOVED)
+    expect(await occupantsOf(http, owner, 'room_meeting')).toEqual([])
   })
 
   it('a removed member is shown out of the lobby and every media room, then leaves the directory', async () => {

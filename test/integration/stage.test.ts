@@ -2,7 +2,8 @@
  * Stage rooms with the real livekit-server: only speakers publish. The audience's tokens let them
  * listen and send data (raised hands), not publish; hosts and the room's owner speak by standing.
  * Brought on stage, someone in the room publishes at once (LiveKit's permissions are updated in
- * place), and the next token keeps them on stage; taken off, their tracks go. A speaker who leaves
+ * place), and the next token keeps them on stage; taken off, their tracks go, and a token from
+ * their time on stage joins as a listener. A speaker who leaves
  * stays one for a rejoin within a minute (moved on the server's clock), not after.
  */
 import { AudioSource, LocalAudioTrack, RoomEvent, TrackPublishOptions, TrackSource, type RemoteParticipant } from '@livekit/rtc-node'
@@ -78,6 +79,20 @@ describe('stage rooms', () => {
     expect((await speakers(host, ana, 'DELETE')).status).toBe(204)
     await gone
     expect(await grants(ana)).toMatchObject({ canPublish: false })
+  })
+
+  it('someone taken off stage who joins with a token from their time on it listens', async () => {
+    const { host, ana } = await office()
+    expect((await speakers(host, ana, 'POST')).status).toBe(204)
+    const earlier = await tokenFor(ana)
+    expect((await speakers(host, ana, 'DELETE')).status).toBe(204)
+
+    const anaIn = await connectParticipant(earlier.url, earlier.token)
+    suite.keep(anaIn)
+    const service = new RoomServiceClient(suite.stack().livekit.httpUrl, suite.stack().livekit.apiKey, suite.stack().livekit.apiSecret)
+    await until(async () => (await service.getParticipant(mediaRoomName(host.workspace.id, STAGE), ana.member.id)).permission?.canPublish === false, 'Ana made a listener')
+    const mic = microphone()
+    await expect(anaIn.localParticipant!.publishTrack(mic.track, mic.options)).rejects.toThrow()
   })
 
   it('only hosts and the room owner bring people on stage; hosts and the owner cannot be taken off; other rooms have no stage', async () => {
