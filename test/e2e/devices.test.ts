@@ -2,8 +2,9 @@
  * Devices and per-room-kind microphone/camera, as members use them: Settings lists Chromium's
  * (fake) microphones, camera and speakers, shows the microphone's level, and keeps each member's
  * choices across a reload; lounges start audio only and meeting rooms with the camera, unless the
- * member turned it off there before; a room joined at someone's request starts muted; and a
- * microphone unplugged in a call falls back to the default, with a notice, and back when plugged in.
+ * member turned it off there before; the camera goes off at the desk; a room joined at someone's
+ * request starts muted; and a microphone unplugged in a call falls back to the default, with a
+ * notice, and back when plugged in.
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -173,6 +174,28 @@ describe('devices and microphone/camera per room kind', () => {
     await online(a)
     await enter(a, 'Meeting room')
     await camera(a, 'Meeting room', 'off').waitFor()
+  }, 90_000)
+
+  it('the camera goes off at the desk: Settings opened there takes only the microphone, and the camera stops soon after a call is left', async () => {
+    const a = await open()
+    await a.signIn(ana)
+    await online(a)
+    const dialog = await a.openSettings()
+    await expect.poll(() => liveLabels(a.page, 'audio')).toHaveLength(1)
+    await a.closeSettings(dialog)
+    expect(await liveLabels(a.page, 'video')).toEqual([])
+
+    await enter(a, 'Meeting room')
+    await camera(a, 'Meeting room', 'on').waitFor()
+    expect(await liveLabels(a.page, 'video')).toHaveLength(1)
+    await a.page.keyboard.press('b')
+    await a.stage('Meeting room').waitFor({ state: 'detached' })
+    // It lingers for a walk on into another room (CAMERA_AT_DESK_LINGER_MS, 10 s), then its light goes out.
+    await expect.poll(() => liveLabels(a.page, 'video'), { timeout: 20_000 }).toEqual([])
+    // The member's choice stands: the next meeting room has the camera on again.
+    await enter(a, 'Meeting room')
+    await camera(a, 'Meeting room', 'on').waitFor()
+    await expect.poll(() => liveLabels(a.page, 'video')).toHaveLength(1)
   }, 90_000)
 
   it('a room joined at someone else\'s request starts muted', async () => {

@@ -33,6 +33,13 @@ export interface MediaRoomDeps {
 /** How long "Reconnected" stays in the call panel. */
 const NOTICE_MS = 4_000
 
+/**
+ * How long the camera keeps running after the member leaves a call for their desk: walking on into
+ * another room within it costs no new acquisition; after it, the camera's light goes out. The
+ * member's choice (camOn) stays for the next room.
+ */
+export const CAMERA_AT_DESK_LINGER_MS = 10_000
+
 interface Call {
   id: string
   room: Room
@@ -111,9 +118,11 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
     active = null
     void close(old)
   }
-  const leave = () => {
+  const leave = async () => {
     dropActive()
     media.getState().setPhase('idle', null)
+    // Awaited: a next entry, queued behind, turns the camera back on only after this.
+    await local.stopCamera(CAMERA_AT_DESK_LINGER_MS)
   }
 
   const enter = async (id: string, opts: GoOptions) => {
@@ -140,6 +149,8 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
       void next.room.disconnect(false)
       dropActive()
       media.getState().setPhase(rejoining ? 'reconnecting' : 'failed', id, rejoining ? `lost:${id}` : (err as Error).message)
+      // Refused or failed: no call, so no camera (a rejoin keeps it for the call it is getting back).
+      if (!rejoining) await local.stopCamera(CAMERA_AT_DESK_LINGER_MS)
       throw err
     }
     // The switch: the old room stops being heard, the next one takes over, the tracks move.
@@ -184,7 +195,7 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
       await local.switchDevice(kind, deviceId)
     },
     setAudioProcessing: (opts) => local.setAudioProcessing(opts),
-    ensureLocal: () => publisher.prepare(),
+    ensureLocal: () => local.audio().then(() => undefined),
     startScreenShare: () => publisher.startScreen(deps.platform, active?.room ?? null),
     stopScreenShare: () => publisher.stopScreen(active?.room ?? null),
     setLowPower: (on) => media.getState().setDevices({ lowPower: on }),

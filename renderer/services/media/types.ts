@@ -67,7 +67,7 @@ export interface MediaRooms {
   setDevice(kind: MediaKind, deviceId: string): Promise<void>
   /** Noise suppression / echo cancellation of the microphone (re-acquires it only if the browser needs to). */
   setAudioProcessing(opts: { noiseSuppression: boolean; echoCancellation: boolean }): Promise<void>
-  /** Acquires the microphone (and the camera if camOn) without joining, e.g. for the Settings level meter. */
+  /** Acquires the microphone without joining, for the Settings level meter (kept for the calls). */
   ensureLocal(): Promise<void>
   /** Share screen through platform.media.getDisplayMedia; ends by itself when the browser's share stops. */
   startScreenShare(): Promise<void>
