@@ -1,7 +1,8 @@
 /**
  * Moderation from the call, in Chromium: a host opens their menu on someone's tile, mutes their
- * microphone (both see it muted), then removes them. The removed member leaves the call with a
- * notice naming who and for how long, and walking back to the door is refused with that reason.
+ * microphone (both see it muted, and the muted member's own button says so), then removes them.
+ * The removed member leaves the call with a notice naming who and for how long, and walking back
+ * to the door is refused with that reason.
  * That the refusal ends after 5 minutes is checked on the server's clock in
  * test/integration/moderation.test.ts.
  */
@@ -41,6 +42,9 @@ describe('moderation in a call', () => {
     // Seen muted by the host and by Bo himself.
     await hosts.stage('Meeting room').getByRole('figure', { name: new RegExp(`^${bo.member.name}, muted`) }).waitFor(step)
     await bos.stage('Meeting room').getByRole('figure', { name: /^You, muted/ }).waitFor(step)
+    // Bo's own controls say so too, and one click unmutes him for everyone.
+    await bos.stage('Meeting room').getByRole('button', { name: 'Unmute microphone' }).click(step)
+    await hosts.stage('Meeting room').getByRole('figure', { name: new RegExp(`^${bo.member.name}(, speaking)?$`) }).waitFor(step)
 
     await (await menu()).getByRole('button', { name: 'Remove from room' }).click(step)
     const reason = `${host.member.name} removed you from Meeting room; you can come back in 5 minutes`

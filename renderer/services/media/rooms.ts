@@ -6,7 +6,7 @@
  * time, so nothing is heard twice. Camera and microphone are kept across rooms (local-tracks.ts).
  */
 import { publishWhenAllowed } from './permissions.ts'
-import { DisconnectReason, Room, RoomEvent } from 'livekit-client'
+import { DisconnectReason, ParticipantEvent, Room, RoomEvent, Track, type TrackPublication } from 'livekit-client'
 import type { PlatformMedia } from '../../platform/platform.ts'
 import type { MediaStore } from '../../stores/media/store.ts'
 import type { Api } from '../api.ts'
@@ -79,6 +79,11 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
       if (!isActive()) return
       media.getState().setPhase('connected', id)
       say('reconnected')
+    })
+    // A host's mute (LiveKit mutes the track itself) is the member's state too: the call's button,
+    // push-to-talk and the desktop tray read micOn, and would say the microphone is live.
+    room.localParticipant.on(ParticipantEvent.TrackMuted, (pub: TrackPublication) => {
+      if (isActive() && pub.source === Track.Source.Microphone && media.getState().micOn) media.getState().setDevices({ micOn: false })
     })
     let gaveUp = false
     const stopWatchdog = watchResume(room, () => {
