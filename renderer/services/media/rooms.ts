@@ -133,7 +133,9 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
   const enter = async (id: string, opts: GoOptions) => {
     const state = media.getState()
     const rejoining = state.error === `lost:${id}`
-    const wanted = policy?.({ roomId: id, requested: opts.requested ?? false })
+    // Getting back into the call it lost keeps the member's microphone and camera as they were (the
+    // policy would unmute someone who came at another's request, as if they had walked in).
+    const wanted = rejoining ? undefined : policy?.({ roomId: id, requested: opts.requested ?? false })
     // Applied to the member's state now; the tracks follow it when they are published in the next room.
     if (wanted?.mic !== undefined) await publisher.setMic(null, wanted.mic)
     if (wanted?.camera !== undefined) await publisher.setCamera(null, wanted.camera, true)
