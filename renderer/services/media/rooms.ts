@@ -90,8 +90,13 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
       gaveUp = true
       void room.disconnect(false)
     })
-    room.on(RoomEvent.Disconnected, (reason?: DisconnectReason) => {
+    const stop = () => {
+      stopLowPower()
       stopWatchdog()
+    }
+    room.on(RoomEvent.Disconnected, (reason?: DisconnectReason) => {
+      // A room lost or shown out is never closed (close() is for rooms left): let go of it here.
+      stop()
       if (!isActive()) return
       active = null
       // Shown out by the server (the room was removed or made smaller): say so, so the avatar leaves
@@ -102,10 +107,6 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
       if (lost) media.getState().setRoom(null)
       media.getState().setPhase(lost ? 'reconnecting' : 'idle', lost ? id : null, removed ? `removed:${id}` : lost ? `lost:${id}` : null)
     })
-    const stop = () => {
-      stopLowPower()
-      stopWatchdog()
-    }
     return { id, room, stop }
   }
 
