@@ -2,9 +2,9 @@
  * Devices and per-room-kind microphone/camera, as members use them: Settings lists Chromium's
  * (fake) microphones, camera and speakers, shows the microphone's level, and keeps each member's
  * choices across a reload; lounges start audio only and meeting rooms with the camera, unless the
- * member turned it off there before; the camera goes off at the desk; a room joined at someone's
- * request starts muted; and a microphone unplugged in a call falls back to the default, with a
- * notice, and back when plugged in.
+ * member turned it off there before; the camera goes off at the desk, and does not start when
+ * another is chosen while it is off; a room joined at someone's request starts muted; and a
+ * microphone unplugged in a call falls back to the default, with a notice, and back when plugged in.
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -195,6 +195,24 @@ describe('devices and microphone/camera per room kind', () => {
     // The member's choice stands: the next meeting room has the camera on again.
     await enter(a, 'Meeting room')
     await camera(a, 'Meeting room', 'on').waitFor()
+    await expect.poll(() => liveLabels(a.page, 'video')).toHaveLength(1)
+  }, 90_000)
+
+  it('a camera chosen while the camera is off in a lounge does not start', async () => {
+    const a = await open()
+    await a.signIn(ana)
+    await online(a)
+    await enter(a, 'Meeting room')
+    await camera(a, 'Meeting room', 'on').waitFor()
+    // The lounge turns the camera off; it lingers a minute in case the next room wants it.
+    await enter(a, 'Lounge')
+    await camera(a, 'Lounge', 'off').waitFor()
+    const dialog = await a.openSettings()
+    await dialog.getByRole('combobox', { name: 'Camera' }).selectOption({ label: 'System default' })
+    await a.closeSettings(dialog)
+    await expect.poll(() => liveLabels(a.page, 'video')).toEqual([])
+    // Turned on, it starts with the device chosen.
+    await camera(a, 'Lounge', 'off').click()
     await expect.poll(() => liveLabels(a.page, 'video')).toHaveLength(1)
   }, 90_000)
 

@@ -121,6 +121,9 @@ export function createLocalMedia(media: PlatformMedia, store: MediaStore, lost: 
     },
     async switchDevice(kind, deviceId) {
       store.getState().setActiveDevice(kind, deviceId)
+      // A camera that is off and only lingers for the next room is not switched (the new one would
+      // run with nobody to stop it): it stops now, and the next acquisition uses the new device.
+      if (kind === 'videoinput' && stopping) return api.stopCamera()
       const current = await (kind === 'audioinput' ? audio : videoLive)?.catch(() => null)
       // Not acquired (or the camera is off): the next acquisition uses the new device.
       if (!current || current.mediaStreamTrack.readyState !== 'live') return
