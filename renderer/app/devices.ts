@@ -214,7 +214,7 @@ function createDevices({ platform, stores, office }: DevicesDeps): DeviceSetting
     const change: MicCamera = {}
     if (s.micOn !== prev.micOn) {
       if (expected?.mic === s.micOn) delete expected.mic
-      else change.mic = s.micOn
+      else if (!s.micMutedByHost) change.mic = s.micOn
     }
     if (s.camOn !== prev.camOn) {
       if (expected?.camera === s.camOn) delete expected.camera

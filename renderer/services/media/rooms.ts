@@ -81,9 +81,11 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
       say('reconnected')
     })
     // A host's mute (LiveKit mutes the track itself) is the member's state too: the call's button,
-    // push-to-talk and the desktop tray read micOn, and would say the microphone is live.
+    // push-to-talk and the desktop tray read micOn, and would say the microphone is live. A track
+    // that ended (a microphone unplugged) is muted by livekit-client too: the fallback handles that.
     room.localParticipant.on(ParticipantEvent.TrackMuted, (pub: TrackPublication) => {
-      if (isActive() && pub.source === Track.Source.Microphone && media.getState().micOn) media.getState().setDevices({ micOn: false })
+      const ended = pub.track?.mediaStreamTrack.readyState === 'ended'
+      if (isActive() && pub.source === Track.Source.Microphone && !ended && media.getState().micOn) media.getState().mutedByHost()
     })
     let gaveUp = false
     const stopWatchdog = watchResume(room, () => {

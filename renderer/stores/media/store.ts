@@ -42,6 +42,8 @@ export interface MediaState {
   /** The deviceId each kind uses now ('' = the system default); changes when a device is switched. */
   activeDevices: Record<MediaKind, string>
   micOn: boolean
+  /** micOn went off because a host muted the microphone, not by the member's choice (not learned per room kind). */
+  micMutedByHost: boolean
   camOn: boolean
   screenOn: boolean
   /** Low power: video only for the active speaker (and a pinned person or a screen share). */
@@ -57,6 +59,8 @@ export interface MediaState {
   setActiveDevice(kind: MediaKind, deviceId: string): void
   /** The member's choices; the media rooms service applies micOn/camOn/screenOn/lowPower, call UI sets expanded/pinned. */
   setDevices(patch: Partial<Pick<MediaState, 'micOn' | 'camOn' | 'screenOn' | 'lowPower'>>): void
+  /** A host muted the microphone in the call: the member's state follows, as not their own choice. */
+  mutedByHost(): void
   setLayout(patch: Partial<Pick<MediaState, 'expanded' | 'pinned'>>): void
 }
 
@@ -71,6 +75,7 @@ export function createMediaStore() {
     localVideo: null,
     activeDevices: { audioinput: '', videoinput: '', audiooutput: '' },
     micOn: true,
+    micMutedByHost: false,
     camOn: true,
     screenOn: false,
     lowPower: false,
@@ -82,7 +87,8 @@ export function createMediaStore() {
     setRoom: (room) => set({ room }),
     setLocal: (patch) => set(patch),
     setActiveDevice: (kind, deviceId) => set((s) => ({ activeDevices: { ...s.activeDevices, [kind]: deviceId } })),
-    setDevices: (patch) => set(patch),
+    setDevices: (patch) => set(patch.micOn === undefined ? patch : { ...patch, micMutedByHost: false }),
+    mutedByHost: () => set({ micOn: false, micMutedByHost: true }),
     setLayout: (patch) => set(patch),
   }))
 }
