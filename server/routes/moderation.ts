@@ -112,7 +112,10 @@ export const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (room.locked === locked) return { version: floor.version }
         if (locked) {
           // Locking keeps the meeting: whoever is inside now is let in, so settling shows nobody out.
-          const inside = (await app.store.occupancy(member.workspaceId))[roomId] ?? []
+          // LiveKit's list too: someone who just walked in is there before the occupancy counts them,
+          // and the join webhook, which applies the door again, must not show them out.
+          const counted = (await app.store.occupancy(member.workspaceId))[roomId] ?? []
+          const inside = new Set([...counted, ...(await app.rooms.participants(mediaRoomName(member.workspaceId, roomId)))])
           for (const id of inside) await app.store.admit(member.workspaceId, roomId, id, app.now() + LOCKED_IN_MS)
         }
         const ops: FloorOp[] = [{ op: 'room.update', id: roomId, changes: { locked } }]
