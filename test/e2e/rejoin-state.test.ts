@@ -6,14 +6,13 @@
  */
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, it } from 'vitest'
-import type { SignedIn } from '../../protocol/api.ts'
+import type { Member } from '../../protocol/api.ts'
 import { launchBrowser, openUser, type User } from '../support/browser.ts'
+import { addMember, createWorkspace, MEMBER_PASSWORD } from '../support/factories.ts'
 import { httpClient } from '../support/http.ts'
 import { startStack, type Stack } from '../support/stack.ts'
-import { OfficePage, type Account } from './pages/office-page.ts'
+import { OfficePage } from './pages/office-page.ts'
 
-const ana: Account = { name: 'Ana Silva', email: 'ana@example.com', password: 'correct horse 1' }
-const bo: Account = { name: 'Bo Lee', email: 'bo@example.com', password: 'battery staple 2' }
 const step = { timeout: 20_000 }
 
 describe('a call joined again', () => {
@@ -33,14 +32,13 @@ describe('a call joined again', () => {
 
   it('keeps the microphone muted of someone who came at another’s request', async () => {
     const http = httpClient(stack.server.url)
-    const owner = (await http.post<SignedIn>('/api/workspaces', { name: 'Acme', owner: ana })).body
-    const invite = await http.post<{ code: string }>(`/api/workspaces/${owner.workspace.id}/invites`, { role: 'member' }, owner.session.token)
-    await http.post(`/api/invites/${invite.body.code}/accept`, bo)
-    const open = async (account: Account) => {
+    const owner = await createWorkspace(http)
+    const [ana, bo] = [(await addMember(http, owner)).member, (await addMember(http, owner)).member]
+    const open = async (who: Member) => {
       const user = await openUser(browser, stack.server.url)
       users.push(user)
       const office = new OfficePage(user.page)
-      await office.signIn(account)
+      await office.signIn({ email: who.email!, password: MEMBER_PASSWORD })
       await user.page.getByText(/^(Connecting|Reconnecting)…$/).waitFor({ state: 'hidden' })
       return office
     }
