@@ -7,6 +7,8 @@ import { mediaPermission } from './tokens.ts'
 export interface Rooms {
   /** Identities in a LiveKit room; none when the room does not exist. */
   participants(roomName: string): Promise<string[]>
+  /** The attributes LiveKit holds for `identity` in a room; null when they are not in it. */
+  attributesOf(roomName: string, identity: string): Promise<Record<string, string> | null>
   /**
    * A reliable data packet from the server to everyone in the workspace's lobby. Nobody online
    * means no lobby room and nothing to do: clients catch up when they connect.
@@ -42,6 +44,14 @@ export function createRooms(lk: LivekitConfig): Rooms {
         return (await client.listParticipants(roomName)).map((p) => p.identity)
       } catch (err) {
         if (isNotFound(err)) return []
+        throw err
+      }
+    },
+    async attributesOf(roomName, identity) {
+      try {
+        return (await client.getParticipant(roomName, identity)).attributes
+      } catch (err) {
+        if (isNotFound(err)) return null
         throw err
       }
     },

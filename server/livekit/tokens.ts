@@ -5,6 +5,7 @@
 import { AccessToken, RoomConfiguration, TrackSource } from 'livekit-server-sdk'
 import { lobbyRoomName, mediaRoomName } from '../../protocol/presence.ts'
 import type { LivekitConfig } from './config.ts'
+import { SESSION_ATTRIBUTE, sealSession } from './session-seal.ts'
 
 export const LOBBY_TTL_SECONDS = 15 * 60
 export const ROOM_TTL_SECONDS = 10 * 60
@@ -13,10 +14,14 @@ export interface TokenSubject {
   workspaceId: string
   memberId: string
   name: string
+  /** The stored hash of the session asking (session-seal.ts): the token lets its holder in only while that session lives. */
+  session: string
 }
 
+const sessionAttributes = (lk: LivekitConfig, who: TokenSubject) => ({ [SESSION_ATTRIBUTE]: sealSession(lk.apiSecret, who.session) })
+
 export function lobbyToken(lk: LivekitConfig, who: TokenSubject): Promise<string> {
-  const at = new AccessToken(lk.apiKey, lk.apiSecret, { identity: who.memberId, name: who.name, ttl: LOBBY_TTL_SECONDS })
+  const at = new AccessToken(lk.apiKey, lk.apiSecret, { identity: who.memberId, name: who.name, ttl: LOBBY_TTL_SECONDS, attributes: sessionAttributes(lk, who) })
   at.addGrant({
     roomJoin: true,
     room: lobbyRoomName(who.workspaceId),
@@ -57,7 +62,7 @@ export function mediaPermission(publish: boolean) {
  */
 export function roomToken(lk: LivekitConfig, who: TokenSubject, room: { id: string; capacity: number }, publish = true): Promise<string> {
   const name = mediaRoomName(who.workspaceId, room.id)
-  const at = new AccessToken(lk.apiKey, lk.apiSecret, { identity: who.memberId, name: who.name, ttl: ROOM_TTL_SECONDS })
+  const at = new AccessToken(lk.apiKey, lk.apiSecret, { identity: who.memberId, name: who.name, ttl: ROOM_TTL_SECONDS, attributes: sessionAttributes(lk, who) })
   const { canUpdateMetadata, ...grants } = mediaPermission(publish)
   at.addGrant({ roomJoin: true, room: name, ...grants, canUpdateOwnMetadata: canUpdateMetadata })
   // Rooms are created on join; their settings travel in the token (no CreateRoom round trip).

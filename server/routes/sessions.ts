@@ -8,6 +8,7 @@ import { hashPassword } from '../auth/passwords.ts'
 import { openSession } from '../auth/sessions.ts'
 import { ensureDesk } from '../floor/edits.ts'
 import { badRequest, unauthorized } from '../http-error.ts'
+import { showOutEndedSessions } from '../livekit/session-check.ts'
 import { toMember } from '../members.ts'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -82,8 +83,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         ...(colour !== undefined ? { colour } : {}),
         ...(passwordHash !== undefined ? { passwordHash } : {}),
       })
-      // A new password ends every other session of the account.
-      if (passwordHash) await app.store.deleteSessionsOfAccount(member.accountId, tokenHash)
+      // A new password ends every other session of the account, and their connections to LiveKit.
+      if (passwordHash) {
+        await app.store.deleteSessionsOfAccount(member.accountId, tokenHash)
+        void showOutEndedSessions(app, member.accountId)
+      }
       const [fresh, workspace, floors] = await Promise.all([
         app.store.getMember(member.workspaceId, member.id),
         app.store.getWorkspace(member.workspaceId),

@@ -18,9 +18,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/workspaces/:ws/lobby/token',
     { preHandler: authenticate, schema: { summary: 'A presence (lobby) token', params: WorkspaceParams, response: { 200: LobbyTokenSchema } } },
     async (request) => {
-      const { member } = inWorkspace(request, request.params.ws)
+      const { member, tokenHash } = inWorkspace(request, request.params.ws)
       await app.store.touchMember(member.id, app.now())
-      const token = await lobbyToken(app.livekit, { workspaceId: member.workspaceId, memberId: member.id, name: member.name })
+      const token = await lobbyToken(app.livekit, { workspaceId: member.workspaceId, memberId: member.id, name: member.name, session: tokenHash })
       return { url: app.livekit.url, token, identity: member.id }
     },
   )
@@ -36,7 +36,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { member } = inWorkspace(request, request.params.ws)
+      const { member, tokenHash } = inWorkspace(request, request.params.ws)
       const room = await findRoom(member.workspaceId, request.params.room)
       const now = app.now()
       // A guest's pass (issue 13) opens their room only within its window: an event guest waits for the event.
@@ -58,7 +58,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       }
       // In a stage room the audience listens: only speakers get to publish.
       const publish = await mayPublish(app, room, member)
-      const token = await roomToken(app.livekit, { workspaceId: member.workspaceId, memberId: member.id, name: member.name }, room, publish)
+      const token = await roomToken(app.livekit, { workspaceId: member.workspaceId, memberId: member.id, name: member.name, session: tokenHash }, room, publish)
       return { url: app.livekit.url, token }
     },
   )

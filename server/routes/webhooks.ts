@@ -4,6 +4,7 @@ import Type from 'typebox'
 import { WebhookReceiver } from 'livekit-server-sdk'
 import { parseLobbyRoomName, parseMediaRoomName, refreshOccupancy } from '../livekit/occupancy.ts'
 import { followModeration } from '../livekit/moderation-webhook.ts'
+import { sessionLives } from '../livekit/session-check.ts'
 import { recordUsage } from '../analytics/record.ts'
 import { HttpError } from '../http-error.ts'
 import { ErrorBodySchema, errorCodes } from '../../protocol/errors.ts'
@@ -39,6 +40,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const workspaceId = lobby ?? room?.workspaceId
       if (workspaceId && identity && event.event === 'participant_joined' && !(await app.store.getMember(workspaceId, identity))) {
         // A token outlives a removal by up to its TTL: whoever is no longer a member is shown out.
+        await app.rooms.removeParticipant(name, identity)
+      } else if (workspaceId && identity && event.event === 'participant_joined' && !(await sessionLives(app, identity, event.participant?.attributes))) {
+        // And its session (signed out, everywhere, or by a new password): a device signed out is shown out.
         await app.rooms.removeParticipant(name, identity)
       } else if (room && identity && event.event === 'participant_joined') {
         // A room token outlives the room's deletion by up to its TTL: nobody stays in a room the floor no longer has.

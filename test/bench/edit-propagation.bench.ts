@@ -97,7 +97,7 @@ export const editPropagation: Benchmark = {
       const random = seeded(23)
       crowd = startCrowd(stack.livekit, ws)
       const joined = await crowd.join(
-        sims.map((s) => ({ id: s.id, name: s.name, attributes: { status: 'available', statusText: '', statusUntil: '', floor: floor.id, x: String(Math.round(random() * floor.width)), y: String(Math.round(random() * floor.height)) } })),
+        sims.map((s) => ({ id: s.id, name: s.name, token: s.token, attributes: { status: 'available', statusText: '', statusUntil: '', floor: floor.id, x: String(Math.round(random() * floor.width)), y: String(Math.round(random() * floor.height)) } })),
         { deadlineMs: 240_000 },
       )
       console.log(`  ${joined.count} simulated members in the lobby (${(joined.connectMs / 1000).toFixed(1)} s)`)

@@ -12,6 +12,7 @@ import { ContinualGatheringPolicy, FfiEvent, IceServer, IceTransportType, liveki
 import { Room } from '@livekit/rtc-node'
 import type { PresenceAttributes } from '../../protocol/presence.ts'
 import type { LivekitConfig } from '../../server/livekit/config.ts'
+import { hashSecret } from '../../server/auth/tokens.ts'
 import { lobbyToken } from '../../server/livekit/tokens.ts'
 
 interface RoutedEvent {
@@ -85,6 +86,8 @@ const rtcConfig = (url: string) => ({
 export interface SimSpec {
   id: string
   name: string
+  /** Their session token: the lobby token is issued to that session, as the server's route does. */
+  token: string
   attributes: PresenceAttributes
   /** The LiveKit node this member connects through, when not the crowd's (a cluster's other node). */
   url?: string
@@ -122,7 +125,7 @@ export function createCrowd(livekit: LivekitConfig, workspaceId: string) {
       const started = performance.now()
       const one = async (i: number) => {
         const spec = specs[i]!
-        const token = await lobbyToken(livekit, { workspaceId, memberId: spec.id, name: spec.name })
+        const token = await lobbyToken(livekit, { workspaceId, memberId: spec.id, name: spec.name, session: hashSecret(spec.token) })
         const room = new Room()
         const url = spec.url ?? livekit.url
         await room.connect(url, token, { autoSubscribe: false, dynacast: false, rtcConfig: rtcConfig(url) })

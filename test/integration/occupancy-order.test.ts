@@ -107,7 +107,9 @@ describe('occupancy when an older read of LiveKit answers last', () => {
   })
 
   async function webhook(event: 'participant_joined' | 'participant_left', roomName: string, identity: string) {
-    const body = JSON.stringify({ id: `EV_${event}_${identity}`, event, room: { name: roomName }, participant: { identity }, createdAt: String(Math.floor(Date.now() / 1000)) })
+    // A join's webhook carries the participant's attributes as LiveKit has them (their token's session among them).
+    const attributes = event === 'participant_joined' ? (await new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret).getParticipant(roomName, identity)).attributes : {}
+    const body = JSON.stringify({ id: `EV_${event}_${identity}`, event, room: { name: roomName }, participant: { identity, attributes }, createdAt: String(Math.floor(Date.now() / 1000)) })
     const token = new AccessToken(livekit.apiKey, livekit.apiSecret)
     token.sha256 = createHash('sha256').update(body).digest('base64')
     const res = await fetch(`${app.listeningOrigin}/api/livekit/webhook`, { method: 'POST', headers: { 'content-type': 'application/webhook+json', authorization: await token.toJwt() }, body })

@@ -1,6 +1,7 @@
 /**
  * Security properties an operator would notice, on the real server and livekit-server: sign-in
- * answers (its limits: sign-in-abuse.test.ts), sessions ended by sign-out, password change and removal (in LiveKit too),
+ * answers (its limits: sign-in-abuse.test.ts), sessions ended by sign-out, password change and
+ * removal (in LiveKit too, where tokens a device still holds let it back in no more),
  * invites, body limits, CORS, one error shape, and what the SQLite file holds (hashes only).
  */
 import { readFileSync, existsSync } from 'node:fs'
@@ -9,7 +10,7 @@ import { DisconnectReason, RoomEvent, type Room } from '@livekit/rtc-node'
 import Database from 'better-sqlite3'
 import { RoomServiceClient } from 'livekit-server-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { LobbyToken, SignedIn } from '../../protocol/api.ts'
+import type { LobbyToken, RoomToken, SignedIn } from '../../protocol/api.ts'
 import { errorCodes } from '../../protocol/errors.ts'
 import { lobbyRoomName, mediaRoomName } from '../../protocol/presence.ts'
 import { MEMBER_PASSWORD, OWNER_PASSWORD, addMember, connectParticipant, createWorkspace, inviteCode, newPerson, occupantsOf, occupy, signIn, until } from '../support/factories.ts'
@@ -91,6 +92,38 @@ describe('security', () => {
       expectErrorBody(await http.get('/api/me', member.session.token), 401)
       expectErrorBody(await http.post('/api/sessions', signInBody(member, MEMBER_PASSWORD)), 401)
       seen(await signIn(http, member, 'brand-new-password'))
+    })
+
+    it('a device whose session ended neither stays in LiveKit nor comes back on the tokens it holds', async () => {
+      const member = seen(await addMember(http, owner))
+      const other = seen({ ...member, session: (await http.post<SignedIn>('/api/sessions', signInBody(member, MEMBER_PASSWORD))).body.session })
+      const dropped = (room: Room) => new Promise<DisconnectReason>((resolve) => room.once(RoomEvent.Disconnected, resolve))
+      const join = async (url: string, token: string) => {
+        const room = await connectParticipant(url, token)
+        rooms.push(room)
+        return room
+      }
+      // The other device sits in the lobby and the lounge; this one is in the meeting room.
+      const lobbyToken = (await http.post<LobbyToken>(`/api/workspaces/${owner.workspace.id}/lobby/token`, undefined, other.session.token)).body
+      const loungeToken = (await http.post<RoomToken>(`/api/workspaces/${owner.workspace.id}/rooms/room_lounge/token`, undefined, other.session.token)).body
+      const [lobby, lounge] = [await join(lobbyToken.url, lobbyToken.token), await join(loungeToken.url, loungeToken.token)]
+      const mine = await occupy(http, member, 'room_meeting')
+      rooms.push(mine)
+      const gone = Promise.all([dropped(lobby), dropped(lounge)])
+
+      // A new password, set here: the other device is shown out of LiveKit, this one stays.
+      const changed = await http.call('PATCH', '/api/me', { token: member.session.token, body: { password: 'a new password 123', currentPassword: MEMBER_PASSWORD } })
+      expect(changed.status, JSON.stringify(changed.body)).toBe(200)
+      expect(await gone).toEqual([DisconnectReason.PARTICIPANT_REMOVED, DisconnectReason.PARTICIPANT_REMOVED])
+      expect(mine.isConnected).toBe(true)
+      // Its tokens are within their TTL: coming back with them, it is shown out again.
+      for (const held of [lobbyToken, loungeToken]) expect(await dropped(await join(held.url, held.token))).toBe(DisconnectReason.PARTICIPANT_REMOVED)
+
+      // A plain sign-out: the tokens that session held let nobody in either.
+      const before = (await http.post<LobbyToken>(`/api/workspaces/${owner.workspace.id}/lobby/token`, undefined, member.session.token)).body
+      await mine.disconnect()
+      expect((await http.call('DELETE', '/api/sessions/current', { token: member.session.token })).status).toBe(204)
+      expect(await dropped(await join(before.url, before.token))).toBe(DisconnectReason.PARTICIPANT_REMOVED)
     })
 
     it('removing a member ends their sessions and drops them from the lobby and every media room at once', async () => {
