@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import { lobbyRoomName, mediaRoomName } from '../../protocol/presence.ts'
+import { withRetries } from '../retry.ts'
 import { openSession, SESSION_ATTRIBUTE } from './session-seal.ts'
 
 /** Whether the session a token was issued to (its sealed attribute) is still open, and is `identity`'s. */
@@ -19,14 +20,17 @@ export async function sessionLives(app: FastifyInstance, identity: string, attri
  * shown out (the one that asked keeps its own). Logged, never failing the request that ended them.
  */
 export async function showOutEndedSessions(app: FastifyInstance, accountId: string): Promise<void> {
+  const showOut = async (memberId: string, room: string) => {
+    const attributes = await app.rooms.attributesOf(room, memberId)
+    if (attributes && !(await sessionLives(app, memberId, attributes))) await withRetries(() => app.rooms.removeParticipant(room, memberId))
+  }
   try {
     for (const member of await app.store.membersOfAccount(accountId)) {
       const floors = await app.store.listFloors(member.workspaceId)
       const rooms = [lobbyRoomName(member.workspaceId), ...floors.flatMap((f) => f.rooms.map((r) => mediaRoomName(member.workspaceId, r.id)))]
-      for (const room of rooms) {
-        const attributes = await app.rooms.attributesOf(room, member.id)
-        if (attributes && !(await sessionLives(app, member.id, attributes))) await app.rooms.removeParticipant(room, member.id)
-      }
+      // Each room on its own: one LiveKit error does not leave the other rooms unchecked.
+      const results = await Promise.allSettled(rooms.map((room) => showOut(member.id, room)))
+      for (const r of results) if (r.status === 'rejected') app.log.warn({ err: r.reason, memberId: member.id }, 'could not show an ended session out of a LiveKit room')
     }
   } catch (err) {
     app.log.warn({ err, accountId }, 'could not show out the LiveKit connections of ended sessions')

@@ -6,8 +6,11 @@
  *
  * The session is named by its stored hash, sealed with AES-256-GCM under a key derived from the
  * LiveKit API secret (every server instance shares it): others in the room see the attribute but
- * can neither read it nor make one, and a participant that rewrites its own attributes (the lobby
- * grant allows it) can only remove it, which counts as no session.
+ * can neither read it nor make one. A lobby participant may rewrite its own attributes (the grant
+ * allows it): removing the seal counts as no session, but one copied from the same member's lobby
+ * participant seen earlier passes. Known limit: a workspace member who stole a colleague's session
+ * and watched the lobby while that colleague was in it can keep a lobby connection as them until
+ * the colleague's own session ends. Room tokens cannot rewrite their attributes.
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
 
