@@ -11,6 +11,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Room } from '../../protocol/floor/records.ts'
 import { mediaRoomName } from '../../protocol/presence.ts'
+import type { MemberRecord } from '../store/store.ts'
 import { entrantOf } from '../companies/entrants.ts'
 import { mayStay, wasAdmitted } from '../floor/show-out.ts'
 import { mayPublish } from '../room-moderation.ts'
@@ -18,28 +19,28 @@ import { mayPublish } from '../room-moderation.ts'
 /** As long as a call rejoins by itself after a network drop. */
 export const SPEAKER_GRACE_MS = 60_000
 
-/** A join as the webhook reports it: the room as the floor has it now, and whether the token lets them publish. */
+/** A join as the webhook reports it: the room as the floor has it now, the member, and whether the token lets them publish. */
 export interface Joined {
   room: Room
+  member: MemberRecord
   publishing: boolean
 }
 
-export async function followModeration(app: FastifyInstance, room: { workspaceId: string; roomId: string }, identity: string, what: 'joined' | 'left', joined?: Joined): Promise<void> {
+export async function followModeration(app: FastifyInstance, room: { workspaceId: string; roomId: string }, identity: string, joined: Joined | 'left'): Promise<void> {
   const { workspaceId, roomId } = room
   const name = mediaRoomName(workspaceId, roomId)
   const now = app.now()
-  if (what === 'joined' && joined) {
-    const member = await app.store.getMember(workspaceId, identity)
-    const shut = (await app.store.roomBan(workspaceId, roomId, identity, now)) || !mayStay(joined.room, member ? await entrantOf(app, member) : undefined, await wasAdmitted(app, workspaceId, roomId, identity))
+  if (joined !== 'left') {
+    const shut = (await app.store.roomBan(workspaceId, roomId, identity, now)) || !mayStay(joined.room, await entrantOf(app, joined.member), await wasAdmitted(app, workspaceId, roomId, identity))
     if (shut) {
       await app.rooms.removeParticipant(name, identity)
       return
     }
-    if (member && joined.publishing && !(await mayPublish(app, joined.room, member))) await app.rooms.setPublishing(name, identity, false)
+    if (joined.publishing && !(await mayPublish(app, joined.room, joined.member))) await app.rooms.setPublishing(name, identity, false)
   }
   // Every join and leave of every room comes here: only a speaker's costs a write (reads are cheap).
   if (!(await app.store.isSpeaker(workspaceId, roomId, identity, now))) return
-  if (what === 'joined') {
+  if (joined !== 'left') {
     // Back within the grace (or never gone): on stage for good again.
     await app.store.speakerAway(workspaceId, roomId, identity, null)
     return

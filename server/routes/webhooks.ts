@@ -38,18 +38,17 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const lobby = parseLobbyRoomName(name)
       const room = parseMediaRoomName(name)
       const workspaceId = lobby ?? room?.workspaceId
-      if (workspaceId && identity && event.event === 'participant_joined' && !(await app.store.getMember(workspaceId, identity))) {
-        // A token outlives a removal by up to its TTL: whoever is no longer a member is shown out.
+      const member = workspaceId && identity && event.event === 'participant_joined' ? await app.store.getMember(workspaceId, identity) : null
+      if (workspaceId && identity && event.event === 'participant_joined' && (!member || !(await sessionLives(app, identity, event.participant?.attributes)))) {
+        // A token outlives a removal, and the session it was issued to (signed out, everywhere, or by
+        // a new password), by up to its TTL: whoever is no longer a member, or signed out, is shown out.
         await app.rooms.removeParticipant(name, identity)
-      } else if (workspaceId && identity && event.event === 'participant_joined' && !(await sessionLives(app, identity, event.participant?.attributes))) {
-        // And its session (signed out, everywhere, or by a new password): a device signed out is shown out.
-        await app.rooms.removeParticipant(name, identity)
-      } else if (room && identity && event.event === 'participant_joined') {
+      } else if (room && identity && member) {
         // A room token outlives the room's deletion by up to its TTL: nobody stays in a room the floor no longer has.
         const floors = await app.store.listFloors(room.workspaceId)
         const found = floors.flatMap((f) => f.rooms).find((r) => r.id === room.roomId)
         if (!found) await app.rooms.removeParticipant(name, identity)
-        else await followModeration(app, room, identity, 'joined', { room: found, publishing: event.participant?.permission?.canPublish === true })
+        else await followModeration(app, room, identity, { room: found, member, publishing: event.participant?.permission?.canPublish === true })
       } else if (room && identity && (event.event === 'participant_left' || event.event === 'participant_connection_aborted')) {
         await followModeration(app, room, identity, 'left')
       }

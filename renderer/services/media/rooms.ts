@@ -38,7 +38,7 @@ const NOTICE_MS = 4_000
  * another room within it costs no new acquisition; after it, the camera's light goes out. The
  * member's choice (camOn) stays for the next room.
  */
-export const CAMERA_AT_DESK_LINGER_MS = 10_000
+const CAMERA_AT_DESK_LINGER_MS = 10_000
 
 interface Call {
   id: string
