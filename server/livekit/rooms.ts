@@ -4,11 +4,17 @@ import { lobbyRoomName } from '../../protocol/presence.ts'
 import { livekitHttpUrl, type LivekitConfig } from './config.ts'
 import { mediaPermission } from './tokens.ts'
 
+/** One connection of a participant: LiveKit gives each join its own sid. */
+export interface Connection {
+  sid: string
+  attributes: Record<string, string>
+}
+
 export interface Rooms {
   /** Identities in a LiveKit room; none when the room does not exist. */
   participants(roomName: string): Promise<string[]>
-  /** The attributes LiveKit holds for `identity` in a room; null when they are not in it. */
-  attributesOf(roomName: string, identity: string): Promise<Record<string, string> | null>
+  /** `identity`'s connection to a room as LiveKit holds it (its sid and attributes); null when they are not in it. */
+  connectionOf(roomName: string, identity: string): Promise<Connection | null>
   /**
    * A reliable data packet from the server to everyone in the workspace's lobby. Nobody online
    * means no lobby room and nothing to do: clients catch up when they connect.
@@ -20,8 +26,12 @@ export interface Rooms {
    * `lossy` sends it unreliable (typing), which may be dropped.
    */
   sendToMembers(workspaceId: string, memberIds: readonly string[], topic: string, payload: unknown, opts?: { lossy?: boolean }): Promise<void>
-  /** Removes one participant from one room; nothing happens when either is gone already. */
-  removeParticipant(roomName: string, identity: string): Promise<void>
+  /**
+   * Removes one participant from one room; nothing happens when either is gone already. With `sid`,
+   * only that connection: a newer one of the same identity (the same member, connected again since
+   * the news this removal acts on) stays.
+   */
+  removeParticipant(roomName: string, identity: string, sid?: string): Promise<void>
   /**
    * Lets someone in a media room publish or not (the whole permission set: mediaPermission).
    * False when they are not in the room (the change applies to their next token instead).
@@ -38,6 +48,15 @@ const isNotFound = (err: unknown) => /not.?found|does not exist/i.test(String((e
 
 export function createRooms(lk: LivekitConfig): Rooms {
   const client = new RoomServiceClient(livekitHttpUrl(lk.url), lk.apiKey, lk.apiSecret, { requestTimeout: 5 })
+  const connectionOf = async (roomName: string, identity: string): Promise<Connection | null> => {
+    try {
+      const { sid, attributes } = await client.getParticipant(roomName, identity)
+      return { sid, attributes }
+    } catch (err) {
+      if (isNotFound(err)) return null
+      throw err
+    }
+  }
   return {
     async participants(roomName) {
       try {
@@ -47,14 +66,7 @@ export function createRooms(lk: LivekitConfig): Rooms {
         throw err
       }
     },
-    async attributesOf(roomName, identity) {
-      try {
-        return (await client.getParticipant(roomName, identity)).attributes
-      } catch (err) {
-        if (isNotFound(err)) return null
-        throw err
-      }
-    },
+    connectionOf,
     async sendToLobby(workspaceId, topic, payload) {
       try {
         await client.sendData(lobbyRoomName(workspaceId), new TextEncoder().encode(JSON.stringify(payload)), DataPacket_Kind.RELIABLE, { topic })
@@ -71,7 +83,10 @@ export function createRooms(lk: LivekitConfig): Rooms {
         if (!isNotFound(err)) throw err
       }
     },
-    async removeParticipant(roomName, identity) {
+    async removeParticipant(roomName, identity, sid) {
+      // Between this read and the removal a newer connection could still replace the one read: a
+      // window of one round trip to LiveKit, where acting on an old webhook left one of minutes.
+      if (sid !== undefined && (await connectionOf(roomName, identity))?.sid !== sid) return
       await client.removeParticipant(roomName, identity).catch((err: unknown) => {
         if (!isNotFound(err)) throw err
       })

@@ -21,8 +21,9 @@ export async function sessionLives(app: FastifyInstance, identity: string, attri
  */
 export async function showOutEndedSessions(app: FastifyInstance, accountId: string): Promise<void> {
   const showOut = async (memberId: string, room: string) => {
-    const attributes = await app.rooms.attributesOf(room, memberId)
-    if (attributes && !(await sessionLives(app, memberId, attributes))) await withRetries(() => app.rooms.removeParticipant(room, memberId))
+    const connection = await app.rooms.connectionOf(room, memberId)
+    // Only the connection read: one made since on a live session (signed in again) stays.
+    if (connection && !(await sessionLives(app, memberId, connection.attributes))) await withRetries(() => app.rooms.removeParticipant(room, memberId, connection.sid))
   }
   try {
     for (const member of await app.store.membersOfAccount(accountId)) {

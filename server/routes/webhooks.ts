@@ -39,10 +39,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const room = parseMediaRoomName(name)
       const workspaceId = lobby ?? room?.workspaceId
       const member = workspaceId && identity && event.event === 'participant_joined' ? await app.store.getMember(workspaceId, identity) : null
-      if (workspaceId && identity && event.event === 'participant_joined' && (!member || !(await sessionLives(app, identity, event.participant?.attributes)))) {
-        // A token outlives a removal, and the session it was issued to (signed out, everywhere, or by
-        // a new password), by up to its TTL: whoever is no longer a member, or signed out, is shown out.
+      if (workspaceId && identity && event.event === 'participant_joined' && !member) {
+        // A token outlives a removal by up to its TTL: whoever is no longer a member is shown out.
         await app.rooms.removeParticipant(name, identity)
+      } else if (workspaceId && identity && event.event === 'participant_joined' && !(await sessionLives(app, identity, event.participant?.attributes))) {
+        // ... and the session it was issued to (signed out, everywhere, or by a new password): that
+        // connection is shown out, and only it. This webhook may be older news than the member
+        // signing in again and connecting on the new session, which stays.
+        await app.rooms.removeParticipant(name, identity, event.participant?.sid || undefined)
       } else if (room && identity && member) {
         // A room token outlives the room's deletion by up to its TTL: nobody stays in a room the floor no longer has.
         const floors = await app.store.listFloors(room.workspaceId)

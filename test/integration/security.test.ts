@@ -4,11 +4,12 @@
  * removal (in LiveKit too, where tokens a device still holds let it back in no more),
  * invites, body limits, CORS, one error shape, and what the SQLite file holds (hashes only).
  */
+import { createHash } from 'node:crypto'
 import { readFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { DisconnectReason, RoomEvent, type Room } from '@livekit/rtc-node'
 import Database from 'better-sqlite3'
-import { RoomServiceClient } from 'livekit-server-sdk'
+import { AccessToken, RoomServiceClient } from 'livekit-server-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { LobbyToken, RoomToken, SignedIn } from '../../protocol/api.ts'
 import { errorCodes } from '../../protocol/errors.ts'
@@ -124,6 +125,37 @@ describe('security', () => {
       await mine.disconnect()
       expect((await http.call('DELETE', '/api/sessions/current', { token: member.session.token })).status).toBe(204)
       expect(await dropped(await join(before.url, before.token))).toBe(DisconnectReason.PARTICIPANT_REMOVED)
+    })
+
+    it('a late webhook of a connection whose session ended shows out that connection only, not the one made since on a new session', async () => {
+      const member = seen(await addMember(http, owner))
+      const lobbyName = lobbyRoomName(owner.workspace.id)
+      const service = new RoomServiceClient(stack.livekit.httpUrl, stack.livekit.apiKey, stack.livekit.apiSecret)
+      const lobbyOf = async (who: SignedIn) => {
+        const { url, token } = (await http.post<LobbyToken>(`/api/workspaces/${owner.workspace.id}/lobby/token`, undefined, who.session.token)).body
+        const room = await connectParticipant(url, token)
+        rooms.push(room)
+        return room
+      }
+      // In the lobby, then signed out (the app leaves the lobby as it does), then signed in again and back.
+      const before = await lobbyOf(member)
+      const old = await service.getParticipant(lobbyName, member.member.id)
+      await before.disconnect()
+      expect((await http.call('DELETE', '/api/sessions/current', { token: member.session.token })).status).toBe(204)
+      const again = seen({ ...member, session: (await http.post<SignedIn>('/api/sessions', signInBody(member, MEMBER_PASSWORD))).body.session })
+      const now = await lobbyOf(again)
+      const current = await service.getParticipant(lobbyName, member.member.id)
+      expect(current.sid).not.toBe(old.sid)
+
+      // LiveKit's join webhook of the first connection, delivered only now (webhooks are retried and queued).
+      const body = JSON.stringify({ id: `EV_late_${old.sid}`, event: 'participant_joined', room: { name: lobbyName }, participant: { sid: old.sid, identity: old.identity, attributes: old.attributes }, createdAt: String(Math.floor(Date.now() / 1000)) })
+      const signer = new AccessToken(stack.livekit.apiKey, stack.livekit.apiSecret)
+      signer.sha256 = createHash('sha256').update(body).digest('base64')
+      const res = await fetch(`${stack.server.url}/api/livekit/webhook`, { method: 'POST', headers: { 'content-type': 'application/webhook+json', authorization: await signer.toJwt() }, body })
+      expect(res.status).toBe(204)
+      // The webhook's answer waits for any removal: the new connection is still the one LiveKit has.
+      expect((await service.getParticipant(lobbyName, member.member.id)).sid).toBe(current.sid)
+      expect(now.isConnected).toBe(true)
     })
 
     it('removing a member ends their sessions and drops them from the lobby and every media room at once', async () => {
