@@ -14,7 +14,7 @@ const DeskButton = memo(function DeskButton(props: { desk: Desk; name: string; m
       data-x={desk.x}
       data-y={desk.y}
       className={`desk${mine ? ' desk-mine' : ''}${name.includes(',') ? ' desk-taken' : ''}${desk.hot ? ' desk-hot' : ''}${selected ? ' item-selected' : ''}`}
-      style={{ left: desk.x - DESK_SIZE / 2, top: desk.y - DESK_SIZE / 2, width: DESK_SIZE, height: DESK_SIZE, transform: desk.rotation ? `rotate(${desk.rotation}deg)` : undefined }}
+      style={{ marginLeft: desk.x - DESK_SIZE / 2, marginTop: desk.y - DESK_SIZE / 2, width: DESK_SIZE, height: DESK_SIZE, transform: desk.rotation ? `rotate(${desk.rotation}deg)` : undefined }}
       aria-label={selected ? `${name}, selected` : name}
       // Its card (issue 14: shelf, board): renderer/places/FloorPlaces.tsx.
       aria-keyshortcuts="Shift+F10"
@@ -41,7 +41,7 @@ export const DesksLayer = memo(function DesksLayer(props: {
   return (
     <>
       <DeskArt desks={props.desks} myDesk={props.myDesk} />
-      <RovingGroup label="Desks" className="layer" onFocusItem={props.onFocusItem}>
+      <RovingGroup label="Desks" className="layer layer-placed" onFocusItem={props.onFocusItem}>
         {props.desks.map((desk) => (
           <DeskButton key={desk.id} desk={desk} name={props.names.get(desk.id) ?? `Desk ${desk.label}`} mine={desk.id === props.myDesk} selected={props.selected?.has(desk.id) ?? false} onWalk={props.onWalk} onHome={props.onHome} />
         ))}

@@ -104,7 +104,7 @@ export const PeopleLayer = memo(function PeopleLayer(props: {
   // Children attach their tags before this runs: place them now rather than at the next check.
   useEffect(() => tags.update(), [tags, props.people])
   return (
-    <RovingGroup label="People" className="layer layer-people" onFocusItem={props.onFocusItem} positionOf={props.motion.get}>
+    <RovingGroup label="People" className="layer layer-people layer-placed" onFocusItem={props.onFocusItem} positionOf={props.motion.get}>
       {props.people.map((p) => (
         <PersonButton key={p.id} person={p} self={p.id === props.selfId} motion={props.motion} tags={tags} signal={signals.get(p.id)} onSelect={props.onSelect} />
       ))}

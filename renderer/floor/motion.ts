@@ -4,7 +4,9 @@
  * re-renders an avatar when who or how they are changes, never because they moved.
  *
  * Two ways to move, chosen for what Chromium does with them:
- * - a jump (this member's own walking, every frame) sets left/top: it repaints one small spot;
+ * - a jump (this member's own walking, every frame) sets the margins that place the avatar
+ *   (styles.css, .layer-placed); your own avatar is absolutely placed, so it lays out and repaints
+ *   one small spot;
  * - a glide (other people's move packets, 10 Hz each) becomes a Web Animation of `transform`,
  *   handed over in batches at most once a frame and then run by the compositor. Writing
  *   transforms frame by frame instead made every frame with anyone walking pay Chromium's
@@ -35,14 +37,14 @@ interface Track {
   to: Point
   start: number
   duration: number
-  /** Where left/top put the element; a glide's transform is relative to it. */
+  /** Where the margins put the element; a glide's transform is relative to it. */
   base: Point
   el: HTMLElement | null
   /** The glide running on `el`, if any. */
   animation: Animation | null
 }
 
-/** Half an avatar: positions are centres, left/top are corners. */
+/** Half an avatar: positions are centres, margins place corners. */
 const HALF = 15
 /**
  * Glides reach the DOM in batches at most this often: once a frame. Every 100 ms put all 50
@@ -60,8 +62,8 @@ const place = (t: Track) => {
   t.base = { ...t.to }
   stopGlide(t)
   if (!t.el) return
-  t.el.style.left = `${t.to.x - HALF}px`
-  t.el.style.top = `${t.to.y - HALF}px`
+  t.el.style.marginLeft = `${t.to.x - HALF}px`
+  t.el.style.marginTop = `${t.to.y - HALF}px`
 }
 
 const offset = (p: Point, base: Point) => `translate(${p.x - base.x}px, ${p.y - base.y}px)`
@@ -79,7 +81,7 @@ const glide = (t: Track, late: number) => {
     easing: 'linear',
     fill: 'forwards',
   })
-  // Once it ends, the glide's end becomes left/top and the animation goes: a finished animation
+  // Once it ends, the glide's end becomes the margins and the animation goes: a finished animation
   // held by `fill` was sometimes painted without its transform (the avatar vanished from
   // screenshots though its box was in place), and it would stay on the element until the next move.
   animation.onfinish = () => {

@@ -63,7 +63,7 @@ describe('the floor editor', () => {
     await until(async () => (await o.serverFloor()).version === original.version + 1, 'the drag to be saved')
     const moved = (await o.serverFloor()).desks.find((d) => d.id === 'desk_5')!
     expect(moved.x).toBeGreaterThan(before5.left + 24)
-    await member.page.waitForFunction((x) => parseFloat((document.querySelector('[data-roving="desk_5"]') as HTMLElement).style.left) === x, moved.x - 24)
+    await member.page.waitForFunction((x) => parseFloat((document.querySelector('[data-roving="desk_5"]') as HTMLElement).style.marginLeft) === x, moved.x - 24)
 
     // Mouse: select the meeting room and resize it by its bottom-right handle.
     await editor.dragBy(host.room('Meeting room'), 0, 0, { x: 12, y: 40 })
@@ -86,7 +86,7 @@ describe('the floor editor', () => {
     expect({ x: keyed.x, y: keyed.y }).toEqual({ x: desk6.x + 10, y: desk6.y - 100 })
     await member.page.waitForFunction(([x, y]) => {
       const el = document.querySelector('[data-roving="desk_6"]') as HTMLElement
-      return parseFloat(el.style.left) === x && parseFloat(el.style.top) === y
+      return parseFloat(el.style.marginLeft) === x && parseFloat(el.style.marginTop) === y
     }, [keyed.x - 24, keyed.y - 24] as const)
 
     // Keyboard: resize the meeting room (Alt+arrows), and add a desk from the palette.
@@ -118,7 +118,7 @@ describe('the floor editor', () => {
     sameContent(await o.serverFloor(), edited)
     await until(async () => drawsFloor(host.page, await o.serverFloor()), "the host's view to match the server's floor after redo")
     await until(async () => drawsFloor(member.page, await o.serverFloor()), "the member's view to match it too")
-    await member.page.waitForFunction((x) => parseFloat((document.querySelector('[data-roving="desk_5"]') as HTMLElement).style.left) === x, moved.x - 24)
+    await member.page.waitForFunction((x) => parseFloat((document.querySelector('[data-roving="desk_5"]') as HTMLElement).style.marginLeft) === x, moved.x - 24)
   })
 
   it('rebases a stale batch from a second host, and names the object when both moved the same desk', async () => {
@@ -215,12 +215,12 @@ describe('the floor editor', () => {
     await host.floor().waitFor()
     await editor.open()
     await host.page.getByText('Draft: 1 change, only you see it').waitFor()
-    await host.page.waitForFunction((y) => parseFloat((document.querySelector('[data-roving="desk_10"]') as HTMLElement).style.top) === y, desk10.y - 124)
+    await host.page.waitForFunction((y) => parseFloat((document.querySelector('[data-roving="desk_10"]') as HTMLElement).style.marginTop) === y, desk10.y - 124)
 
     // Publish: one batch, and the member sees it.
     await editor.button('Publish').click()
     await until(async () => (await o.serverFloor()).version === start.version + 1, 'the draft to be published')
-    await member.page.waitForFunction((y) => parseFloat((document.querySelector('[data-roving="desk_10"]') as HTMLElement).style.top) === y, desk10.y - 124)
+    await member.page.waitForFunction((y) => parseFloat((document.querySelector('[data-roving="desk_10"]') as HTMLElement).style.marginTop) === y, desk10.y - 124)
     await editor.button('Start draft').waitFor()
   })
 

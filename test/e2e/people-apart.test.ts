@@ -27,8 +27,8 @@ const spotsOn = (office: OfficePage): Promise<Spots> =>
       const to = wrap.getAnimations().at(-1)?.effect
       const end = to instanceof KeyframeEffect ? String(to.getKeyframes().at(-1)?.transform ?? '') : ''
       const glide = /translate\((-?[\d.]+)px, (-?[\d.]+)px\)/.exec(end)
-      // left/top are the avatar box's corner (30 units wide); a glide's transform moves it from there.
-      out[name] = { x: parseFloat(wrap.style.left) + 15 + Number(glide?.[1] ?? 0), y: parseFloat(wrap.style.top) + 15 + Number(glide?.[2] ?? 0) }
+      // Its margins place the avatar box's corner (30 units wide); a glide's transform moves it from there.
+      out[name] = { x: parseFloat(wrap.style.marginLeft) + 15 + Number(glide?.[1] ?? 0), y: parseFloat(wrap.style.marginTop) + 15 + Number(glide?.[2] ?? 0) }
     }
     return out
   })

@@ -73,7 +73,7 @@ describe('nobody is left stranded', () => {
     await o.edit([{ op: 'desk.update', id: desk.id, changes: { x: desk.x + 60, y: desk.y - 40 } }])
     await bo.page.waitForFunction(([id, deskId, x]) => {
       const el = document.querySelector(`[aria-label="Desks"] [data-roving="${deskId}"]`) as HTMLElement | null
-      return el?.style.left === `${x}px` && (window as unknown as { onDesk: (a: string, b: string) => boolean }).onDesk(id, deskId)
+      return el?.style.marginLeft === `${x}px` && (window as unknown as { onDesk: (a: string, b: string) => boolean }).onDesk(id, deskId)
     }, [o.boId, desk.id, desk.x + 60 - 24] as const)
 
     await o.edit([{ op: 'desk.remove', id: desk.id }])

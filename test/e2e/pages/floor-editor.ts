@@ -51,9 +51,12 @@ export class FloorEditor {
   }
 }
 
-/** Where an item is drawn on a page, in floor units (its inline style). */
+/**
+ * Where an item is drawn on a page, in floor units (its inline style: a room's left/top, a desk's
+ * margins, styles.css .layer-placed).
+ */
 export async function drawnBox(item: Locator): Promise<{ left: number; top: number; width: number; height: number }> {
-  return item.evaluate((el: HTMLElement) => ({ left: parseFloat(el.style.left), top: parseFloat(el.style.top), width: parseFloat(el.style.width), height: parseFloat(el.style.height) }))
+  return item.evaluate((el: HTMLElement) => ({ left: parseFloat(el.style.left || el.style.marginLeft), top: parseFloat(el.style.top || el.style.marginTop), width: parseFloat(el.style.width), height: parseFloat(el.style.height) }))
 }
 
 /** Whether every room and desk a page draws stands where `floor` (the server's) has it, and nothing else is drawn. */
@@ -64,7 +67,7 @@ export async function drawsFloor(page: Page, floor: { rooms: { id: string; x: nu
     const at = new Map(drawn.map((el) => [el.dataset.roving!, el.style]))
     return (
       f.rooms.every((r) => at.get(r.id)?.left === `${r.x}px` && at.get(r.id)?.top === `${r.y}px` && at.get(r.id)?.width === `${r.width}px` && at.get(r.id)?.height === `${r.height}px`) &&
-      f.desks.every((d) => at.get(d.id)?.left === `${d.x - 24}px` && at.get(d.id)?.top === `${d.y - 24}px`)
+      f.desks.every((d) => at.get(d.id)?.marginLeft === `${d.x - 24}px` && at.get(d.id)?.marginTop === `${d.y - 24}px`)
     )
   }, floor)
 }

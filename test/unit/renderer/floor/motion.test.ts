@@ -16,7 +16,7 @@ interface Glide {
 const element = () => {
   const glides: Glide[] = []
   const el = {
-    style: { left: '', top: '', transform: '' },
+    style: { marginLeft: '', marginTop: '', transform: '' },
     glides,
     running: () => glides.filter((g) => !g.cancelled),
     animate(keyframes: Keyframe[], options: KeyframeAnimationOptions) {
@@ -37,12 +37,12 @@ describe('motion', () => {
   })
   afterEach(() => vi.useRealTimers())
 
-  it('places a newcomer where it is first seen, by left/top, with no transform', () => {
+  it('places a newcomer where it is first seen, by its margins, with no transform', () => {
     const motion = createMotion(() => clock)
     const el = element()
     motion.moveTo('mem_a', 100, 200)
     motion.attach('mem_a', el)
-    expect(el.style).toMatchObject({ left: '85px', top: '185px', transform: '' })
+    expect(el.style).toMatchObject({ marginLeft: '85px', marginTop: '185px', transform: '' })
   })
 
   it('hands glides to Web Animations in a batch, started where the glide has got to, and interpolates', () => {
@@ -70,7 +70,7 @@ describe('motion', () => {
     expect(el.running()[0]!.keyframes).toEqual([{ transform: 'translate(100px, 0px)' }, { transform: 'translate(100px, 40px)' }])
   })
 
-  it('a finished glide leaves the avatar at its end by left/top, with no animation held on it', () => {
+  it('a finished glide leaves the avatar at its end by its margins, with no animation held on it', () => {
     const motion = createMotion(() => clock)
     const el = element()
     motion.moveTo('mem_a', 0, 0)
@@ -81,7 +81,7 @@ describe('motion', () => {
     clock += 100
     glide!.finish()
     expect(el.running()).toHaveLength(0)
-    expect(el.style).toMatchObject({ left: '85px', top: '25px' })
+    expect(el.style).toMatchObject({ marginLeft: '85px', marginTop: '25px' })
     // The next glide starts from there, with no offset left over.
     motion.moveTo('mem_a', 120, 40, 100)
     vi.runOnlyPendingTimers()
@@ -99,7 +99,7 @@ describe('motion', () => {
     motion.moveTo('me', 300, 0, 100)
     motion.moveTo('me', 10, 20)
     vi.runOnlyPendingTimers()
-    expect(el.style).toMatchObject({ left: '-5px', top: '5px', transform: '' })
+    expect(el.style).toMatchObject({ marginLeft: '-5px', marginTop: '5px', transform: '' })
     expect(el.running()).toHaveLength(0)
   })
 
