@@ -24,12 +24,14 @@ export function watchFloorChanges(stores: Stores, office: Office): () => void {
   let checkedDesk = false
   /** The room whose call the server showed us out of, so its removal is not announced twice. */
   let shownOut: string | null = null
+  const roomName = (id: string) => floorOf(floor.getState().floors, presence.getState().self.floor)?.rooms.find((r) => r.id === id)?.name ?? 'the room'
 
   /**
    * A call lost without being shown out (LiveKit restarted, or the network stayed away longer than
    * livekit-client's resume) is joined again while the avatar stays in its room: at once, then with
    * growing waits (at most 2 s, and at once when the network comes back), for 60 s. Walking out
-   * ends the attempts. The call panel says "Reconnecting…" meanwhile.
+   * ends the attempts. The call panel says "Reconnecting…" meanwhile; after the 60 s the member is
+   * told, and is back at their desk with no call.
    */
   let retry: { timer: ReturnType<typeof setTimeout>; now: () => void } | null = null
   const rejoin = (roomId: string, attempt: number, lostAt: number) => {
@@ -39,7 +41,13 @@ export function watchFloorChanges(stores: Stores, office: Office): () => void {
       const { phase, error } = media.getState()
       if (presence.getState().self.room !== roomId || phase !== 'reconnecting' || error !== `lost:${roomId}`) return
       office.media()?.go(roomId).catch(() => {
-        if (Date.now() - lostAt < REJOIN_WINDOW_MS) rejoin(roomId, attempt + 1, lostAt)
+        if (Date.now() - lostAt < REJOIN_WINDOW_MS) return rejoin(roomId, attempt + 1, lostAt)
+        // Given up: not "Reconnecting…" for ever, with the camera still capturing for a call that is
+        // gone. Back at the desk, where walking in again joins the call anew.
+        if (presence.getState().self.room !== roomId) return
+        say(`The call in ${roomName(roomId)} was lost and could not be joined again; you are back at your desk`)
+        office.walking.seatAtDesk()
+        void office.media()?.go(null).catch(() => undefined)
       })
     }
     retry = { timer: setTimeout(tryNow, attempt === 0 ? 0 : Math.min(2_000, 250 * 2 ** attempt)), now: tryNow }
@@ -58,8 +66,7 @@ export function watchFloorChanges(stores: Stores, office: Office): () => void {
     const removed = state.error?.startsWith('removed:') ? state.error.slice('removed:'.length) : null
     if (!removed || presence.getState().self.room !== removed) return
     shownOut = removed
-    const name = floorOf(floor.getState().floors, presence.getState().self.floor)?.rooms.find((r) => r.id === removed)?.name ?? 'the room'
-    say(`You left the call in ${name}: a host changed the room`)
+    say(`You left the call in ${roomName(removed)}: a host changed the room`)
     // Out of the room at once (no walk that something could cut short), then a step that tells the lobby where.
     office.walking.seatAtDesk()
     office.walking.goToDesk()

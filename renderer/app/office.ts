@@ -324,6 +324,15 @@ export function createOffice(platform: Platform, stores: Stores): Office {
       // LiveKit times the dead connection out; the resume below brings us back.
       platform.on('power:suspended', () => {
         if (session.getState().phase !== 'signed-in' || socialStore.getState().takenOver) return
+        // ... and the call: nobody comes back from a night's sleep into yesterday's meeting with
+        // the microphone on (the call would be joined again on waking, as after a network drop).
+        const { room: inRoom, floor: onFloor } = presence.getState().self
+        if (inRoom) {
+          const name = floor.getState().floors.find((f) => f.id === onFloor)?.rooms.find((r) => r.id === inRoom)?.name ?? 'the room'
+          notices.getState().push(`You left the call in ${name} when the computer went to sleep`)
+          walking.seatAtDesk()
+          void rooms?.go(null).catch(() => undefined)
+        }
         const old = lobby
         lobby = null
         void old?.disconnect()
