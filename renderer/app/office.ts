@@ -81,6 +81,8 @@ export function createOffice(platform: Platform, stores: Stores): Office {
   const { session, floor, presence, media, notices, social: socialStore } = stores
   let api: Api | null = null
   let lobby: Lobby | null = null
+  /** The lobby a goOnline is joining now (at most one: see goOnline). */
+  let joiningLobby: Lobby | null = null
   let rooms: MediaRooms | null = null
   let generation = 0 // bumps on sign-out, so stale async work of the previous session stops
   let retry: ReturnType<typeof setTimeout> | null = null
@@ -197,6 +199,9 @@ export function createOffice(platform: Platform, stores: Stores): Office {
       // if they have not gone anywhere meanwhile: the floor is clickable while the members load,
       // and a room clicked then is kept.
       if (presence.getState().self.floor === '') walking.seatAtDesk()
+      // A retry and a resume (or a network's return) at once: the lobby the other is joining is the
+      // one; a second would take the first's seat, and LiveKit would tell one of them it was taken over.
+      if (lobby && lobby === joiningLobby) return
       if (!lobby?.connected) {
         const l: Lobby = createLobby({
           api: needApi(),
@@ -226,6 +231,7 @@ export function createOffice(platform: Platform, stores: Stores): Office {
           onLost: (why) => l === lobby && lobbyLost(gen, why),
         })
         lobby = l
+        joiningLobby = l
         social.attach(l)
         try {
           await l.connect(attributes())
@@ -233,8 +239,14 @@ export function createOffice(platform: Platform, stores: Stores): Office {
           // Superseded while connecting (a reconnect, sleep or sign-out left it): not a failure.
           if (l !== lobby || gen !== generation) return
           throw new LivekitUnreachable((err as Error).message)
+        } finally {
+          if (joiningLobby === l) joiningLobby = null
         }
-        if (l !== lobby || gen !== generation) return
+        if (l !== lobby || gen !== generation) {
+          // Superseded, and joined all the same: leave, so that it holds no seat beside its successor.
+          if (l !== lobby) void l.disconnect()
+          return
+        }
         // Edits made while we were not yet in the lobby were announced to nobody (the lobby room
         // may not even have existed): catch up once more now that notices reach us.
         await syncFloors(syncDeps())

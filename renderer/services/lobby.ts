@@ -229,9 +229,13 @@ export function createLobby(deps: LobbyDeps): Lobby {
         fetchOccupancy()
       })
       .on(RoomEvent.Disconnected, (reason) => {
-        if (room !== r) return
+        // A join that fails ends here too, before connect() rejects: the rejection is what says so
+        // (once), and the cached presence painted at start stays.
+        if (room !== r || joining === r) return
         room = null
         endSignals(r.localParticipant.identity)
+        window.removeEventListener('pagehide', sayGoodbye)
+        releaseAudio()
         presence.getState().clearPeers()
         deps.onLost(reason === DisconnectReason.DUPLICATE_IDENTITY ? 'taken-over' : 'lost')
       })
@@ -257,10 +261,18 @@ export function createLobby(deps: LobbyDeps): Lobby {
    * connects, and a running one keeps the audio output thread awake all day: measured at an idle
    * desk, 0.45 % of a core, the largest share of the renderer's idle CPU. So the lobby hands LiveKit
    * a context of its own (webAudioMix: the app owns it then) and suspends it once connected. One
-   * for the service's life: a page may run only a few AudioContexts at once.
+   * for the service's life, closed when it ends (left, lost or failed to join: the office makes a
+   * new lobby for its next attempt, every few seconds all day while LiveKit cannot be reached), as
+   * LiveKit leaves a context it was handed alone. A page may run only a few AudioContexts at once.
    */
   let silent: AudioContext | null = null
   const lobbyAudio = () => (typeof AudioContext === 'function' ? (silent ??= new AudioContext()) : null)
+  const releaseAudio = () => {
+    void silent?.close().catch(() => undefined)
+    silent = null
+  }
+  /** The room whose join is under way: its Disconnected is the join failing, not a loss. */
+  let joining: Room | null = null
 
   return {
     get connected() {
@@ -283,14 +295,17 @@ export function createLobby(deps: LobbyDeps): Lobby {
       wire(r)
       for (const [method, handler] of handlers) register(r, method, handler)
       room = r
+      joining = r
       window.addEventListener('pagehide', sayGoodbye)
       try {
         await r.connect(url, token, { ...connectOptions(url), autoSubscribe: false })
       } catch (err) {
         room = null
         window.removeEventListener('pagehide', sayGoodbye)
+        releaseAudio()
         throw err
       } finally {
+        joining = null
         // LiveKit resumed it to test playback while connecting; nothing plays in the lobby. Also after
         // a failed connect: offline, a retry a second fails all day and must not keep audio awake.
         void audioContext?.suspend().catch(() => undefined)
@@ -337,11 +352,12 @@ export function createLobby(deps: LobbyDeps): Lobby {
       if (attributesTimer) clearTimeout(attributesTimer)
       if (moveTimer) clearTimeout(moveTimer)
       endSignals(r?.localParticipant.identity ?? null)
-      if (!r) return
+      if (!r) return releaseAudio()
       await r.localParticipant
         .publishData(encoder.encode(JSON.stringify({ type: 'bye' } satisfies PresenceNotice)), { reliable: true, topic: topics.presence })
         .catch(() => {})
       await r.disconnect()
+      releaseAudio()
       presence.getState().clearPeers()
     },
   }

@@ -25,9 +25,9 @@ export async function recordAudioContexts(context: BrowserContext): Promise<void
   })
 }
 
-/** How many of the page's AudioContexts have run at some point, and how many run now. */
-export const audioContexts = (page: Page): Promise<{ ran: number; running: number }> =>
+/** How many of the page's AudioContexts were made, have run at some point, run now, and are not closed. */
+export const audioContexts = (page: Page): Promise<{ made: number; ran: number; running: number; open: number }> =>
   page.evaluate(() => {
     const { made, ran } = (window as unknown as { __audio: { made: AudioContext[]; ran: Set<AudioContext> } }).__audio
-    return { ran: ran.size, running: made.filter((c) => c.state === 'running').length }
+    return { made: made.length, ran: ran.size, running: made.filter((c) => c.state === 'running').length, open: made.filter((c) => c.state !== 'closed').length }
   })
