@@ -88,7 +88,7 @@ export function floorMethods(c: Connection, docs: FloorDocs, opsKept: number): F
             from floors f where f.workspace_id = $1 and f.id = $2
           union all
           select null::text, null::integer, null::text, null::text, o.version, o.batch_id, o.ops, o.undo
-            from floor_ops o where o.workspace_id = $1 and o.floor_id = $2 and o.version > $4
+            from floor_ops o where o.workspace_id = $1 and o.floor_id = $2 and o.version > $4::bigint
           order by op_version nulls first`, [workspaceId, floorId, held, since])
       let rows = await read(docs.held(workspaceId))
       const floorRow = () => (rows[0]?.op_version === null ? rows[0] : undefined)

@@ -170,6 +170,8 @@ describe.each(kinds)('$name store', (kind) => {
       expect(await versions(0)).toBe('gone')
       // A reader ahead of the floor holds a plan this store never had: it must refetch.
       expect(await versions(7)).toBe('gone')
+      // However far ahead: past a 32-bit integer too (PostgreSQL's integer column once failed the query).
+      expect(await versions(3_000_000_000)).toBe('gone')
     })
 
     it('refuses a kept count that is not a positive integer', async () => {
