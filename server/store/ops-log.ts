@@ -50,6 +50,15 @@ export function logReplays(floor: Floor, batches: readonly LoggedBatch[]): boole
 const REMEMBERED = 256
 
 /**
+ * The longest stretch handed out, in batches and in ops (one full batch fits). Checking one costs
+ * as much as applying it twice, on the server's thread, and any member may ask for any stretch
+ * the log keeps (1,000 batches of up to 2,000 ops: minutes of work for one request); a reader that
+ * far behind fetches the floor instead, which costs it less too.
+ */
+export const MAX_REPLAY_BATCHES = 100
+export const MAX_REPLAY_OPS = 2_000
+
+/**
  * logReplays with a memory: after an edit, every reader asks for the same stretch, and checking one
  * costs as much as applying it twice (~10 ms for 200 ops on a floor of 2,000 desks). A stretch is
  * known by its floor, the floor's version and the exact text of its rows, so a row changed in any
@@ -58,12 +67,15 @@ const REMEMBERED = 256
 export function replayChecker(): (workspaceId: string, floor: Floor, rows: readonly { version: number; ops: string; undo: string | null }[]) => boolean {
   const known = new Map<string, boolean>()
   return (workspaceId, floor, rows) => {
+    if (rows.length > MAX_REPLAY_BATCHES) return false
     const text = createHash('sha256')
     for (const r of rows) text.update(`${r.version}\0${r.ops}\0${r.undo ?? ''}\n`)
     const key = `${workspaceId}:${floor.id}:${floor.version}:${text.digest('base64')}`
     let ok = known.get(key)
     if (ok === undefined) {
-      ok = logReplays(floor, rows.map((r) => ({ version: r.version, ops: jsonArray(r.ops), undo: r.undo === null ? null : jsonArray(r.undo) })))
+      const batches = rows.map((r) => ({ version: r.version, ops: jsonArray(r.ops), undo: r.undo === null ? null : jsonArray(r.undo) }))
+      const ops = batches.reduce((n, b) => n + (b.ops?.length ?? 0), 0)
+      ok = ops <= MAX_REPLAY_OPS && logReplays(floor, batches)
       known.set(key, ok)
       if (known.size > REMEMBERED) known.delete(known.keys().next().value!)
     }

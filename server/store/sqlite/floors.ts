@@ -1,7 +1,7 @@
 /** Floors, their order and their edit log in the SQLite store. */
 import type { Floor } from '../../../protocol/floor/records.ts'
 import type { EditOutcome, OpsBatch, Store } from '../store.ts'
-import { jsonArray, replayChecker } from '../ops-log.ts'
+import { jsonArray, MAX_REPLAY_BATCHES, replayChecker } from '../ops-log.ts'
 import type { Connection } from './connection.ts'
 
 type FloorMethods = Pick<Store, 'listFloors' | 'getFloor' | 'addFloor' | 'removeFloor' | 'reorderFloors' | 'editFloor' | 'opsSince'>
@@ -73,6 +73,8 @@ export function floorMethods(c: Connection, opsKept: number): FloorMethods {
         if (since === floor.version) return { version: floor.version, batches: [] }
         // A reader ahead of the floor holds a plan this store never had (a restored backup): refetch.
         if (since > floor.version) return 'gone'
+        // Too far behind to be handed the stretch (ops-log.ts): not even read.
+        if (floor.version - since > MAX_REPLAY_BATCHES) return 'gone'
         const rows = sql('select version, batch_id, ops, undo from floor_ops where workspace_id = ? and floor_id = ? and version > ? order by version')
           .all(workspaceId, floorId, since) as { version: number; batch_id: string; ops: string; undo: string | null }[]
         // The log must hold every version after `since`; a gap means it was trimmed past the reader.

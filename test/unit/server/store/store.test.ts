@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
 import { applyBatch } from '../../../../protocol/floor/apply.ts'
 import type { Floor } from '../../../../protocol/floor/records.ts'
+import { MAX_REPLAY_BATCHES } from '../../../../server/store/ops-log.ts'
 import type { Store } from '../../../../server/store/store.ts'
 import { storeKinds, type StoreKind } from '../../../support/stores.ts'
 import { inviteRecord, newMember, seedWorkspace } from './fixtures.ts'
@@ -172,6 +173,22 @@ describe.each(kinds)('$name store', (kind) => {
       expect(await versions(7)).toBe('gone')
       // However far ahead: past a 32-bit integer too (PostgreSQL's integer column once failed the query).
       expect(await versions(3_000_000_000)).toBe('gone')
+    })
+
+    it('hands out no stretch longer than a reader should replay: one that far behind fetches the floor', async () => {
+      const store = await kind.open()
+      const { workspaceId: ws } = await seedWorkspace(store)
+      for (let v = 0; v <= MAX_REPLAY_BATCHES; v++) await edit(store, ws, v, `batch_${v + 1}`)
+      const longest = await store.opsSince(ws, 'floor_main', 1)
+      expect(longest === 'gone' || longest === null ? longest : longest.batches.length).toBe(MAX_REPLAY_BATCHES)
+      expect(await store.opsSince(ws, 'floor_main', 0)).toBe('gone')
+      // Nor more ops than one full batch: two batches of 1,001 are fetched as the floor.
+      const many = (tag: string) => Array.from({ length: 1_001 }, (_, i) => ({ op: 'floor.update', changes: { name: `${tag} ${i}` } }))
+      const v = MAX_REPLAY_BATCHES + 1
+      for (const [i, tag] of ['first', 'second'].entries()) expect(await edit(store, ws, v + i, `big_${tag}`, many(tag))).toMatchObject({ kind: 'applied' })
+      const last = await store.opsSince(ws, 'floor_main', v + 1)
+      expect(last === 'gone' || last === null ? last : last.batches.map((b) => b.batchId)).toEqual(['big_second'])
+      expect(await store.opsSince(ws, 'floor_main', v)).toBe('gone')
     })
 
     it('refuses a kept count that is not a positive integer', async () => {
