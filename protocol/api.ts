@@ -148,7 +148,7 @@ export const CreateFloorBody = Type.Object(
 export type CreateFloorBody = Static<typeof CreateFloorBody>
 
 /** The new order of the workspace's floors: every floor id exactly once. */
-export const FloorOrderBody = Type.Object({ floorIds: Type.Array(FloorIdSchema, { minItems: 1, maxItems: 100 }) }, { additionalProperties: false })
+export const FloorOrderBody = Type.Object({ floorIds: Type.Array(FloorIdSchema, { minItems: 1, maxItems: floorLimits.maxFloors }) }, { additionalProperties: false })
 export type FloorOrderBody = Static<typeof FloorOrderBody>
 
 /**

@@ -31,6 +31,8 @@ export const floorLimits = {
   maxLabel: 64,
   maxAllowed: 500,
   maxFurniture: 2_000,
+  /** Floors in a workspace: every edit reads them all (rules across floors), and a reorder names each. */
+  maxFloors: 100,
 } as const
 
 const coordinate = Type.Number({ minimum: 0, maximum: floorLimits.maxSide })

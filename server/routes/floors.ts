@@ -6,7 +6,7 @@ import {
 } from '../../protocol/api.ts'
 import { applyBatch } from '../../protocol/floor/apply.ts'
 import type { FloorOp } from '../../protocol/floor/ops.ts'
-import type { Floor } from '../../protocol/floor/records.ts'
+import { floorLimits, type Floor } from '../../protocol/floor/records.ts'
 import { ErrorBodySchema, errorCodes } from '../../protocol/errors.ts'
 import { authenticate, inWorkspace } from '../auth/authenticate.ts'
 import { publishDraft } from '../floor/drafts.ts'
@@ -39,12 +39,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/workspaces/:ws/floors',
     {
       preHandler: authenticate,
-      schema: { summary: 'Add a floor, empty or from a template (hosts)', params: WorkspaceParams, body: CreateFloorBody, response: { 201: FloorSchema, 400: ErrorBodySchema, 403: ErrorBodySchema } },
+      schema: { summary: 'Add a floor, empty or from a template (hosts)', params: WorkspaceParams, body: CreateFloorBody, response: { 201: FloorSchema, 400: ErrorBodySchema, 403: ErrorBodySchema, 409: ErrorBodySchema } },
     },
     async (request, reply) => {
       const { member } = inWorkspace(request, request.params.ws, 'host')
       const floor = newFloor(request.body)
-      await app.store.addFloor(member.workspaceId, floor)
+      if ((await app.store.addFloor(member.workspaceId, floor)) === 'full') throw conflict(`a workspace holds at most ${floorLimits.maxFloors} floors`)
       void announceFloorVersions(app, member.workspaceId)
       reply.code(201)
       return floor

@@ -301,7 +301,8 @@ export interface Store extends ChatStore, CompanyStore, ProfileStore, CommunityS
 
   listFloors(workspaceId: string): Promise<Floor[]>
   getFloor(workspaceId: string, floorId: string): Promise<Floor | null>
-  addFloor(workspaceId: string, floor: Floor): Promise<void>
+  /** Adds a floor after the others; 'full' when the workspace has floorLimits.maxFloors already. */
+  addFloor(workspaceId: string, floor: Floor): Promise<'added' | 'full'>
   /**
    * Removes a floor with its edit log and drafts, answering the floor as it was when removed (to
    * move its people elsewhere); refuses ('last') to remove the only floor.

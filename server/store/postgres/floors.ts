@@ -3,7 +3,7 @@
  * workspace's lock, so edits from any number of server instances apply one after another against
  * the floors as the last one left them (rules across floors included).
  */
-import type { Floor } from '../../../protocol/floor/records.ts'
+import { floorLimits, type Floor } from '../../../protocol/floor/records.ts'
 import type { EditOutcome, OpsBatch, Store } from '../store.ts'
 import { jsonArray, replayChecker } from '../ops-log.ts'
 import { lockKey, type Connection, type Sql } from './connection.ts'
@@ -30,10 +30,13 @@ export function floorMethods(c: Connection, docs: FloorDocs, opsKept: number): F
       return floorOf(c, workspaceId, floorId)
     },
     async addFloor(workspaceId, floor) {
-      await c.tx(async (sql) => {
+      return c.tx(async (sql): Promise<'added' | 'full'> => {
         await sql.lock(lockKey.workspace(workspaceId))
+        const { n } = (await sql.one<{ n: number }>('select count(*)::integer as n from floors where workspace_id = $1', [workspaceId]))!
+        if (n >= floorLimits.maxFloors) return 'full'
         await sql.run(`insert into floors (workspace_id, id, position, version, doc)
           values ($1, $2, (select coalesce(max(position), -1) + 1 from floors where workspace_id = $1), $3, $4)`, [workspaceId, floor.id, floor.version, JSON.stringify(floor)])
+        return 'added'
       })
     },
     async removeFloor(workspaceId, floorId) {

@@ -1,5 +1,5 @@
 /** Floors, their order and their edit log in the SQLite store. */
-import type { Floor } from '../../../protocol/floor/records.ts'
+import { floorLimits, type Floor } from '../../../protocol/floor/records.ts'
 import type { EditOutcome, OpsBatch, Store } from '../store.ts'
 import { jsonArray, MAX_REPLAY_BATCHES, replayChecker } from '../ops-log.ts'
 import type { Connection } from './connection.ts'
@@ -20,8 +20,12 @@ export function floorMethods(c: Connection, opsKept: number): FloorMethods {
       return c.floor(workspaceId, floorId)
     },
     async addFloor(workspaceId, floor) {
-      sql('insert into floors (workspace_id, id, position, version, doc) values (?, ?, (select coalesce(max(position), -1) + 1 from floors where workspace_id = ?), ?, ?)')
-        .run(workspaceId, floor.id, workspaceId, floor.version, JSON.stringify(floor))
+      return write((): 'added' | 'full' => {
+        if ((sql('select count(*) from floors where workspace_id = ?').pluck().get(workspaceId) as number) >= floorLimits.maxFloors) return 'full'
+        sql('insert into floors (workspace_id, id, position, version, doc) values (?, ?, (select coalesce(max(position), -1) + 1 from floors where workspace_id = ?), ?, ?)')
+          .run(workspaceId, floor.id, workspaceId, floor.version, JSON.stringify(floor))
+        return 'added'
+      })
     },
     async removeFloor(workspaceId, floorId) {
       return write((): { removed: Floor } | 'last' | 'not-found' => {

@@ -6,7 +6,9 @@
 import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
 import { applyBatch } from '../../../../protocol/floor/apply.ts'
-import type { Floor } from '../../../../protocol/floor/records.ts'
+import { floorLimits, type Floor } from '../../../../protocol/floor/records.ts'
+import { FloorOrderBody } from '../../../../protocol/api.ts'
+import { Value } from 'typebox/value'
 import { MAX_REPLAY_BATCHES } from '../../../../server/store/ops-log.ts'
 import type { Store } from '../../../../server/store/store.ts'
 import { storeKinds, type StoreKind } from '../../../support/stores.ts'
@@ -193,6 +195,21 @@ describe.each(kinds)('$name store', (kind) => {
 
     it('refuses a kept count that is not a positive integer', async () => {
       await expect(kind.open(undefined, { opsKept: 0 })).rejects.toThrow(/opsKept/)
+    })
+  })
+
+  describe('floors', () => {
+    it(`holds at most ${floorLimits.maxFloors} floors in a workspace, all of which can be put in order`, async () => {
+      const store = await kind.open()
+      const { workspaceId: ws } = await seedWorkspace(store)
+      const floor = (i: number) => ({ id: `floor_${i}`, name: `Floor ${i}`, version: 0, width: 500, height: 500, rooms: [], desks: [] })
+      for (let i = 1; i < floorLimits.maxFloors; i++) expect(await store.addFloor(ws, floor(i))).toBe('added')
+      expect(await store.addFloor(ws, floor(floorLimits.maxFloors))).toBe('full')
+      const ids = (await store.listFloors(ws)).map((f) => f.id)
+      expect(ids).toHaveLength(floorLimits.maxFloors)
+      expect(Value.Check(FloorOrderBody, { floorIds: ids.toReversed() })).toBe(true)
+      expect(await store.reorderFloors(ws, ids.toReversed())).toBe('ok')
+      expect((await store.listFloors(ws)).map((f) => f.id)).toEqual(ids.toReversed())
     })
   })
 
