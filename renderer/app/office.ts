@@ -302,6 +302,8 @@ export function createOffice(platform: Platform, stores: Stores): Office {
     floor.getState().clear()
     presence.getState().setSelf({ floor: '', room: null })
     session.getState().signedIn({ token: saved.token, workspace: signed.workspace, me: signed.member })
+    // This member's own stars (the boot's read found nobody signed in, or someone else).
+    void social.loadStars().catch(() => undefined)
     await goOnline(generation)
   }
 
@@ -357,7 +359,14 @@ export function createOffice(platform: Platform, stores: Stores): Office {
       // Stars and chat's cache load after the cached floor has painted, not on its way.
       void afterFloorPaint().then(() => social.loadStars())
       const saved = raw ? (JSON.parse(raw) as SavedSession) : null
-      if (!saved) return session.getState().signedOut()
+      if (!saved) {
+        // Nobody is signed in here, yet the last member's office may still be cached: they quit
+        // without signing out, and their session was kept only for that run ("Keep me signed in"
+        // off, or no keyring to keep it in). Whoever signs in next must find none of it (their
+        // private chats, the messages they had not sent yet).
+        await platform.cache.clear().catch(() => undefined)
+        return session.getState().signedOut()
+      }
       const snapshot = await platform.cache.getSnapshot(saved.workspaceId)
       const me = snapshot?.members.find((m) => m.id === saved.memberId)
       if (snapshot && me) {

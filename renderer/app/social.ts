@@ -39,7 +39,8 @@ export interface Social {
   loadStars(): Promise<void>
 }
 
-const STARS_KEY = 'stars'
+/** Stars are each member's own: kept per member, so the next one signed in here sees none of them. */
+const starsKey = (memberId: string) => `stars:${memberId}`
 /** Admissions granted by the server last 10 minutes; the client lets itself through a little less. */
 const ADMITTED_MS = 9 * 60_000
 const DECLINED = JSON.stringify({ answer: 'declined' } satisfies KnockAnswer)
@@ -211,13 +212,18 @@ export function createSocial(deps: SocialDeps): Social {
       social.getState().removePrompt(promptId)
     },
     async toggleStar(memberId) {
+      const self = me()
+      if (!self) return
       const stars = social.getState().stars
       const next = stars.includes(memberId) ? stars.filter((s) => s !== memberId) : [...stars, memberId]
       social.getState().setStars(next)
-      await deps.platform.settings.set(STARS_KEY, JSON.stringify(next))
+      await deps.platform.settings.set(starsKey(self), JSON.stringify(next))
     },
     async loadStars() {
-      const raw = await deps.platform.settings.get(STARS_KEY)
+      const self = me()
+      const raw = self ? await deps.platform.settings.get(starsKey(self)) : null
+      // Signed out (or someone else) meanwhile: these are not the stars of whoever is here now.
+      if (me() !== self) return
       const parsed: unknown = raw ? JSON.parse(raw) : []
       social.getState().setStars(Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [])
     },

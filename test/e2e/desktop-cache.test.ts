@@ -83,4 +83,31 @@ describe('desktop app with the local cache', () => {
     await app.close()
     await server.stop()
   })
+
+  it('keeps nothing of a member who quit without signing out, when their session was not kept, for whoever signs in next', async () => {
+    const [port, bundlePort] = [await freeTcpPort(), await freeTcpPort()]
+    const [data, user] = [tempDir('serverdata-'), tempDir('userdata-')]
+    dirs.push(data, user)
+    const server = await startServer({ livekit, port, dataDir: data.path, origins: [bundleOrigin(bundlePort)] })
+    const app = await openDesktopApp(browser, { serverUrl: server.url, userDataDir: user.path, bundlePort })
+    // Ana creates a workspace with "Keep me signed in" off: her session lasts as long as this run.
+    const form = app.page.getByRole('form', { name: 'Create a workspace' })
+    await form.getByLabel('Workspace name').fill('Acme')
+    await form.getByLabel('Your name').fill('Ana Silva')
+    await form.getByLabel('Email').fill('ana@example.com')
+    await form.getByLabel('Password').fill('correct horse 1')
+    await form.getByLabel('Keep me signed in').uncheck()
+    await form.getByRole('button', { name: 'Create workspace' }).click()
+    const office = new OfficePage(app.page)
+    await office.desk('1', 'Ana Silva, available').waitFor()
+    const workspaces = () => (app.cache.db.prepare('select count(*) as n from workspaces').get() as { n: number }).n
+    await expect.poll(() => getSnapshot(app.cache, (app.cache.db.prepare('select id from workspaces').get() as { id: string }).id)?.members.length).toBe(1)
+
+    // She quits without signing out: the next start is signed out, and her office is no longer on this machine.
+    const page = await app.relaunch()
+    await page.getByRole('tab', { name: 'Sign in' }).waitFor()
+    await expect.poll(workspaces).toBe(0)
+    await app.close()
+    await server.stop()
+  })
 })

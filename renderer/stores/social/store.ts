@@ -64,7 +64,7 @@ export function createSocialStore() {
     setKnock: (knock) => set({ knock }),
     setStars: (stars) => set({ stars }),
     setTakenOver: (takenOver) => set({ takenOver }),
-    clearSession: () => set({ prompts: [], door: null, knock: null, takenOver: false }),
+    clearSession: () => set({ prompts: [], door: null, knock: null, takenOver: false, stars: [] }),
   }))
 }
 export type SocialStore = ReturnType<typeof createSocialStore>
