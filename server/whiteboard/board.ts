@@ -7,7 +7,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import type { Room } from '../../protocol/floor/records.ts'
-import { drawn, mergeElements, MAX_BOARD_BYTES, VERSIONS_KEPT, type Board, type Element } from '../../protocol/whiteboard.ts'
+import { drawn, mergeElements, MAX_BOARD_BYTES, MAX_ELEMENTS, VERSIONS_KEPT, type Board, type Element } from '../../protocol/whiteboard.ts'
 import { readRoom } from '../chat/access.ts'
 import { roomsOf } from '../chat/conversations.ts'
 import { entrantOf } from '../companies/entrants.ts'
@@ -30,6 +30,19 @@ export const toBoard = (roomId: string, rec: WhiteboardRecord | null): Board =>
 
 const ATTEMPTS = 5
 
+/**
+ * A board of at most MAX_ELEMENTS elements (beyond it, no client can load it: BoardSchema), or
+ * null. Deleted elements count too, so that a deletion wins in every copy; past the limit the
+ * oldest of them (earliest in the list) go first, and only live elements past it refuse the save.
+ * A copy that still held one of those and had not seen its deletion could bring it back.
+ */
+function withinElements<E extends Element>(elements: E[]): E[] | null {
+  let over = elements.length - MAX_ELEMENTS
+  if (over <= 0) return elements
+  const kept = elements.filter((e) => !(e.isDeleted && over-- > 0))
+  return kept.length <= MAX_ELEMENTS ? kept : null
+}
+
 /** Merges `elements` into the board of `roomId` and writes it as a new version if anything changed. */
 export async function saveBoard(app: FastifyInstance, ws: string, roomId: string, elements: readonly Element[], by: string): Promise<Board> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -37,11 +50,15 @@ export async function saveBoard(app: FastifyInstance, ws: string, roomId: string
     const board = toBoard(roomId, current)
     const merged = mergeElements(board.elements, elements)
     if (!merged.changed) return board
-    const json = JSON.stringify(merged.elements)
+    const kept = withinElements(merged.elements)
+    if (!kept) {
+      throw new HttpError(413, { error: errorCodes.tooLarge, message: `the board would hold more than ${MAX_ELEMENTS} elements; delete something first` })
+    }
+    const json = JSON.stringify(kept)
     if (Buffer.byteLength(json) > MAX_BOARD_BYTES) {
       throw new HttpError(413, { error: errorCodes.tooLarge, message: `the board would grow past ${MAX_BOARD_BYTES / 1024 / 1024} MB; delete something first` })
     }
-    const next = { roomId, version: board.version + 1, elements: json, drawn: drawn(merged.elements), savedAt: app.now(), savedBy: by }
+    const next = { roomId, version: board.version + 1, elements: json, drawn: drawn(kept), savedAt: app.now(), savedBy: by }
     if (await app.store.saveWhiteboard(ws, board.version, next, VERSIONS_KEPT)) return toBoard(roomId, next)
   }
   throw new HttpError(409, { error: errorCodes.conflict, message: 'the board kept changing while saving; try again' })

@@ -6,7 +6,7 @@
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SignedIn } from '../../protocol/api.ts'
-import type { Board, Element } from '../../protocol/whiteboard.ts'
+import { MAX_ELEMENTS, type Board, type Element } from '../../protocol/whiteboard.ts'
 import { addMember, createWorkspace } from '../support/factories.ts'
 import { httpClient, type HttpClient } from '../support/http.ts'
 import { startStack, type Stack } from '../support/stack.ts'
@@ -50,6 +50,24 @@ describe('a room’s whiteboard', () => {
     expect(versions.map((v) => [v.version, v.elements, v.savedBy])).toEqual([[3, 2, ana.member.id], [2, 3, owner.member.id], [1, 2, ana.member.id]])
     const first = await http.get<Board>(url(ana, '/versions/1'), ana.session.token)
     expect(first.body.elements.map((e) => e.id)).toEqual(['a', 'shared'])
+  })
+
+  it(`never holds more than ${MAX_ELEMENTS} elements, which every client can load: deleted ones go first, live ones past it are refused`, async () => {
+    const owner = await createWorkspace(http)
+    const many = (prefix: string, n: number, changes: Partial<Element> = {}) => Array.from({ length: n }, (_, i) => el(`${prefix}${i}`, 1, changes))
+    await save(owner, many('a', 3_000))
+    // 2,000 of them deleted, then 3,000 more drawn: the oldest deleted ones make room.
+    await save(owner, many('a', 2_000, { version: 2, isDeleted: true }))
+    const grown = await save(owner, many('b', 3_000))
+    expect(grown.elements).toHaveLength(MAX_ELEMENTS)
+    expect(grown.elements.filter((e) => !e.isDeleted)).toHaveLength(4_000)
+    // 2,000 live ones more would be 6,000 live: refused, naming the limit, and the board still loads.
+    const refused = await http.call<{ message: string }>('PUT', url(owner), { token: owner.session.token, body: { elements: many('c', 2_000) } })
+    expect(refused.status).toBe(413)
+    expect(refused.body.message).toMatch(/more than 5000 elements/)
+    const loaded = await http.get<Board>(url(owner), owner.session.token)
+    expect(loaded.status).toBe(200)
+    expect(loaded.body.elements.length).toBeLessThanOrEqual(MAX_ELEMENTS)
   })
 
   it('takes a PNG thumbnail of a board, up to 256 kB, and nothing else', async () => {
