@@ -116,6 +116,8 @@ const companies: FastifyPluginAsyncTypebox<{ blobs: BlobStore }> = async (app) =
       const target = request.params.member
       const company = target === member.id ? await companyOr404(app, member.workspaceId, request.params.company) : await managedCompany(app, member, request.params.company)
       if (!company.members.includes(target)) throw notFound('company member')
+      // Taking an admin out (to add them back plain) would unname them: that is for hosts, as above.
+      if (target !== member.id && isAdminOf(company, target) && !isHost(member)) throw forbidden('only hosts take a company admin out of the company')
       if (!(await app.store.removeCompanyMember(member.workspaceId, company.id, target))) throw notFound('company member')
       void announceCompany(app, member.workspaceId, company.id)
       try {

@@ -63,6 +63,12 @@ describe('companies in one space', () => {
     expect((await co.add(ana, zed.id, joined.body)).status).toBe(403)
     expect((await co.add(owner, acme.id, cy)).status).toBe(409)
     expect((await co.takeOut(ana, zed.id, cy.member.id)).status).toBe(403)
+    // Nor unnames another admin by taking them out (to add them back plain): that is for hosts.
+    expect((await co.add(owner, acme.id, bo, true)).status).toBe(200)
+    const outAdmin = await co.takeOut(ana, acme.id, bo.member.id)
+    expect([outAdmin.status, JSON.stringify(outAdmin.body)]).toEqual([403, expect.stringContaining('only hosts')])
+    expect((await co.list(owner)).find((c) => c.id === acme.id)?.admins).toEqual([ana.member.id, bo.member.id])
+    expect((await co.add(owner, acme.id, bo, false)).status).toBe(200)
     // A workspace invite is not the company's to revoke.
     const hostsInvite = await http.post<{ id: string }>(`/api/workspaces/${owner.workspace.id}/invites`, { role: 'member' }, owner.session.token)
     expect((await co.call(ana, 'DELETE', `/${acme.id}/invites/${hostsInvite.body.id}`)).status).toBe(404)
