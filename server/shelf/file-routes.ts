@@ -63,12 +63,20 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ blobs: BlobStore }> = async
     const found = fileTypeOf(bytes, name)
     if (!found.ok) throw unsupported(found.message)
     const storageKey = newId('blob', 24).slice(5)
-    // The bytes first: a failed upload leaves no item behind.
+    // The bytes first: a failed upload leaves no item behind; and an item not made leaves no bytes.
     await blobs.put(storageKey, bytes)
-    const made = await app.store.addShelfItem(member.workspaceId, {
-      id: newId('shi', 16), placeId: seen.place.id, kind: 'file', title: name, body: '', file: { storageKey, type: found.type, size: bytes.length }, authorId: member.id, createdAt: app.now(),
-    }, SHELF_LIMITS.items)
-    if (made === 'full') throw fullShelf()
+    const made = await app.store
+      .addShelfItem(member.workspaceId, {
+        id: newId('shi', 16), placeId: seen.place.id, kind: 'file', title: name, body: '', file: { storageKey, type: found.type, size: bytes.length }, authorId: member.id, createdAt: app.now(),
+      }, SHELF_LIMITS.items)
+      .catch(async (err: unknown) => {
+        await blobs.delete(storageKey).catch(() => undefined)
+        throw err
+      })
+    if (made === 'full') {
+      await blobs.delete(storageKey)
+      throw fullShelf()
+    }
     announceItem(app, member.workspaceId, seen.place, made)
     reply.code(201)
     return itemToWire(made)

@@ -5,7 +5,7 @@
  * and nobody else does, a search finds only what the searcher may see, and a comment reaches the
  * desk's owner and a shelf's followers live, never its writer.
  */
-import { readdirSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { SignedIn } from '../../protocol/api.ts'
@@ -115,6 +115,22 @@ describe('shelves', () => {
     const before = stored()
     expect(await call(owner, 'DELETE', `/room_lounge/items/${kept.body.id as string}`)).toMatchObject({ status: 204 })
     expect(stored()).toBe(before - 1)
+  }, 60_000)
+
+  it(`holds ${SHELF_LIMITS.items} items: one more is refused with 409, and a file refused so leaves no bytes behind`, async () => {
+    const owner = await createWorkspace(http)
+    // Five members fill the lounge's shelf (each within the write limit).
+    const writers = [owner, ...(await Promise.all([1, 2, 3, 4].map(() => addMember(http, owner))))]
+    const perWriter = SHELF_LIMITS.items / writers.length
+    await Promise.all(writers.map(async (who) => {
+      for (let i = 0; i < perWriter; i++) await note(who, 'room_lounge', `Note ${i}`, '')
+    }))
+    expect(await call(owner, 'POST', '/room_lounge/notes', { title: 'One more', body: '' })).toMatchObject({ status: 409 })
+    const dir = join(notices.stack.server.dataDir, 'attachments')
+    const stored = () => (existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length : 0)
+    const before = stored()
+    expect(await upload(owner, 'room_lounge', 'Late.pdf', pdf(1_000))).toMatchObject({ status: 409 })
+    expect(stored()).toBe(before)
   }, 60_000)
 
   it('slows down a member who writes in a loop: the 121st write in 10 minutes and the 21st file get 429 naming the wait, and others write on', async () => {
