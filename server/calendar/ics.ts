@@ -64,20 +64,32 @@ export function readIcs(text: string): ImportedEvent[] {
     throw fail(`ics is not an iCalendar file: ${(err as Error).message}`)
   }
   if (root.name !== 'vcalendar') throw fail(`ics holds a ${root.name.toUpperCase()}, not a VCALENDAR`)
-  // Its own time zones, so that a DTSTART with a TZID means what the file says.
-  for (const tz of root.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz)
   const vevents = root.getAllSubcomponents('vevent')
   if (vevents.length === 0) throw fail('ics has no VEVENT to import')
   if (vevents.length > MAX_IMPORTED_EVENTS) throw fail(`ics has ${vevents.length} events; at most ${MAX_IMPORTED_EVENTS} are imported at once`)
-  return vevents.map((v, i) => {
-    try {
-      return readEvent(v, i)
-    } catch (err) {
-      // What ical.js throws on a value it cannot read (a bad date, a bad rule) is the file's fault too.
-      if (err instanceof HttpError) throw err
-      throw fail(`VEVENT ${i + 1} cannot be read: ${(err as Error).message}`)
-    }
-  })
+  // Its own time zones, so that a DTSTART with a TZID means what the file says, for this file only:
+  // ical.js keeps them for the whole process, where one workspace's file would tell every later
+  // import (another workspace's too) what a TZID means. None shadows a zone ical.js has (UTC).
+  const own: string[] = []
+  for (const tz of root.getAllSubcomponents('vtimezone')) {
+    const tzid = tz.getFirstPropertyValue('tzid')
+    if (typeof tzid !== 'string' || ICAL.TimezoneService.has(tzid)) continue
+    ICAL.TimezoneService.register(tz)
+    own.push(tzid)
+  }
+  try {
+    return vevents.map((v, i) => {
+      try {
+        return readEvent(v, i)
+      } catch (err) {
+        // What ical.js throws on a value it cannot read (a bad date, a bad rule) is the file's fault too.
+        if (err instanceof HttpError) throw err
+        throw fail(`VEVENT ${i + 1} cannot be read: ${(err as Error).message}`)
+      }
+    })
+  } finally {
+    for (const tzid of own) ICAL.TimezoneService.remove(tzid)
+  }
 }
 
 function readEvent(v: ICAL.Component, i: number): ImportedEvent {
