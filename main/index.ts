@@ -16,6 +16,7 @@ startApp({
   createServices: ({ launch, userDataDir, protection, version, notifier, systemTheme }) => {
     const cache = openCache(join(userDataDir, 'cache.db'), {
       onRecovered: ({ movedTo, reason }) => console.warn(`cache was unreadable (${reason}); moved to ${movedTo} and rebuilt`),
+      onUnavailable: (reason) => console.warn(`cache file cannot be used (${reason}); the office is kept in memory for this run`),
     })
     const secrets = createSecretStore({ kv: cacheKv(cache), protection })
     const config = { serverUrl: launch.serverUrl, platform: 'electron' as const, version }

@@ -11,6 +11,7 @@ import { PresenceSnapshotSchema, type CacheSnapshot, type PresenceSnapshot } fro
 import type { ErrorCode } from '../../protocol/errors.ts'
 import type { KvStore } from '../credentials/secret-store.ts'
 import type { Cache } from './open.ts'
+import { removeAsideCopies } from './recover.ts'
 import { wipeFreedPages } from './scrub.ts'
 import { openSecretsFile, secretsFileFor } from './secrets-file.ts'
 
@@ -147,4 +148,6 @@ export function clearCache(cache: Cache): void {
     for (const table of ['chat_lists', 'chat_messages', 'chat_outbox']) db.prepare(`DELETE FROM ${table}`).run()
   })()
   wipeFreedPages(db)
+  // A damaged cache moved aside (recover.ts) holds the office as it was then: it goes too.
+  removeAsideCopies(cache.file)
 }

@@ -33,16 +33,21 @@ export function corruptionReason(err: unknown): string | null {
 
 const sidecars = ['', '-wal', '-shm'] as const
 
-/**
- * Renames `file`, `file-wal` and `file-shm` to `file.corrupt-<now>` (+ the same suffixes) and
- * deletes older aside copies, so repeated corruption cannot fill the disk. Returns the new name.
- */
-export function moveAside(file: string, now: number): string {
+/** Deletes the copies of `file` moved aside (with their -wal and -shm files). */
+export function removeAsideCopies(file: string): void {
   const dir = path.dirname(file)
   const prefix = `${path.basename(file)}.corrupt-`
   for (const name of fs.readdirSync(dir)) {
     if (name.startsWith(prefix)) fs.rmSync(path.join(dir, name), { force: true })
   }
+}
+
+/**
+ * Renames `file`, `file-wal` and `file-shm` to `file.corrupt-<now>` (+ the same suffixes) and
+ * deletes older aside copies, so repeated corruption cannot fill the disk. Returns the new name.
+ */
+export function moveAside(file: string, now: number): string {
+  removeAsideCopies(file)
   const movedTo = `${file}.corrupt-${now}`
   for (const suffix of sidecars) {
     if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, movedTo + suffix)

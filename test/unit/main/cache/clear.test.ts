@@ -64,6 +64,16 @@ describe('cache:clear (sign-out)', () => {
     expect(getSnapshot(cache, workspace.id)?.workspace).toEqual(workspace)
   })
 
+  it('takes a damaged copy moved aside with it: it held the office as it was then', async () => {
+    const { file, handlers } = signedInCache()
+    const dir = path.dirname(file)
+    for (const suffix of ['', '-wal', '-shm']) fs.writeFileSync(`${file}.corrupt-1${suffix}`, traces.join(' '))
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'not the cache')
+    await handlers['cache:clear']()
+    expect(fs.readdirSync(dir).filter((n) => n.includes('.corrupt-'))).toEqual([])
+    expect(fs.existsSync(path.join(dir, 'notes.txt'))).toBe(true)
+  })
+
   it('leaves the credentials to the renderer, which forgets them itself', async () => {
     const { handlers } = signedInCache()
     await handlers['credentials:set']('session', 'tok-1')

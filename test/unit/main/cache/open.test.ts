@@ -123,19 +123,39 @@ describe('openCache', () => {
     expect(fs.readdirSync(dir).filter((n) => n.includes('.corrupt-'))).toEqual(['cache.db.corrupt-2'])
   })
 
-  it('rethrows SQLITE_BUSY without touching the file', () => {
+  it('keeps the cache in memory for the run when the file is locked by another process, leaving the file untouched, and says why', () => {
     const dir = tempDir()
     const file = path.join(dir, 'cache.db')
     filledCache(file)
+    const before = fs.readFileSync(file)
     const holder = new Database(file)
     holder.pragma('locking_mode = EXCLUSIVE')
     holder.exec('BEGIN EXCLUSIVE')
     try {
-      expect(() => openCache(file, { busyTimeoutMs: 20 })).toThrow(expect.objectContaining({ code: 'SQLITE_BUSY' }))
+      const reasons: string[] = []
+      const cache = openCache(file, { busyTimeoutMs: 20, onUnavailable: (reason) => reasons.push(reason) })
+      expect(reasons).toEqual([expect.stringMatching(/^SQLITE_BUSY: /)])
+      // Empty (nothing of the file), and working: the app starts from the server.
+      expect(getSnapshot(cache, workspace.id)).toBeNull()
+      expectWorking(cache)
+      cache.close()
       expect(fs.readdirSync(dir).filter((n) => n.includes('.corrupt-'))).toEqual([])
     } finally {
       holder.exec('COMMIT')
       holder.close()
     }
+    expect(fs.readFileSync(file).equals(before)).toBe(true)
+  })
+
+  it('keeps the cache in memory when its folder cannot hold a database at all', () => {
+    const dir = tempDir()
+    // Where the file should be, a folder: SQLite cannot open it, and it is no corruption to move aside.
+    const file = path.join(dir, 'cache.db')
+    fs.mkdirSync(file)
+    const reasons: string[] = []
+    const cache = openCache(file, { onUnavailable: (reason) => reasons.push(reason) })
+    expect(reasons).toHaveLength(1)
+    expectWorking(cache)
+    cache.close()
   })
 })
