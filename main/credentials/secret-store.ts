@@ -56,7 +56,7 @@ export function credentialProtection(protection: Protection): CredentialProtecti
 
 export function createSecretStore({ kv, protection, warn = console.warn }: SecretStoreDeps): SecretStore {
   const { cipher } = protection
-  const policy = credentialProtection(protection)
+  let policy = credentialProtection(protection)
   const memory = new Map<string, string>()
   let warned = false
   const warnOnce = (): void => {
@@ -75,6 +75,22 @@ export function createSecretStore({ kv, protection, warn = console.warn }: Secre
     }
   }
 
+  /**
+   * Seals `value` into the file; when the keychain refuses (a denied prompt, a locked keyring), the
+   * secret is kept for this session instead, and protection() says so from then on: a sign-in
+   * that the keychain would not keep still signs in.
+   */
+  const seal = async (key: string, value: string): Promise<void> => {
+    try {
+      kv.set(prefix + key, sealedTag + Buffer.from(await cipher!.encrypt(value)).toString('base64'))
+    } catch (err) {
+      kv.set(prefix + key, null)
+      memory.set(key, value)
+      policy = { persistent: false, reason: `Your sign-in is kept only until you quit: the keyring would not protect it (${(err as Error).message})` }
+      warnOnce()
+    }
+  }
+
   return {
     async get(key) {
       if (memory.has(key)) return memory.get(key) ?? null
@@ -85,6 +101,9 @@ export function createSecretStore({ kv, protection, warn = console.warn }: Secre
         // Written weakly by an older version: keep it for this session, and off the disk.
         kv.set(prefix + key, null)
         if (value !== null) memory.set(key, value)
+      } else if (value !== null && stored.startsWith(plainTag)) {
+        // Written in plain by an older version, and a keychain is here now: sealed from now on.
+        await seal(key, value)
       }
       return value
     },
@@ -96,7 +115,7 @@ export function createSecretStore({ kv, protection, warn = console.warn }: Secre
         memory.set(key, value)
         return kv.set(prefix + key, null)
       }
-      kv.set(prefix + key, sealedTag + Buffer.from(await cipher.encrypt(value)).toString('base64'))
+      await seal(key, value)
     },
     protection: () => policy,
   }

@@ -111,6 +111,29 @@ describe('secret store', () => {
     expect(await createSecretStore({ kv: cacheKv(cache), protection: strong }).get('k')).toBe('plain-secret')
   })
 
+  it('seals a secret an older version stored in plain, once a keychain is there to read it', async () => {
+    const cache = cacheAt()
+    cacheKv(cache).set('secret:k', `plain:${Buffer.from('plain-secret').toString('base64')}`)
+    expect(await createSecretStore({ kv: cacheKv(cache), protection: strong }).get('k')).toBe('plain-secret')
+    const stored = cacheKv(cache).get('secret:k') ?? ''
+    expect(stored.startsWith('os:')).toBe(true)
+    expect(stored).not.toContain(Buffer.from('plain-secret').toString('base64'))
+    expect(await createSecretStore({ kv: cacheKv(cache), protection: strong }).get('k')).toBe('plain-secret')
+  })
+
+  it('keeps a secret for the session when the keychain refuses to seal it, and says so, rather than fail the sign-in', async () => {
+    const cache = cacheAt()
+    const refusing: Cipher = { encrypt: async () => Promise.reject(new Error('user denied access')), decrypt: xorCipher.decrypt }
+    const warn = vi.fn()
+    const store = createSecretStore({ kv: cacheKv(cache), protection: { cipher: refusing, weakness: null }, warn })
+    expect(store.protection().persistent).toBe(true)
+    await store.set('session', 'tok-1')
+    expect(await store.get('session')).toBe('tok-1')
+    expect(cacheKv(cache).get('secret:session')).toBeNull()
+    expect(store.protection()).toEqual({ persistent: false, reason: expect.stringContaining('user denied access') })
+    expect(warn).toHaveBeenCalledOnce()
+  })
+
   it('answers null, not a throw, when the keychain can no longer decrypt', async () => {
     const cache = cacheAt()
     await createSecretStore({ kv: cacheKv(cache), protection: strong }).set('k', 'v')
