@@ -79,7 +79,10 @@ export const EventSchema = Type.Object({
   declined: Type.Optional(Type.Array(MemberIdSchema, { maxItems: MAX_EVENT_CAPACITY })),
 })
 export type CommunityEvent = Static<typeof EventSchema>
-export const EventsSchema = Type.Object({ events: Type.Array(EventSchema, { maxItems: 1_000 }) })
+/** Events listed at most (the soonest); a member who is not a host has at most MAX_MEMBER_EVENTS upcoming. */
+export const MAX_LISTED_EVENTS = 1_000
+export const MAX_MEMBER_EVENTS = 200
+export const EventsSchema = Type.Object({ events: Type.Array(EventSchema, { maxItems: MAX_LISTED_EVENTS }) })
 export const CreateEventBody = Type.Object(
   {
     title: Type.String({ minLength: 1, maxLength: 120, pattern: '\\S' }),

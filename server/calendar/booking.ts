@@ -8,7 +8,10 @@ import type { FastifyInstance } from 'fastify'
 import { firstOverlap, type Clash } from '../../protocol/calendar.ts'
 import { errorCodes, type ErrorBody } from '../../protocol/errors.ts'
 import type { Room } from '../../protocol/floor/records.ts'
-import { HttpError } from '../http-error.ts'
+import { MAX_MEMBER_EVENTS } from '../../protocol/community.ts'
+import { atLeast } from '../../protocol/rules.ts'
+import { conflict, HttpError } from '../http-error.ts'
+import type { MemberRecord } from '../store/store.ts'
 import type { EventRecord, NewEvent } from '../store/community-store.ts'
 
 /** The room of this workspace, or null. */
@@ -30,6 +33,17 @@ export async function clashError(app: FastifyInstance, ws: string, room: Room, m
   const clash: Clash = { eventId: theirs.id, title: theirs.title, roomId: room.id, roomName: room.name, hostName: host?.name ?? null, ...when }
   // The body carries `clash` beside the usual fields: the route's 409 schema (BookingConflictSchema) declares it.
   return new HttpError(409, { error: errorCodes.conflict, message: clashMessage(clash), reason: 'booked', clash } as ErrorBody)
+}
+
+/**
+ * Refuses (409) a member who is not a host `adding` events beyond MAX_MEMBER_EVENTS upcoming ones
+ * of their own: the list everyone reads holds the soonest MAX_LISTED_EVENTS, which one member in
+ * a loop would otherwise fill.
+ */
+export async function checkEventQuota(app: FastifyInstance, ws: string, member: MemberRecord, adding: number): Promise<void> {
+  if (atLeast(member.role, 'host')) return
+  const mine = (await app.store.listEvents(ws, app.now())).filter((e) => e.hostId === member.id).length
+  if (mine + adding > MAX_MEMBER_EVENTS) throw conflict(`you have ${mine} upcoming events; a member has at most ${MAX_MEMBER_EVENTS} (a host can make more)`)
 }
 
 /** Makes the event: as a booking in a bookable room (409 on a clash), as a plain event elsewhere. */

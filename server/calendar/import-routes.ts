@@ -15,7 +15,7 @@ import { publicBase } from '../community/guest-link-routes.ts'
 import { announceEvent, eventToWire } from '../community/notices.ts'
 import { badRequest, forbidden } from '../http-error.ts'
 import type { EventRecord } from '../store/community-store.ts'
-import { makeEvent, roomOf } from './booking.ts'
+import { checkEventQuota, makeEvent, roomOf } from './booking.ts'
 import { readIcs } from './ics.ts'
 
 const errors = { 400: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema }
@@ -36,6 +36,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const now = app.now()
       const read = readIcs(request.body.ics)
       const coming = read.filter((e) => seriesEnd(e) > now)
+      await checkEventQuota(app, member.workspaceId, member, coming.length)
       const made: EventRecord[] = []
       try {
         for (const e of coming) {

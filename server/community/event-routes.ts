@@ -6,7 +6,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { WorkspaceParams } from '../../protocol/api.ts'
-import { CreateEventBody, EventIdSchema, EventSchema, EventsSchema, MAX_WINDOW_MS } from '../../protocol/community.ts'
+import { CreateEventBody, EventIdSchema, EventSchema, EventsSchema, MAX_LISTED_EVENTS, MAX_WINDOW_MS } from '../../protocol/community.ts'
 import { ErrorBodySchema } from '../../protocol/errors.ts'
 import { atLeast } from '../../protocol/rules.ts'
 import { authenticate, inWorkspace } from '../auth/authenticate.ts'
@@ -16,7 +16,7 @@ import type { MemberRecord } from '../store/store.ts'
 import { publicBase } from './guest-link-routes.ts'
 import { announceEvent, announceEventGone, eventToWire } from './notices.ts'
 import { BookingConflictSchema, seriesEnd, WEEK_MS } from '../../protocol/calendar.ts'
-import { makeEvent, roomOf } from '../calendar/booking.ts'
+import { checkEventQuota, makeEvent, roomOf } from '../calendar/booking.ts'
 import { checkInvited } from '../calendar/invites.ts'
 
 const errors = { 400: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema }
@@ -39,7 +39,8 @@ export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { member } = inWorkspace(request, request.params.ws)
       const events = await app.store.listEvents(member.workspaceId, app.now())
       const seen = member.role === 'guest' ? events.filter((e) => e.attendees.includes(member.id)) : events
-      return { events: seen.map((e) => eventToWire(e, publicBase(app, request), member)) }
+      // The soonest, as many as a list holds (hosts' events are not limited in number).
+      return { events: seen.slice(0, MAX_LISTED_EVENTS).map((e) => eventToWire(e, publicBase(app, request), member)) }
     },
   )
 
@@ -70,6 +71,7 @@ export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (repeat && endsAt - startsAt > WEEK_MS) throw badRequest('a weekly event lasts at most a week', 'endsAt')
       if (seriesEnd({ startsAt, endsAt, repeat: repeat ?? null }) <= app.now()) throw badRequest('this event would have ended already', 'endsAt')
       await checkInvited(app, member.workspaceId, invited)
+      await checkEventQuota(app, member.workspaceId, member, 1)
       const id = newId('ev', 16)
       await makeEvent(app, member.workspaceId, room, {
         id, title: title.trim(), description, hostId: member.id, roomId, startsAt, endsAt, capacity, groupId: groupId ?? null, createdAt: app.now(), repeat: repeat ? { until: repeat.until } : null, invited,

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SignedIn } from '../../protocol/api.ts'
 import type { ConversationSummary } from '../../protocol/chat.ts'
-import type { Group } from '../../protocol/community.ts'
+import { MAX_LISTED_EVENTS, MAX_MEMBER_EVENTS, type Group } from '../../protocol/community.ts'
 import { addMember, createWorkspace } from '../support/factories.ts'
 import { httpClient, type HttpClient } from '../support/http.ts'
 import { startStack, type Stack } from '../support/stack.ts'
@@ -50,4 +50,22 @@ describe('interest groups', () => {
     const blank = await http.post<{ field?: string }>(`${ws}/groups`, { name: '   ' }, bo.session.token)
     expect(blank.status).toBe(400)
   })
+
+  it(`keep everyone's list of events loadable: a member has at most ${MAX_MEMBER_EVENTS} upcoming, and the list holds the soonest ${MAX_LISTED_EVENTS}`, async () => {
+    const owner = await createWorkspace(http)
+    const bo = await addMember(http, owner)
+    const ws = `/api/workspaces/${owner.workspace.id}`
+    const group = (await http.post<Group>(`${ws}/groups`, { name: 'Loop' }, bo.session.token)).body
+    const hour = 3_600_000
+    const at = (i: number) => ({ title: `Event ${i}`, roomId: 'room_lounge', startsAt: Date.now() + (i + 1) * hour, endsAt: Date.now() + (i + 2) * hour, capacity: 6, groupId: group.id })
+    for (let i = 0; i < MAX_MEMBER_EVENTS; i++) expect((await http.post(`${ws}/events`, at(i), bo.session.token)).status).toBe(201)
+    const refused = await http.post<{ message: string }>(`${ws}/events`, at(MAX_MEMBER_EVENTS), bo.session.token)
+    expect([refused.status, refused.body.message]).toEqual([409, expect.stringContaining(`at most ${MAX_MEMBER_EVENTS}`)])
+    // A host is not limited; past the list's length, everyone still loads the soonest.
+    for (let i = MAX_MEMBER_EVENTS; i <= MAX_LISTED_EVENTS; i++) expect((await http.post(`${ws}/events`, { ...at(i), groupId: undefined }, owner.session.token)).status).toBe(201)
+    const listed = await http.get<{ events: { title: string }[] }>(`${ws}/events`, bo.session.token)
+    expect(listed.status).toBe(200)
+    expect(listed.body.events).toHaveLength(MAX_LISTED_EVENTS)
+    expect(listed.body.events[0]?.title).toBe('Event 0')
+  }, 120_000)
 })
