@@ -13,7 +13,15 @@ export interface Dialect {
   inList(column: string, n: number): string
   /** The list of ids as that parameter's value. */
   list(ids: readonly string[]): unknown
+  /**
+   * `expr` in lower case, beyond ASCII too: the words searched for are lowered in JavaScript, and
+   * SQLite's own lower() knows only ASCII ("Élodie" was found on PostgreSQL, never on SQLite).
+   */
+  lower(expr: string): string
 }
+
+/** The SQLite function the store registers for lower() beyond ASCII. */
+export const UNICODE_LOWER = 'unicode_lower'
 
 export const profileColumns = 'p.title, p.time_zone, p.about, p.links, p.photo_version'
 
@@ -23,7 +31,7 @@ export function searchQuery(d: Dialect, workspaceId: string, s: ProfileSearch): 
   const where = [`m.workspace_id = ${bind(workspaceId)}`, `m.role <> 'guest'`, notLeaving]
   for (const word of likeWords(s.q)) {
     const w = bind(word)
-    where.push(`(lower(a.name) like ${w} escape '\\' or lower(coalesce(p.title, '')) like ${w} escape '\\' or lower(coalesce(p.about, '')) like ${w} escape '\\')`)
+    where.push(`(${d.lower('a.name')} like ${w} escape '\\' or ${d.lower("coalesce(p.title, '')")} like ${w} escape '\\' or ${d.lower("coalesce(p.about, '')")} like ${w} escape '\\')`)
   }
   for (const [kind, tag] of [['interest', s.interest], ['skill', s.skill]] as const) {
     if (tag) where.push(`exists (select 1 from profile_tags t where t.member_id = m.id and t.kind = '${kind}' and t.tag_key = ${bind(tagKey(tag.trim()))})`)
@@ -34,6 +42,6 @@ export function searchQuery(d: Dialect, workspaceId: string, s: ProfileSearch): 
     where.push(d.inList('m.id', params.length))
   }
   const text = `select m.id as member_id, ${profileColumns} from members m join accounts a on a.id = m.account_id
-    left join profiles p on p.member_id = m.id where ${where.join(' and ')} order by lower(a.name), m.id limit ${bind(s.limit)}`
+    left join profiles p on p.member_id = m.id where ${where.join(' and ')} order by ${d.lower('a.name')}, m.id limit ${bind(s.limit)}`
   return { text, params }
 }

@@ -4,10 +4,20 @@ import { profileColumns, searchQuery, type Dialect } from '../profile-search.ts'
 import type { ProfileRecord, ProfileStore } from '../profiles-store.ts'
 import type { Connection, Sql } from './connection.ts'
 
-const dialect: Dialect = { param: (n) => `$${n}`, inList: (column, n) => `${column} = any($${n}::text[])`, list: (ids) => [...ids] }
+/**
+ * lower() follows the database's locale, which knows only ASCII under "C" (a common choice, and
+ * the tests'): where PostgreSQL has ICU, its root collation lowers every script.
+ */
+const dialectWith = (icu: boolean): Dialect => ({
+  param: (n) => `$${n}`,
+  inList: (column, n) => `${column} = any($${n}::text[])`,
+  list: (ids) => [...ids],
+  lower: (expr) => (icu ? `lower(${expr} collate "und-x-icu")` : `lower(${expr})`),
+})
 const profileLock = (ws: string, memberId: string) => `profile:${ws}:${memberId}`
 
 export function profileMethods(c: Connection): ProfileStore {
+  let icu: Promise<boolean> | null = null
   const isMember = async (s: Sql, ws: string, memberId: string) => !!(await s.one('select 1 from members where workspace_id = $1 and id = $2', [ws, memberId]))
   const tagsOf = (s: Sql, ws: string, ids: readonly string[]) =>
     s.rows<TagRow>('select member_id, kind, tag from profile_tags where workspace_id = $1 and member_id = any($2::text[]) order by kind, position', [ws, [...ids]])
@@ -36,7 +46,8 @@ export function profileMethods(c: Connection): ProfileStore {
       })
     },
     async searchProfiles(ws, search) {
-      const { text, params } = searchQuery(dialect, ws, search)
+      icu ??= c.one("select 1 from pg_collation where collname = 'und-x-icu'").then((row) => row !== null)
+      const { text, params } = searchQuery(dialectWith(await icu), ws, search)
       const rows = await c.rows<ProfileRow & { member_id: string }>(text, params)
       const tags = await tagsOf(c, ws, rows.map((r) => r.member_id))
       return rows.map((r) => toProfile(r.member_id, r, tags.filter((t) => t.member_id === r.member_id)))

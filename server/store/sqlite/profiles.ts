@@ -1,11 +1,11 @@
 /** Profiles and the directory in the SQLite store (tables: migrations/0090-profiles.ts). */
 import { merged, tagRows, toProfile, type ProfileRow, type TagRow } from '../profile-rows.ts'
-import { profileColumns, searchQuery, type Dialect } from '../profile-search.ts'
+import { profileColumns, searchQuery, UNICODE_LOWER, type Dialect } from '../profile-search.ts'
 import type { ProfileRecord, ProfileStore } from '../profiles-store.ts'
 import type { Connection } from './connection.ts'
 
 // Named (@p1), bound from an object: one word's parameter is used three times.
-const dialect: Dialect = { param: (n) => `@p${n}`, inList: (column, n) => `${column} in (select value from json_each(@p${n}))`, list: (ids) => JSON.stringify(ids) }
+const dialect: Dialect = { param: (n) => `@p${n}`, inList: (column, n) => `${column} in (select value from json_each(@p${n}))`, list: (ids) => JSON.stringify(ids), lower: (expr) => `${UNICODE_LOWER}(${expr})` }
 
 export function profileMethods(c: Connection): ProfileStore {
   const { sql, write } = c

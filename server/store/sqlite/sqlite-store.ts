@@ -5,6 +5,7 @@
  * workspaces, accounts and admissions are here.
  */
 import Database from 'better-sqlite3'
+import { UNICODE_LOWER } from '../profile-search.ts'
 import type { AccountRecord, Store, WorkspaceRecord } from '../store.ts'
 import { analyticsMethods } from './analytics.ts'
 import { chatMethods } from './chat.ts'
@@ -44,6 +45,8 @@ export function openSqliteStore(file: string, opts: SqliteStoreOptions = {}): St
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
+    // lower() beyond ASCII, for the directory's search (profile-search.ts).
+    db.function(UNICODE_LOWER, { deterministic: true }, (text: unknown) => (typeof text === 'string' ? text.toLowerCase() : text))
     migrate(db)
   } catch (err) {
     // A refused file stays as it was, and unlocked for whoever looks at it next.

@@ -64,6 +64,10 @@ describe.each(kinds)('$name store: profiles', (kind) => {
     expect(await ids({ timeZone: 'America/New_York', limit: 50 })).toEqual([bob])
     expect(await ids({ interest: 'chess', memberIds: [bob, ownerId], limit: 50 })).toEqual([bob])
     expect(await ids({ memberIds: [], limit: 50 })).toEqual([])
+    // Beyond ASCII, in any case, on both stores (SQLite's own lower() knows only ASCII).
+    const elodie = await join('mem_elodie', 'member', 'Élodie Ångström')
+    await store.saveProfile(ws, elodie, { title: 'Ébéniste', about: 'Meubles ÉCOLOGIQUES' }, 5)
+    for (const q of ['élodie', 'ÉLODIE', 'ångström', 'ébéniste', 'écologiques']) expect(await ids({ q, limit: 50 }), q).toEqual([elodie])
     expect(await ids({ limit: 1 })).toEqual([ada])
     expect((await store.searchProfiles(ws, { q: 'bob', limit: 5 }))[0]).toMatchObject({ interests: ['chess', 'Climbing'], title: 'Carpenter' })
     expect(await store.searchProfiles('ws_other', { limit: 50 })).toEqual([])
