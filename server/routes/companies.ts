@@ -23,7 +23,7 @@ import { HttpError, badRequest, conflict, forbidden, notFound } from '../http-er
 const errors = { 400: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema }
 const NAME_TAKEN = 'another company of this workspace has that name'
 
-const companies: FastifyPluginAsyncTypebox<{ blobs: BlobStore }> = async (app) => {
+const companies: FastifyPluginAsyncTypebox<{ blobs: BlobStore }> = async (app, { blobs }) => {
   app.get(
     '/api/workspaces/:ws/companies',
     { preHandler: authenticate, schema: { summary: 'The companies of the workspace, with their members (members)', params: CompaniesParams, response: { 200: CompanyListSchema, ...errors } } },
@@ -68,11 +68,11 @@ const companies: FastifyPluginAsyncTypebox<{ blobs: BlobStore }> = async (app) =
 
   app.delete(
     '/api/workspaces/:ws/companies/:company',
-    { preHandler: authenticate, schema: { summary: 'Remove a company: its members detached, its floor tags cleared, its invites revoked (hosts)', params: CompanyParams, response: { 204: Type.Null(), ...errors } } },
+    { preHandler: authenticate, schema: { summary: 'Remove a company: its members detached, its floor tags cleared, what its company-only rooms held erased, its invites revoked (hosts)', params: CompanyParams, response: { 204: Type.Null(), ...errors } } },
     async (request, reply) => {
       const { member } = inWorkspace(request, request.params.ws, 'host')
       await companyOr404(app, member.workspaceId, request.params.company)
-      if ((await removeCompany(app, member.workspaceId, request.params.company, member.id)) === null) throw notFound('company')
+      if ((await removeCompany(app, blobs, member.workspaceId, request.params.company, member.id)) === null) throw notFound('company')
       void announceCompany(app, member.workspaceId, request.params.company)
       reply.code(204)
       return null

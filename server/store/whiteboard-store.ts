@@ -34,4 +34,6 @@ export interface WhiteboardStore {
   /** False when the room has no board to show. */
   setWhiteboardThumbnail(workspaceId: string, roomId: string, thumbnail: WhiteboardThumbnail): Promise<boolean>
   getWhiteboardThumbnail(workspaceId: string, roomId: string): Promise<WhiteboardThumbnail | null>
+  /** Forgets a room's board: its versions and its thumbnail. */
+  deleteWhiteboard(workspaceId: string, roomId: string): Promise<void>
 }

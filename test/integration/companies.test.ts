@@ -132,14 +132,26 @@ describe('companies in one space', () => {
     const { owner, ana, cy, acme, zed } = await twoCompanies()
     await editFloor(http, owner, [{ op: 'desk.update', id: (await floorOf(owner)).desks[0]!.id, changes: { companyId: acme.id } }])
     const invite = await co.invite(ana, acme.id)
+    // What Acme kept in its own room: a note on its shelf, a drawing, a chat message.
+    const ws = `/api/workspaces/${owner.workspace.id}`
+    expect((await http.post(`${ws}/shelves/room_meeting/notes`, { title: 'Acme roadmap', body: 'secret plans' }, ana.session.token)).status).toBe(201)
+    const shape = { id: 'acme_shape', type: 'text', version: 1, versionNonce: 1, isDeleted: false, text: 'Acme secret' }
+    expect((await http.call('PUT', `${ws}/whiteboards/room_meeting`, { token: ana.session.token, body: { elements: [shape] } })).status).toBe(200)
+    expect((await http.post(`${ws}/chat/conversations/rm_room_meeting/messages`, { clientId: 'acme-secret-0001', body: 'Acme secret message' }, ana.session.token)).status).toBe(201)
+
     expect((await co.call(owner, 'DELETE', `/${acme.id}`)).status).toBe(204)
     expect((await co.list(owner)).map((c) => c.id)).toEqual([zed.id])
     const floor = await floorOf(owner)
     expect(floor.rooms.filter((r) => r.companyId || r.companyOnly)).toEqual([])
     expect(floor.desks.filter((d) => d.companyId)).toEqual([])
     expect((await accept(invite.body.code)).status).toBe(410)
-    // Its room is an ordinary room again; Ana is in no company and may join another.
+    // Its room is an ordinary room again, with nothing of Acme's in it; Ana is in no company and may join another.
     expect((await tokenFor(cy, 'room_meeting')).status).toBe(200)
+    for (const path of ['/shelves/room_meeting', '/whiteboards/room_meeting', '/whiteboards/room_meeting/versions', '/whiteboards/room_meeting/versions/1', '/chat/conversations/rm_room_meeting/messages']) {
+      const res = await http.get(`${ws}${path}`, cy.session.token)
+      expect(JSON.stringify(res.body), path).not.toMatch(/Acme roadmap|secret plans|Acme secret/)
+      expect(res.status, path).toBe(path.endsWith('/versions/1') ? 404 : 200)
+    }
     expect((await co.add(owner, zed.id, ana)).status).toBe(200)
     expect((await co.call(owner, 'DELETE', `/${acme.id}`)).status).toBe(404)
   })

@@ -47,6 +47,12 @@ export function whiteboardMethods(c: Connection): WhiteboardStore {
     async setWhiteboardThumbnail(ws, room, t) {
       return (await c.run('update whiteboards set thumbnail = $1, thumbnail_at = $2 where workspace_id = $3 and room_id = $4', [t.png, t.at, ws, room])) > 0
     },
+    async deleteWhiteboard(ws, room) {
+      await c.tx(async (sql) => {
+        await sql.run('delete from whiteboard_versions where workspace_id = $1 and room_id = $2', [ws, room])
+        await sql.run('delete from whiteboards where workspace_id = $1 and room_id = $2', [ws, room])
+      })
+    },
     async getWhiteboardThumbnail(ws, room) {
       const row = await c.one<{ thumbnail: Buffer | null; thumbnail_at: number | null }>('select thumbnail, thumbnail_at from whiteboards where workspace_id = $1 and room_id = $2', [ws, room])
       return row?.thumbnail ? { png: row.thumbnail, at: Number(row.thumbnail_at ?? 0) } : null

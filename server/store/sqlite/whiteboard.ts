@@ -48,6 +48,12 @@ export function whiteboardMethods(c: Connection): WhiteboardStore {
     async setWhiteboardThumbnail(ws, room, t) {
       return write(() => sql('update whiteboards set thumbnail = ?, thumbnail_at = ? where workspace_id = ? and room_id = ?').run(t.png, t.at, ws, room).changes > 0)
     },
+    async deleteWhiteboard(ws, room) {
+      write(() => {
+        sql('delete from whiteboard_versions where workspace_id = ? and room_id = ?').run(ws, room)
+        sql('delete from whiteboards where workspace_id = ? and room_id = ?').run(ws, room)
+      })
+    },
     async getWhiteboardThumbnail(ws, room) {
       const row = sql('select thumbnail, thumbnail_at from whiteboards where workspace_id = ? and room_id = ?').get(ws, room) as { thumbnail: Buffer | null; thumbnail_at: number | null } | undefined
       return row?.thumbnail ? { png: row.thumbnail, at: row.thumbnail_at ?? 0 } : null

@@ -37,6 +37,15 @@ describe.each(kinds)('$name store', (kind) => {
     expect(await again.getWhiteboardThumbnail(ws, 'room_meeting')).toEqual({ png: PNG, at: 7 })
     expect((await again.getWhiteboard(ws, 'room_meeting'))?.version).toBe(5)
     expect(await again.getWhiteboardThumbnail(ws, 'room_lounge')).toBeNull()
+
+    // Forgotten (its company left): the board, every version and the thumbnail; a new board starts at 1.
+    expect(await again.saveWhiteboard(ws, 0, { ...board(1, 2), roomId: 'room_lounge' }, 3)).toBe(true)
+    await again.deleteWhiteboard(ws, 'room_meeting')
+    expect(await again.getWhiteboard(ws, 'room_meeting')).toBeNull()
+    expect(await again.listWhiteboardVersions(ws, 'room_meeting')).toEqual([])
+    expect(await again.getWhiteboardThumbnail(ws, 'room_meeting')).toBeNull()
+    expect(await again.saveWhiteboard(ws, 0, board(1, 1), 3)).toBe(true)
+    expect((await again.getWhiteboard(ws, 'room_lounge'))?.drawn).toBe(2)
   })
 
   it('lets exactly one of two saves on the same version through', async () => {
