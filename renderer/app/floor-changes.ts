@@ -47,6 +47,8 @@ export function watchFloorChanges(stores: Stores, office: Office): () => void {
         if (presence.getState().self.room !== roomId) return
         say(`The call in ${roomName(roomId)} was lost and could not be joined again; you are back at your desk`)
         office.walking.seatAtDesk()
+        // ... and a step there, which tells the lobby (the others saw us standing in the room).
+        office.walking.goToDesk()
         void office.media()?.go(null).catch(() => undefined)
       })
     }

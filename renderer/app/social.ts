@@ -220,6 +220,8 @@ export function createSocial(deps: SocialDeps): Social {
       await deps.platform.settings.set(starsKey(self), JSON.stringify(next))
     },
     async loadStars() {
+      // Stars were once kept for the machine, not the member: nobody's now.
+      void deps.platform.settings.set('stars', null).catch(() => undefined)
       const self = me()
       const raw = self ? await deps.platform.settings.get(starsKey(self)) : null
       // Signed out (or someone else) meanwhile: these are not the stars of whoever is here now.

@@ -47,7 +47,8 @@ const PersonButton = memo(function PersonButton(props: PersonButtonProps) {
   const width = tagWidth(self ? YOU + person.name : person.name)
   const radius = RADIUS[self ? (speaking ? 'selfSpeaking' : 'self') : speaking ? 'speaking' : 'plain']
   const tag = useCallback((el: HTMLSpanElement | null) => (el ? tags.attach(id, el, width, radius) : undefined), [tags, id, width, radius])
-  const classes = ['avatar-wrap', self && 'avatar-self', person.stale && 'avatar-stale', speaking && 'avatar-speaking'].filter(Boolean).join(' ')
+  const badged = !!(signal?.hand || signal?.reaction)
+  const classes = ['avatar-wrap', self && 'avatar-self', person.stale && 'avatar-stale', speaking && 'avatar-speaking', badged && 'avatar-badged'].filter(Boolean).join(' ')
   // The button's only visible text is drawn by CSS (initials), and the name tag sits beside it,
   // so its accessible name never contradicts what is seen (WCAG 2.5.3, "label in name").
   return (
@@ -66,7 +67,7 @@ const PersonButton = memo(function PersonButton(props: PersonButtonProps) {
         {person.photoUrl ? <img className="avatar-photo" src={person.photoUrl} alt="" draggable={false} /> : null}
         <span className={`status-dot status-${person.status}`} aria-hidden="true" />
       </button>
-      {signal?.hand || signal?.reaction ? (
+      {badged ? (
         <Suspense fallback={null}>
           <AvatarBadges signal={signal} />
         </Suspense>

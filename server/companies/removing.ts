@@ -45,9 +45,12 @@ async function eraseRoomContent(app: FastifyInstance, blobs: BlobStore, ws: stri
 }
 
 export async function removeCompany(app: FastifyInstance, blobs: BlobStore, workspaceId: string, companyId: string, authorId: string): Promise<string[] | null> {
-  const rooms = (await app.store.listFloors(workspaceId)).flatMap((f) => f.rooms).filter((r) => r.companyId === companyId && companyOnly(r))
+  // A private office tagged with it stays its owner's (decideEntry): what it holds stays too.
+  const rooms = (await app.store.listFloors(workspaceId)).flatMap((f) => f.rooms).filter((r) => r.companyId === companyId && companyOnly(r) && r.kind !== 'private')
   for (const room of rooms) await eraseRoomContent(app, blobs, workspaceId, room.id)
   await clearCompanyTags(app, workspaceId, companyId, authorId)
+  // Written while the erasing ran (a message, a stroke), when only the company could: erased too.
+  for (const room of rooms) await eraseRoomContent(app, blobs, workspaceId, room.id)
   await revokeCompanyInvites(app, workspaceId, companyId, null)
   const detached = await app.store.deleteCompany(workspaceId, companyId)
   await clearCompanyTags(app, workspaceId, companyId, authorId)

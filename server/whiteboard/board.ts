@@ -25,8 +25,17 @@ export async function boardRoom(app: FastifyInstance, who: MemberRecord, roomId:
   return room
 }
 
-export const toBoard = (roomId: string, rec: WhiteboardRecord | null): Board =>
-  rec ? { roomId, version: rec.version, elements: JSON.parse(rec.elements) as Element[], savedAt: rec.savedAt, savedBy: rec.savedBy } : { roomId, version: 0, elements: [], savedAt: null, savedBy: null }
+/**
+ * A board as clients load it. One saved past MAX_ELEMENTS before the limit was kept (no client
+ * could open it, so nobody could save it smaller) is read within it: its oldest deleted elements
+ * first, then, if it must, its oldest live ones.
+ */
+export const toBoard = (roomId: string, rec: WhiteboardRecord | null): Board => {
+  if (!rec) return { roomId, version: 0, elements: [], savedAt: null, savedBy: null }
+  const all = JSON.parse(rec.elements) as Element[]
+  const elements = withinElements(all) ?? withinElements(all.filter((e) => !e.isDeleted).slice(-MAX_ELEMENTS))!
+  return { roomId, version: rec.version, elements, savedAt: rec.savedAt, savedBy: rec.savedBy }
+}
 
 const ATTEMPTS = 5
 
