@@ -10,7 +10,7 @@
  */
 import type { Floor } from '../../protocol/floor/records.ts'
 import { REJOIN_WINDOW_MS } from '../services/media/types.ts'
-import { deskOfMember } from '../stores/floor/selectors.ts'
+import { deskOfMember, roomName } from '../stores/floor/selectors.ts'
 import type { Office } from './office.ts'
 import type { Stores } from './stores.ts'
 
@@ -24,7 +24,12 @@ export function watchFloorChanges(stores: Stores, office: Office): () => void {
   let checkedDesk = false
   /** The room whose call the server showed us out of, so its removal is not announced twice. */
   let shownOut: string | null = null
-  const roomName = (id: string) => floorOf(floor.getState().floors, presence.getState().self.floor)?.rooms.find((r) => r.id === id)?.name ?? 'the room'
+  const nameOf = (id: string) => roomName(floor.getState(), presence.getState().self.floor, id) ?? 'the room'
+  /** Out of the room at once (no walk that something could cut short), then a step that tells the lobby where. */
+  const backToDesk = () => {
+    office.walking.seatAtDesk()
+    office.walking.goToDesk()
+  }
 
   /**
    * A call lost without being shown out (LiveKit restarted, or the network stayed away longer than
@@ -45,10 +50,8 @@ export function watchFloorChanges(stores: Stores, office: Office): () => void {
         // Given up: not "Reconnecting…" for ever, with the camera still capturing for a call that is
         // gone. Back at the desk, where walking in again joins the call anew.
         if (presence.getState().self.room !== roomId) return
-        say(`The call in ${roomName(roomId)} was lost and could not be joined again; you are back at your desk`)
-        office.walking.seatAtDesk()
-        // ... and a step there, which tells the lobby (the others saw us standing in the room).
-        office.walking.goToDesk()
+        say(`The call in ${nameOf(roomId)} was lost and could not be joined again; you are back at your desk`)
+        backToDesk()
         void office.media()?.go(null).catch(() => undefined)
       })
     }
@@ -68,10 +71,8 @@ export function watchFloorChanges(stores: Stores, office: Office): () => void {
     const removed = state.error?.startsWith('removed:') ? state.error.slice('removed:'.length) : null
     if (!removed || presence.getState().self.room !== removed) return
     shownOut = removed
-    say(`You left the call in ${roomName(removed)}: a host changed the room`)
-    // Out of the room at once (no walk that something could cut short), then a step that tells the lobby where.
-    office.walking.seatAtDesk()
-    office.walking.goToDesk()
+    say(`You left the call in ${nameOf(removed)}: a host changed the room`)
+    backToDesk()
   })
 
   const offFloor = floor.subscribe((state, previous) => {

@@ -15,6 +15,7 @@ import type { ChatService } from '../services/chat/types.ts'
 import type { Lobby } from '../services/lobby.ts'
 import type { MediaRooms } from '../services/media-room.ts'
 import type { SyncDeps } from '../services/sync.ts'
+import { roomName } from '../stores/floor/selectors.ts'
 import { presenceSnapshot } from '../stores/presence/snapshot.ts'
 import { createLazySocial } from './lazy-social.ts'
 import type { Social } from './social.ts'
@@ -342,7 +343,7 @@ export function createOffice(platform: Platform, stores: Stores): Office {
         // the microphone on (the call would be joined again on waking, as after a network drop).
         const { room: inRoom, floor: onFloor } = presence.getState().self
         if (inRoom) {
-          const name = floor.getState().floors.find((f) => f.id === onFloor)?.rooms.find((r) => r.id === inRoom)?.name ?? 'the room'
+          const name = roomName(floor.getState(), onFloor, inRoom) ?? 'the room'
           notices.getState().push(`You left the call in ${name} when the computer went to sleep`)
           walking.seatAtDesk()
           void rooms?.go(null).catch(() => undefined)

@@ -25,8 +25,11 @@ export async function roomsOf(app: FastifyInstance, ws: string): Promise<Map<str
 }
 
 /** A room chat as a record, whether or not its first message has made its row. */
+/** The id of a room's chat. */
+export const roomConversationId = (roomId: string): string => `rm_${roomId}`
+
 export const roomConversation = (room: Room, row: ConversationRecord | null): ConversationRecord => ({
-  id: `rm_${room.id}`, kind: 'room', name: room.name, private: false, archived: false, roomId: room.id,
+  id: roomConversationId(room.id), kind: 'room', name: room.name, private: false, archived: false, roomId: room.id,
   createdAt: row?.createdAt ?? 0, createdBy: null, members: [], seq: row?.seq ?? 0,
 })
 
@@ -65,7 +68,7 @@ export async function readableBy(app: FastifyInstance, who: MemberRecord): Promi
   for (const room of rooms.values()) {
     // Only someone the door would refuse needs the admissions looked up.
     const open = readRoom(room, entrant, false) || readRoom(room, entrant, await admittedTo(app, ws, room.id, who.id))
-    if (open) out.push({ conv: roomConversation(room, await app.store.getConversation(ws, `rm_${room.id}`)), joined: true })
+    if (open) out.push({ conv: roomConversation(room, await app.store.getConversation(ws, roomConversationId(room.id))), joined: true })
   }
   return out
 }

@@ -17,6 +17,7 @@ import { clearCompanyTags } from './floor-tags.ts'
 import { revokeCompanyInvites } from './leaving.ts'
 import { companyOnly } from '../../protocol/rules.ts'
 import type { BlobStore } from '../chat/blobs.ts'
+import { roomConversationId } from '../chat/conversations.ts'
 import type { Message } from '../../protocol/chat.ts'
 
 const PAGE = 200
@@ -41,7 +42,7 @@ async function eraseRoomContent(app: FastifyInstance, blobs: BlobStore, ws: stri
   }
   await app.store.deleteWhiteboard(ws, roomId)
   const now = app.now()
-  for (const m of await messagesOf(app, ws, `rm_${roomId}`)) await app.store.deleteMessage(ws, m.id, now)
+  for (const m of await messagesOf(app, ws, roomConversationId(roomId))) await app.store.deleteMessage(ws, m.id, now)
 }
 
 export async function removeCompany(app: FastifyInstance, blobs: BlobStore, workspaceId: string, companyId: string, authorId: string): Promise<string[] | null> {
