@@ -3,6 +3,8 @@ import { useFloor, usePresence, useSession, useSocial } from '../app/context.tsx
 import { personName, presenceLabel } from '../floor/labels.ts'
 import { currentFloor } from '../stores/floor/selectors.ts'
 import { displayName, roomsByMember } from '../stores/presence/selectors.ts'
+import type { PresenceState } from '../stores/presence/store.ts'
+import { useStableSelector } from './useStableValue.ts'
 
 const formatSeen = (at: number) => {
   const minutes = Math.round((Date.now() - at) / 60_000)
@@ -11,12 +13,26 @@ const formatSeen = (at: number) => {
   return new Date(at).toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' })
 }
 
+type Peers = PresenceState['peers']
+
+/** The same people with the same status: what the list shows of a peer (where they stand on the floor it does not). */
+const sameListing = (a: Peers, b: Peers) => {
+  const ids = Object.keys(a)
+  if (ids.length !== Object.keys(b).length) return false
+  return ids.every((id) => {
+    const [p, q] = [a[id]!, b[id]]
+    return !!q && p.status === q.status && p.statusText === q.statusText
+  })
+}
+
+const byName = new Intl.Collator(undefined).compare
+
 /**
  * Who is here and where: online people first with their status and room, then everyone offline.
  * Names come from the directory and rooms from the server's occupancy; a peer's claims are not shown.
  */
 export function People() {
-  const peers = usePresence((s) => s.peers)
+  const peers = usePresence(useStableSelector((s) => s.peers, sameListing))
   const occupancy = usePresence((s) => s.occupancy)
   const self = usePresence((s) => s.self)
   const me = useSession((s) => s.me)
@@ -32,7 +48,7 @@ export function People() {
       ...(me ? [{ id: me.id, name: me.name, status: self.status, statusText: self.statusText, room: self.room, self: true }] : []),
       ...Object.values(peers)
         .map((p) => ({ id: p.id, name: displayName(members, p.id), status: p.status, statusText: p.statusText, room: rooms.get(p.id) ?? null, self: false }))
-        .sort((a, b) => a.name.localeCompare(b.name)),
+        .sort((a, b) => byName(a.name, b.name)),
     ]
   }, [me, self.status, self.statusText, self.room, peers, members, occupancy])
   const offline = Object.values(members).filter((m) => m.id !== me?.id && !peers[m.id])

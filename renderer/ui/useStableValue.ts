@@ -14,6 +14,24 @@ export function useStableValue<T>(value: T, equal: (a: T, b: T) => boolean): T {
   return kept.current
 }
 
+/**
+ * A store selector that keeps its earlier answer while `equal` says nothing changed, so the
+ * component does not render at all (zustand's useShallow, with the comparison given): the list of
+ * people need not render 500 rows again because someone took a step.
+ *
+ * @example
+ * const peers = usePresence(useStableSelector((s) => s.peers, sameListing))
+ */
+export function useStableSelector<S, T>(select: (state: S) => T, equal: (a: T, b: T) => boolean): (state: S) => T {
+  const kept = useRef<{ value: T } | null>(null)
+  return (state) => {
+    const next = select(state)
+    if (kept.current && (kept.current.value === next || equal(kept.current.value, next))) return kept.current.value
+    kept.current = { value: next }
+    return next
+  }
+}
+
 /** Two maps with the same keys holding identical values. */
 export function sameEntries<K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>): boolean {
   if (a.size !== b.size) return false
