@@ -20,6 +20,7 @@ import { deskName, personName } from './labels.ts'
 import { PeopleLayer, type PersonView } from './PeopleLayer.tsx'
 import { RoomsLayer } from './RoomsLayer.tsx'
 import { useCamera } from './useCamera.ts'
+import { useWalkersCanvas } from './useWalkersCanvas.ts'
 import { useFloorKeys } from './useFloorKeys.ts'
 import { usePointerCamera } from './usePointerCamera.ts'
 import { lazyPart } from '../ui/lazy-part.ts'
@@ -77,6 +78,8 @@ export function FloorView() {
   const me = useSession((s) => s.me)
   const mySeat = useFloor((s) => (me ? (deskOfMember(s, me.id)?.desk.id ?? null) : null))
   const cam = useCamera(floor)
+  // Other people's walks are drawn on one canvas rather than by moving their elements (motion.ts).
+  const walkers = useWalkersCanvas(office.motion, cam.camera, floor !== null)
   const [selected, setSelected] = useState<string | null>(null)
   useFloorKeys(office, cam.actions)
   useFloorPaintedMark(floor !== null)
@@ -173,7 +176,7 @@ export function FloorView() {
         <CameraControls actions={cam.actions} findMe={here ? findMe : null} />
       </div>
       <div className="viewport" ref={cam.viewport} {...pointer.handlers}>
-        <div className={zoom < FAR_ZOOM ? 'floor floor-far' : 'floor'} style={{ width: floor.width, height: floor.height, transform: `translate(${x}px, ${y}px) scale(${zoom})` }}>
+        <div ref={walkers.floor} className={zoom < FAR_ZOOM ? 'floor floor-far' : 'floor'} style={{ width: floor.width, height: floor.height, transform: `translate(${x}px, ${y}px) scale(${zoom})` }}>
           <RoomsLayer rooms={floor.rooms} width={floor.width} height={floor.height} occupancy={occupancy} here={self.room} selected={selectedSet} onWalk={editing ? pick : walkToRoom} onFocusItem={reveal} />
           {(editing || (floor.furniture?.length ?? 0) > 0) && (
             <Suspense fallback={null}>
@@ -194,6 +197,7 @@ export function FloorView() {
             </Suspense>
           )}
         </div>
+        <canvas ref={walkers.canvas} className="walkers" aria-hidden="true" />
       </div>
       <Suspense fallback={null}>
         {later && overflows(cam.camera, cam.view, floor) && <Minimap floor={floor} camera={cam.camera} view={cam.view} self={here ? { x: self.x, y: self.y } : null} onJump={centre} />}

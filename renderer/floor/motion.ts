@@ -19,6 +19,12 @@ export interface Point {
   y: number
 }
 
+/** Draws glides somewhere other than their elements (walkers-canvas.ts). */
+export interface GlidePainter {
+  /** Draws these glides now, in floor coordinates; an empty list clears what was drawn. */
+  paint(glides: readonly { el: HTMLElement; at: Point }[]): void
+}
+
 export interface Motion {
   /** Shows `id` in `el` from now on; returns the detach function. */
   attach(id: string, el: HTMLElement): () => void
@@ -28,6 +34,8 @@ export interface Motion {
   get(id: string): Point | undefined
   /** Runs `listener` whenever someone is sent somewhere (a jump or the start of a glide); returns the stop. */
   onMove(listener: () => void): () => void
+  /** Draws other people's glides with `painter` from now on; returns the stop (back to animations). */
+  paintGlides(painter: GlidePainter): () => void
   forget(id: string): void
   dispose(): void
 }
@@ -42,6 +50,8 @@ interface Track {
   el: HTMLElement | null
   /** The glide running on `el`, if any. */
   animation: Animation | null
+  /** Drawn by the painter, `el` hidden, until the glide ends. */
+  painted: boolean
 }
 
 /** Half an avatar: positions are centres, margins place corners. */
@@ -58,9 +68,22 @@ const stopGlide = (t: Track) => {
   t.animation = null
 }
 
+/**
+ * Hides an avatar while the painter draws it (people.css, `[data-walking]`): an attribute, not a
+ * class, since React writes the element's class whenever the person's look changes.
+ */
+const WALKING = 'walking'
+
+const unpaint = (t: Track) => {
+  if (!t.painted) return
+  t.painted = false
+  delete t.el?.dataset[WALKING]
+}
+
 const place = (t: Track) => {
   t.base = { ...t.to }
   stopGlide(t)
+  unpaint(t)
   if (!t.el) return
   t.el.style.marginLeft = `${t.to.x - HALF}px`
   t.el.style.marginTop = `${t.to.y - HALF}px`
@@ -90,7 +113,12 @@ const glide = (t: Track, late: number) => {
   t.animation = animation
 }
 
-export function createMotion(now: () => number = () => performance.now()): Motion {
+const hasFocus = (el: HTMLElement) => typeof document !== 'undefined' && !!document.activeElement && el.contains(document.activeElement)
+
+export function createMotion(
+  now: () => number = () => performance.now(),
+  requestFrame: (run: () => void) => void = (run) => requestAnimationFrame(run),
+): Motion {
   const tracks = new Map<string, Track>()
   const pending = new Set<Track>()
   let timer: ReturnType<typeof setTimeout> | null = null
@@ -98,25 +126,73 @@ export function createMotion(now: () => number = () => performance.now()): Motio
   // prefers-reduced-motion: glides jump to where they end (tokens.css zeroes CSS transitions too).
   const reduced = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null
 
-  const flush = () => {
-    timer = null
-    lastFlush = now()
-    for (const track of pending) glide(track, lastFlush - track.start)
-    pending.clear()
-  }
-
-  const moveListeners = new Set<() => void>()
-
   const at = (t: Track): Point => {
     const k = t.duration > 0 ? Math.min(1, (now() - t.start) / t.duration) : 1
     return { x: t.from.x + (t.to.x - t.from.x) * k, y: t.from.y + (t.to.y - t.from.y) * k }
   }
 
+  let painter: GlidePainter | null = null
+  const painting = new Set<Track>()
+  let framing = false
+  /** One frame of painted glides: draws those under way, and hands back to its element any that ended. */
+  const paintFrame = () => {
+    framing = false
+    const time = now()
+    const drawn: { el: HTMLElement; at: Point }[] = []
+    for (const t of painting) {
+      if (!t.painted || !t.el) {
+        painting.delete(t)
+        continue
+      }
+      if (time >= t.start + t.duration) {
+        painting.delete(t)
+        place(t)
+      } else if (hasFocus(t.el)) {
+        painting.delete(t)
+        unpaint(t)
+        glide(t, time - t.start)
+      } else drawn.push({ el: t.el, at: at(t) })
+    }
+    painter?.paint(drawn)
+    if (painting.size) {
+      framing = true
+      requestFrame(paintFrame)
+    }
+  }
+  const paint = (t: Track) => {
+    stopGlide(t)
+    if (!t.painted) {
+      t.painted = true
+      if (t.el) t.el.dataset[WALKING] = ''
+    }
+    painting.add(t)
+    if (!framing) {
+      framing = true
+      requestFrame(paintFrame)
+    }
+  }
+
+  const flush = () => {
+    timer = null
+    lastFlush = now()
+    for (const track of pending) {
+      if (painter && track.el && !hasFocus(track.el)) paint(track)
+      else {
+        painting.delete(track)
+        unpaint(track)
+        glide(track, lastFlush - track.start)
+      }
+    }
+    pending.clear()
+  }
+
+  const moveListeners = new Set<() => void>()
+
   return {
     attach(id, el) {
       let track = tracks.get(id)
       if (!track) {
-        track = { from: { x: 0, y: 0 }, to: { x: 0, y: 0 }, start: 0, duration: 0, base: { x: 0, y: 0 }, el: null, animation: null }
+        track = { from: { x: 0, y: 0 }, to: { x: 0, y: 0 }, start: 0, duration: 0, base: { x: 0, y: 0 }, el: null, animation: null, painted: false }
         tracks.set(id, track)
       }
       track.el = el
@@ -125,6 +201,7 @@ export function createMotion(now: () => number = () => performance.now()): Motio
       return () => {
         if (attached.el !== el) return
         stopGlide(attached)
+        unpaint(attached)
         attached.el = null
       }
     },
@@ -132,7 +209,7 @@ export function createMotion(now: () => number = () => performance.now()): Motio
       for (const listener of moveListeners) listener()
       const track = tracks.get(id)
       if (!track || ms <= 0 || reduced?.matches) {
-        const jumped = track ?? { from: { x, y }, to: { x, y }, start: 0, duration: 0, base: { x, y }, el: null, animation: null }
+        const jumped = track ?? { from: { x, y }, to: { x, y }, start: 0, duration: 0, base: { x, y }, el: null, animation: null, painted: false }
         Object.assign(jumped, { from: { x, y }, to: { x, y }, start: now(), duration: 0 })
         tracks.set(id, jumped)
         pending.delete(jumped)
@@ -154,11 +231,28 @@ export function createMotion(now: () => number = () => performance.now()): Motio
       moveListeners.add(listener)
       return () => void moveListeners.delete(listener)
     },
+    paintGlides(next) {
+      painter = next
+      return () => {
+        if (painter !== next) return
+        painter = null
+        next.paint([])
+        const time = now()
+        for (const t of painting) {
+          unpaint(t)
+          if (time < t.start + t.duration) glide(t, time - t.start)
+          else place(t)
+        }
+        painting.clear()
+      }
+    },
     forget(id) {
       const track = tracks.get(id)
       if (track) {
         pending.delete(track)
         stopGlide(track)
+        unpaint(track)
+        painting.delete(track)
       }
       tracks.delete(id)
     },
@@ -166,7 +260,11 @@ export function createMotion(now: () => number = () => performance.now()): Motio
       if (timer) clearTimeout(timer)
       timer = null
       pending.clear()
-      for (const track of tracks.values()) stopGlide(track)
+      for (const track of tracks.values()) {
+        stopGlide(track)
+        unpaint(track)
+      }
+      painting.clear()
       tracks.clear()
     },
   }

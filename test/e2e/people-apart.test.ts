@@ -23,7 +23,8 @@ const spotsOn = (office: OfficePage): Promise<Spots> =>
     const out: Record<string, { x: number; y: number }> = {}
     for (const wrap of document.querySelectorAll<HTMLElement>('.layer-people .avatar-wrap')) {
       const name = wrap.querySelector('button')?.getAttribute('title') ?? ''
-      // A glide is a Web Animation of transform (motion.ts): where it ends is its last keyframe.
+      // A glide is a Web Animation of transform (motion.ts): where it ends is its last keyframe. A
+      // glide drawn on the walkers' canvas moves the margins only where it ends; the test polls until then.
       const to = wrap.getAnimations().at(-1)?.effect
       const end = to instanceof KeyframeEffect ? String(to.getKeyframes().at(-1)?.transform ?? '') : ''
       const glide = /translate\((-?[\d.]+)px, (-?[\d.]+)px\)/.exec(end)

@@ -43,7 +43,8 @@ describe('the key screens look as their baselines', () => {
   /** Waits until no notice is showing and the avatars stand still, so that the picture is the same every run. */
   const quiet = async (page: Page) => {
     await page.locator('.notices > *').first().waitFor({ state: 'detached' })
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
+    // Glides are Web Animations, or drawn on the walkers' canvas while the avatar waits hidden (data-walking).
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running') && !document.querySelector('[data-walking]'))
   }
 
   it('welcome', async () => {

@@ -17,6 +17,8 @@ const element = () => {
   const glides: Glide[] = []
   const el = {
     style: { marginLeft: '', marginTop: '', transform: '' },
+    dataset: {} as Record<string, string>,
+    contains: (other: unknown) => other === el,
     glides,
     running: () => glides.filter((g) => !g.cancelled),
     animate(keyframes: Keyframe[], options: KeyframeAnimationOptions) {
@@ -101,6 +103,93 @@ describe('motion', () => {
     vi.runOnlyPendingTimers()
     expect(el.style).toMatchObject({ marginLeft: '-5px', marginTop: '5px', transform: '' })
     expect(el.running()).toHaveLength(0)
+  })
+
+  describe('with a painter (the walkers canvas)', () => {
+    /** Frames run when the test says; each paint records who was drawn where. */
+    const painted = () => {
+      const queued: (() => void)[] = []
+      const paints: { el: HTMLElement; at: { x: number; y: number } }[][] = []
+      return {
+        requestFrame: (run: () => void) => void queued.push(run),
+        painter: { paint: (glides: readonly { el: HTMLElement; at: { x: number; y: number } }[]) => void paints.push([...glides]) },
+        paints,
+        frame: () => queued.splice(0).forEach((run) => run()),
+        pending: () => queued.length,
+      }
+    }
+    /** A painter attached, and mem_a set off from (0, 0) to (100, 0) over 100 ms, its glide handed over. */
+    const walking = () => {
+      const p = painted()
+      const motion = createMotion(() => clock, p.requestFrame)
+      motion.paintGlides(p.painter)
+      const el = element()
+      motion.moveTo('mem_a', 0, 0)
+      motion.attach('mem_a', el)
+      motion.moveTo('mem_a', 100, 0, 100)
+      vi.runOnlyPendingTimers()
+      return { p, motion, el }
+    }
+
+    it('draws a walk on the canvas with the element hidden, no animation, and hands it back to the element where it ends', () => {
+      const { p, motion, el } = walking()
+      expect('walking' in el.dataset).toBe(true)
+      expect(el.glides).toHaveLength(0)
+      clock += 50
+      p.frame()
+      expect(p.paints.at(-1)).toEqual([{ el, at: { x: 50, y: 0 } }])
+      // A packet while walking: the walk goes on, and the element is not written to.
+      motion.moveTo('mem_a', 100, 100, 100)
+      vi.runOnlyPendingTimers()
+      expect(el.style.marginLeft).toBe('-15px')
+      clock += 50
+      p.frame()
+      expect(p.paints.at(-1)).toEqual([{ el, at: { x: 75, y: 50 } }])
+      // Where it ends the element shows again, placed by its margins, and the frames stop.
+      clock += 60
+      p.frame()
+      expect(p.paints.at(-1)).toEqual([])
+      expect('walking' in el.dataset).toBe(false)
+      expect(el.style).toMatchObject({ marginLeft: '85px', marginTop: '85px' })
+      expect(p.pending()).toBe(0)
+    })
+
+    it('a walker holding the keyboard focus glides as an animation, so its focus ring moves with it', () => {
+      const { p, el } = walking()
+      vi.stubGlobal('document', { activeElement: el })
+      try {
+        clock += 50
+        p.frame()
+        expect('walking' in el.dataset).toBe(false)
+        expect(el.running()).toHaveLength(1)
+        expect(el.running()[0]!.options).toMatchObject({ duration: 100, delay: -50 })
+        expect(p.paints.at(-1)).toEqual([])
+      } finally {
+        vi.unstubAllGlobals()
+      }
+    })
+
+    it('stopping the painter hands walks under way back to animations, and a jump ends a painted walk', () => {
+      const p = painted()
+      const motion = createMotion(() => clock, p.requestFrame)
+      const stop = motion.paintGlides(p.painter)
+      const [a, b] = [element(), element()]
+      motion.moveTo('mem_a', 0, 0)
+      motion.attach('mem_a', a)
+      motion.moveTo('mem_b', 0, 0)
+      motion.attach('mem_b', b)
+      motion.moveTo('mem_a', 100, 0, 100)
+      motion.moveTo('mem_b', 0, 100, 100)
+      vi.runOnlyPendingTimers()
+      motion.moveTo('mem_b', 10, 10)
+      expect('walking' in b.dataset).toBe(false)
+      expect(b.style).toMatchObject({ marginLeft: '-5px', marginTop: '-5px' })
+      clock += 30
+      stop()
+      expect(p.paints.at(-1)).toEqual([])
+      expect('walking' in a.dataset).toBe(false)
+      expect(a.running()[0]!.options).toMatchObject({ duration: 100, delay: -30 })
+    })
   })
 
   it('forgets people who left', () => {

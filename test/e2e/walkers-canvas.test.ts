@@ -1,0 +1,78 @@
+/// <reference lib="dom" />
+/**
+ * Someone walking across the floor is drawn on the walkers' canvas while their avatar's element
+ * waits hidden (renderer/floor/walkers-canvas.ts): seen the whole way in their own colour, and
+ * handed back to the element where they stop, with the canvas left clear.
+ */
+import { beforeAll, describe, expect, it } from 'vitest'
+import { team } from '../support/factories.ts'
+import { officeSuite } from '../support/office-suite.ts'
+import type { Account } from './pages/office-page.ts'
+
+const ana: Account = { name: 'Ana Silva', email: 'ana@example.com', password: 'correct horse 1' }
+const bo: Account = { name: 'Bo Lee', email: 'bo@example.com', password: 'battery staple 2' }
+
+interface Sample {
+  hidden: boolean
+  /** Canvas pixels in Bo's colour. */
+  drawn: number
+  /** Canvas pixels drawn at all. */
+  inked: number
+}
+
+describe('walkers drawn on the canvas', () => {
+  const suite = officeSuite()
+  beforeAll(async () => {
+    await team(suite.http(), ana, [bo])
+  })
+
+  it("draws a walking member in their colour while their avatar's element waits hidden, and clears where they stop", async () => {
+    const { office: a } = await suite.open()
+    await a.signIn(ana)
+    const { office: b } = await suite.open()
+    await b.signIn(bo)
+    const avatar = a.personOnFloor(bo.name)
+    await avatar.waitFor()
+
+    // Ana's page samples, after each of its frames, whether Bo's avatar is hidden and what the canvas holds.
+    await a.page.evaluate((name) => {
+      const samples: Sample[] = []
+      Object.assign(globalThis, { __walkSamples: samples })
+      const sample = () => {
+        const button = [...document.querySelectorAll<HTMLElement>('.layer-people button.avatar')].find((el) => el.getAttribute('aria-label')?.startsWith(`${name}, `))
+        const canvas = document.querySelector<HTMLCanvasElement>('canvas.walkers')
+        if (!button || !canvas || !canvas.width) return
+        const [r, g, b] = (button.style.background.match(/\d+/g) ?? []).map(Number)
+        const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data
+        let drawn = 0
+        let inked = 0
+        for (let i = 0; i < pixels.length; i += 4) {
+          if (pixels[i + 3] === 0) continue
+          inked++
+          if (Math.abs(pixels[i]! - r!) < 6 && Math.abs(pixels[i + 1]! - g!) < 6 && Math.abs(pixels[i + 2]! - b!) < 6 && pixels[i + 3] === 255) drawn++
+        }
+        samples.push({ hidden: !!button.closest('[data-walking]'), drawn, inked })
+      }
+      const loop = () => requestAnimationFrame(() => setTimeout(() => (sample(), loop()), 0))
+      loop()
+    }, bo.name)
+
+    // Bo clicks the lounge and walks there.
+    await b.walkInto('Lounge')
+    await b.stage('Lounge').waitFor()
+    await a.room('Lounge', 1).waitFor()
+    // Ana sees him arrive: his element is back, and nothing is left on the canvas.
+    await expect.poll(() => avatar.evaluate((el) => !el.closest('[data-walking]')), { timeout: 10_000 }).toBe(true)
+    const samples = await a.page.evaluate(() => (globalThis as unknown as { __walkSamples: Sample[] }).__walkSamples.splice(0))
+    const walking = samples.filter((s) => s.hidden)
+    // The walk took many frames, and in (nearly) every one of them the canvas drew him: at most one
+    // sample may fall between his element hiding (a timer task) and the next frame's drawing.
+    expect(walking.length).toBeGreaterThan(5)
+    expect(walking.filter((s) => s.drawn < 50).length, JSON.stringify(walking)).toBeLessThanOrEqual(1)
+    // Once he stopped, the canvas was left clear.
+    await expect.poll(async () => {
+      const last = await a.page.evaluate(() => (globalThis as unknown as { __walkSamples: Sample[] }).__walkSamples.at(-1))
+      return last && !last.hidden ? last.inked : -1
+    }).toBe(0)
+  })
+})
