@@ -6,13 +6,13 @@
  * longer fits in the window.
  */
 import { usePrefetchWhenIdle } from '../ui/usePrefetchWhenIdle.ts'
-import { Suspense, useCallback, useLayoutEffect, useMemo, useState } from 'react'
+import { Suspense, useCallback, useLayoutEffect, useMemo, useState, type MouseEvent as ReactMouseEvent } from 'react'
 import { useFloor, useOffice, usePresence, useSession } from '../app/context.tsx'
 import { usePhotoUrls } from '../directory/photos.ts'
 import { useEditor, useEditorState } from '../editor/useEditor.ts'
 import { currentFloor, deskOfMember } from '../stores/floor/selectors.ts'
 import { displayName, occupancyCounts, roomsByMember } from '../stores/presence/selectors.ts'
-import { overflows } from './camera.ts'
+import { overflows, toWorld } from './camera.ts'
 import { CameraControls } from './CameraControls.tsx'
 import { DesksLayer } from './DesksLayer.tsx'
 import { floorPaintedOnce, markFloorPainted, useAfterFloorPaint } from './first-paint.ts'
@@ -80,6 +80,7 @@ export function FloorView() {
   const cam = useCamera(floor)
   // Other people's walks are drawn on one canvas rather than by moving their elements (motion.ts).
   const walkers = useWalkersCanvas(office.motion, cam.camera, floor !== null)
+  const { walkerAt } = walkers
   const [selected, setSelected] = useState<string | null>(null)
   useFloorKeys(office, cam.actions)
   useFloorPaintedMark(floor !== null)
@@ -143,7 +144,24 @@ export function FloorView() {
     cam.actions.reveal(at.x, at.y)
   }, [office, cam.actions])
   const furnitureEditing = useMemo(() => (editing && selectedSet ? { selected: selectedSet, onPick: pick, onFocusItem: reveal } : undefined), [editing, selectedSet, pick, reveal])
-  const pointer = usePointerCamera({ viewport: cam.viewport, camera: cam.camera, zoomBy: cam.actions.zoomBy, pan: cam.actions.pan, onSpot: (x, y) => office.walking.goToSpot(x, y) })
+  // A walker drawn on the canvas has its element hidden: a click where they are drawn opens them,
+  // whatever lies under them (a room, a desk or empty floor).
+  const pickWalker = useCallback((e: ReactMouseEvent) => {
+    const rect = cam.viewport.current?.getBoundingClientRect()
+    const at = rect && toWorld(cam.camera, e.clientX - rect.left, e.clientY - rect.top)
+    const id = at && walkerAt(at.x, at.y)
+    if (!id) return
+    e.preventDefault()
+    e.stopPropagation()
+    select(id)
+  }, [cam.viewport, cam.camera, walkerAt, select])
+  const pointer = usePointerCamera({
+    viewport: cam.viewport,
+    camera: cam.camera,
+    zoomBy: cam.actions.zoomBy,
+    pan: cam.actions.pan,
+    onSpot: (x, y) => (walkerAt(x, y) ? undefined : office.walking.goToSpot(x, y)),
+  })
   const stopGlide = pointer.stop
   const centre = useCallback((x: number, y: number) => (stopGlide(), cam.actions.centre(x, y)), [stopGlide, cam.actions])
   const here = !!me && !!floor && self.floor === floor.id
@@ -175,7 +193,7 @@ export function FloorView() {
         )}
         <CameraControls actions={cam.actions} findMe={here ? findMe : null} />
       </div>
-      <div className="viewport" ref={cam.viewport} {...pointer.handlers}>
+      <div className="viewport" ref={cam.viewport} {...pointer.handlers} onClickCapture={pickWalker}>
         <div ref={walkers.floor} className={zoom < FAR_ZOOM ? 'floor floor-far' : 'floor'} style={{ width: floor.width, height: floor.height, transform: `translate(${x}px, ${y}px) scale(${zoom})` }}>
           <RoomsLayer rooms={floor.rooms} width={floor.width} height={floor.height} occupancy={occupancy} here={self.room} selected={selectedSet} onWalk={editing ? pick : walkToRoom} onFocusItem={reveal} />
           {(editing || (floor.furniture?.length ?? 0) > 0) && (

@@ -13,16 +13,33 @@
  *   layerization of the whole floor (~10 ms a frame with 50 walkers on a 2,000-desk floor). A CSS
  *   transition did the same work but fired four DOM events per glide, which React's root
  *   listener took on the main thread (~1,500 a second with 50 walkers); an Animation fires none.
+ *
+ * Where the floor has a delegate for glides (painted-glides.ts, loaded after the floor is on
+ * screen), they are drawn on the walkers' canvas instead: a running Web Animation still costs
+ * main-thread work every frame (Chromium services it: style, pre-paint, layerization, commit), and
+ * someone walking starts a new one every 100 ms. While delegated, the element is hidden (attribute
+ * `data-walking`) and written to only where the walk ends.
  */
 export interface Point {
   x: number
   y: number
 }
 
-/** Draws glides somewhere other than their elements (walkers-canvas.ts). */
-export interface GlidePainter {
-  /** Draws these glides now, in floor coordinates; an empty list clears what was drawn. */
-  paint(glides: readonly { el: HTMLElement; at: Point }[]): void
+/**
+ * A glide handed to a delegate (painted-glides.ts: the walkers' canvas), which draws it while its
+ * element is hidden; it reads the glide live, so a packet that moves its end is drawn at once.
+ */
+export interface DelegatedGlide {
+  readonly id: string
+  readonly el: HTMLElement
+  /** Where the glide has got to now. */
+  at(): Point
+  /** Whether it is still the delegate's (a jump, a detach or forgetting takes it back). */
+  held(): boolean
+  /** Whether it has reached its end. */
+  ended(): boolean
+  /** Gives it back to its element: placed where it ends if it ended, else animated on from where it is. */
+  release(): void
 }
 
 export interface Motion {
@@ -34,13 +51,17 @@ export interface Motion {
   get(id: string): Point | undefined
   /** Runs `listener` whenever someone is sent somewhere (a jump or the start of a glide); returns the stop. */
   onMove(listener: () => void): () => void
-  /** Draws other people's glides with `painter` from now on; returns the stop (back to animations). */
-  paintGlides(painter: GlidePainter): () => void
+  /**
+   * Offers other people's glides to `take` from now on (it returns whether it draws the glide);
+   * returns the stop, which gives every glide back to its element.
+   */
+  delegateGlides(take: (glide: DelegatedGlide) => boolean): () => void
   forget(id: string): void
   dispose(): void
 }
 
 interface Track {
+  id: string
   from: Point
   to: Point
   start: number
@@ -50,8 +71,8 @@ interface Track {
   el: HTMLElement | null
   /** The glide running on `el`, if any. */
   animation: Animation | null
-  /** Drawn by the painter, `el` hidden, until the glide ends. */
-  painted: boolean
+  /** Drawn by the delegate, `el` hidden, until it gives the glide back. */
+  delegated: boolean
 }
 
 /** Half an avatar: positions are centres, margins place corners. */
@@ -69,21 +90,21 @@ const stopGlide = (t: Track) => {
 }
 
 /**
- * Hides an avatar while the painter draws it (people.css, `[data-walking]`): an attribute, not a
+ * Hides an avatar while the delegate draws it (people.css, `[data-walking]`): an attribute, not a
  * class, since React writes the element's class whenever the person's look changes.
  */
 const WALKING = 'walking'
 
-const unpaint = (t: Track) => {
-  if (!t.painted) return
-  t.painted = false
+const undelegate = (t: Track) => {
+  if (!t.delegated) return
+  t.delegated = false
   delete t.el?.dataset[WALKING]
 }
 
 const place = (t: Track) => {
   t.base = { ...t.to }
   stopGlide(t)
-  unpaint(t)
+  undelegate(t)
   if (!t.el) return
   t.el.style.marginLeft = `${t.to.x - HALF}px`
   t.el.style.marginTop = `${t.to.y - HALF}px`
@@ -113,12 +134,7 @@ const glide = (t: Track, late: number) => {
   t.animation = animation
 }
 
-const hasFocus = (el: HTMLElement) => typeof document !== 'undefined' && !!document.activeElement && el.contains(document.activeElement)
-
-export function createMotion(
-  now: () => number = () => performance.now(),
-  requestFrame: (run: () => void) => void = (run) => requestAnimationFrame(run),
-): Motion {
+export function createMotion(now: () => number = () => performance.now()): Motion {
   const tracks = new Map<string, Track>()
   const pending = new Set<Track>()
   let timer: ReturnType<typeof setTimeout> | null = null
@@ -131,57 +147,33 @@ export function createMotion(
     return { x: t.from.x + (t.to.x - t.from.x) * k, y: t.from.y + (t.to.y - t.from.y) * k }
   }
 
-  let painter: GlidePainter | null = null
-  const painting = new Set<Track>()
-  let framing = false
-  /** One frame of painted glides: draws those under way, and hands back to its element any that ended. */
-  const paintFrame = () => {
-    framing = false
-    const time = now()
-    const drawn: { el: HTMLElement; at: Point }[] = []
-    for (const t of painting) {
-      if (!t.painted || !t.el) {
-        painting.delete(t)
-        continue
-      }
-      if (time >= t.start + t.duration) {
-        painting.delete(t)
-        place(t)
-      } else if (hasFocus(t.el)) {
-        painting.delete(t)
-        unpaint(t)
-        glide(t, time - t.start)
-      } else drawn.push({ el: t.el, at: at(t) })
-    }
-    painter?.paint(drawn)
-    if (painting.size) {
-      framing = true
-      requestFrame(paintFrame)
-    }
-  }
-  const paint = (t: Track) => {
-    stopGlide(t)
-    if (!t.painted) {
-      t.painted = true
-      if (t.el) t.el.dataset[WALKING] = ''
-    }
-    painting.add(t)
-    if (!framing) {
-      framing = true
-      requestFrame(paintFrame)
-    }
-  }
+  let take: ((glide: DelegatedGlide) => boolean) | null = null
+  const ended = (t: Track) => now() >= t.start + t.duration
+  const delegated = (id: string, t: Track, el: HTMLElement): DelegatedGlide => ({
+    id,
+    el,
+    at: () => at(t),
+    held: () => t.delegated && t.el === el,
+    ended: () => ended(t),
+    release() {
+      if (!t.delegated || t.el !== el) return
+      undelegate(t)
+      if (ended(t)) place(t)
+      else glide(t, now() - t.start)
+    },
+  })
 
   const flush = () => {
     timer = null
     lastFlush = now()
     for (const track of pending) {
-      if (painter && track.el && !hasFocus(track.el)) paint(track)
-      else {
-        painting.delete(track)
-        unpaint(track)
-        glide(track, lastFlush - track.start)
-      }
+      // A glide the delegate draws goes on with its new end; it reads the track live.
+      if (track.delegated) continue
+      if (take && track.el && take(delegated(track.id, track, track.el))) {
+        stopGlide(track)
+        track.delegated = true
+        track.el.dataset[WALKING] = ''
+      } else glide(track, lastFlush - track.start)
     }
     pending.clear()
   }
@@ -192,7 +184,7 @@ export function createMotion(
     attach(id, el) {
       let track = tracks.get(id)
       if (!track) {
-        track = { from: { x: 0, y: 0 }, to: { x: 0, y: 0 }, start: 0, duration: 0, base: { x: 0, y: 0 }, el: null, animation: null, painted: false }
+        track = { id, from: { x: 0, y: 0 }, to: { x: 0, y: 0 }, start: 0, duration: 0, base: { x: 0, y: 0 }, el: null, animation: null, delegated: false }
         tracks.set(id, track)
       }
       track.el = el
@@ -201,7 +193,7 @@ export function createMotion(
       return () => {
         if (attached.el !== el) return
         stopGlide(attached)
-        unpaint(attached)
+        undelegate(attached)
         attached.el = null
       }
     },
@@ -209,7 +201,7 @@ export function createMotion(
       for (const listener of moveListeners) listener()
       const track = tracks.get(id)
       if (!track || ms <= 0 || reduced?.matches) {
-        const jumped = track ?? { from: { x, y }, to: { x, y }, start: 0, duration: 0, base: { x, y }, el: null, animation: null, painted: false }
+        const jumped = track ?? { id, from: { x, y }, to: { x, y }, start: 0, duration: 0, base: { x, y }, el: null, animation: null, delegated: false }
         Object.assign(jumped, { from: { x, y }, to: { x, y }, start: now(), duration: 0 })
         tracks.set(id, jumped)
         pending.delete(jumped)
@@ -231,19 +223,17 @@ export function createMotion(
       moveListeners.add(listener)
       return () => void moveListeners.delete(listener)
     },
-    paintGlides(next) {
-      painter = next
+    delegateGlides(next) {
+      take = next
       return () => {
-        if (painter !== next) return
-        painter = null
-        next.paint([])
-        const time = now()
-        for (const t of painting) {
-          unpaint(t)
-          if (time < t.start + t.duration) glide(t, time - t.start)
-          else place(t)
+        if (take !== next) return
+        take = null
+        for (const t of tracks.values()) {
+          if (!t.delegated || !t.el) continue
+          undelegate(t)
+          if (ended(t)) place(t)
+          else glide(t, now() - t.start)
         }
-        painting.clear()
       }
     },
     forget(id) {
@@ -251,8 +241,7 @@ export function createMotion(
       if (track) {
         pending.delete(track)
         stopGlide(track)
-        unpaint(track)
-        painting.delete(track)
+        undelegate(track)
       }
       tracks.delete(id)
     },
@@ -262,9 +251,8 @@ export function createMotion(
       pending.clear()
       for (const track of tracks.values()) {
         stopGlide(track)
-        unpaint(track)
+        undelegate(track)
       }
-      painting.clear()
       tracks.clear()
     },
   }

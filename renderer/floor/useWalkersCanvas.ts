@@ -1,41 +1,41 @@
 /**
- * The walkers' canvas over the floor (walkers-canvas.ts), drawing the motion engine's glides under
- * the floor's camera. Its code loads after the floor is on screen (it is not part of the start-up
- * bundle); until then glides run as Web Animations, as they did before.
+ * The walkers' canvas over the floor: other people's glides drawn on it (painted-glides.ts,
+ * walkers-canvas.ts) under the floor's camera. Its code loads after the floor is on screen (it is
+ * not part of the start-up bundle); until then glides run as Web Animations.
  */
-import { useEffect, useLayoutEffect, useRef } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react'
 import type { Camera } from './camera.ts'
 import type { Motion } from './motion.ts'
+import type { PaintedGlides } from './painted-glides.ts'
 import type { WalkersCanvas } from './walkers-canvas.ts'
 
-/** `shown`: whether the floor (and so the canvas) is on screen. Returns the refs for the canvas and the floor element. */
+/** `shown`: whether the floor (and so the canvas) is on screen. */
 export function useWalkersCanvas(motion: Motion, camera: Camera, shown: boolean) {
   const canvas = useRef<HTMLCanvasElement>(null)
   const floor = useRef<HTMLDivElement>(null)
   const painter = useRef<WalkersCanvas | null>(null)
+  const glides = useRef<PaintedGlides | null>(null)
   const latest = useRef(camera)
   latest.current = camera
   useEffect(() => {
     if (!shown) return
-    let stop: (() => void) | null = null
     let gone = false
-    void import('./walkers-canvas.ts').then(({ createWalkersCanvas }) => {
+    void Promise.all([import('./walkers-canvas.ts'), import('./painted-glides.ts')]).then(([{ createWalkersCanvas }, { paintGlides }]) => {
       if (gone || !canvas.current || !floor.current) return
-      const walkers = createWalkersCanvas(canvas.current, floor.current)
-      walkers.setCamera(latest.current)
-      painter.current = walkers
-      const unpaint = motion.paintGlides(walkers)
-      stop = () => {
-        unpaint()
-        walkers.dispose()
-        painter.current = null
-      }
+      painter.current = createWalkersCanvas(canvas.current, floor.current)
+      painter.current.setCamera(latest.current)
+      glides.current = paintGlides(motion, painter.current)
     })
     return () => {
       gone = true
-      stop?.()
+      glides.current?.stop()
+      painter.current?.dispose()
+      glides.current = null
+      painter.current = null
     }
   }, [motion, shown])
   useLayoutEffect(() => painter.current?.setCamera(camera), [camera])
-  return { canvas, floor }
+  /** Who is drawn on the canvas at floor point (x, y), if anyone. */
+  const walkerAt = useCallback((x: number, y: number) => glides.current?.walkerAt(x, y), [])
+  return { canvas, floor, walkerAt }
 }

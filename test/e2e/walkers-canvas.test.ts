@@ -75,4 +75,52 @@ describe('walkers drawn on the canvas', () => {
       return last && !last.hidden ? last.inked : -1
     }).toBe(0)
   })
+
+  it('opens a walking member drawn on the canvas when clicked there, whatever lies under them, and does not walk the clicker', async () => {
+    const { office: a } = await suite.open()
+    await a.signIn(ana)
+    const { office: b } = await suite.open()
+    await b.signIn(bo)
+    await a.personOnFloor(bo.name).waitFor()
+    await a.desk('1', `${ana.name}, available`).waitFor()
+
+    // Bo walks to the lounge; on Ana's screen he is drawn on the canvas, his element hidden.
+    await b.walkInto('Lounge')
+    await a.page.waitForFunction(() => !!document.querySelector('.layer-people [data-walking]'))
+    // Ana clicks where the canvas draws him (the centre of his colour on it).
+    const clicked = await a.page.evaluate(async (name) => {
+      // In an animation frame: the canvas shows what Ana sees, and a click aims at that.
+      await new Promise((r) => requestAnimationFrame(r))
+      const button = [...document.querySelectorAll<HTMLElement>('.layer-people button.avatar')].find((el) => el.getAttribute('aria-label')?.startsWith(`${name}, `))!
+      const canvas = document.querySelector<HTMLCanvasElement>('canvas.walkers')!
+      const [r, g, b] = (button.style.background.match(/\d+/g) ?? []).map(Number)
+      const { data, width } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height)
+      // Pixels as 32-bit words: Bo's colour, opaque, is one value (little-endian RGBA).
+      const words = new Uint32Array(data.buffer)
+      const colour = (255 << 24) | (b! << 16) | (g! << 8) | r!
+      let [sx, sy, n] = [0, 0, 0]
+      for (let i = 0; i < words.length; i++) {
+        if (words[i] !== colour >>> 0) continue
+        sx += i % width
+        sy += Math.floor(i / width)
+        n++
+      }
+      if (n < 50) return null
+      const self = document.querySelector<HTMLElement>('.layer-people .avatar-self')!
+      const rect = canvas.getBoundingClientRect()
+      const [x, y] = [rect.left + ((sx / n) * rect.width) / canvas.width, rect.top + ((sy / n) * rect.height) / canvas.height]
+      const under = document.elementFromPoint(x, y)!
+      under.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, clientX: x, clientY: y }))
+      return { under: under.tagName, self: `${self.style.marginLeft} ${self.style.marginTop}` }
+    }, bo.name)
+    expect(clicked?.under).toBeTruthy()
+    await a.page.getByRole('region', { name: `Actions for ${bo.name}` }).waitFor()
+    // Ana stays where she was, two frames on: the click went to Bo, not to the floor or a room under him.
+    const after = await a.page.evaluate(async () => {
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+      const self = document.querySelector<HTMLElement>('.layer-people .avatar-self')!
+      return `${self.style.marginLeft} ${self.style.marginTop}`
+    })
+    expect(after).toBe(clicked!.self)
+  })
 })

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMotion } from '../../../../renderer/floor/motion.ts'
+import { paintGlides } from '../../../../renderer/floor/painted-glides.ts'
 
 interface Glide {
   keyframes: Keyframe[]
@@ -18,6 +19,9 @@ const element = () => {
   const el = {
     style: { marginLeft: '', marginTop: '', transform: '' },
     dataset: {} as Record<string, string>,
+    /** Classes React gives the avatar: only `avatar-badged` (a hand or a reaction showing) matters here. */
+    classes: new Set<string>(),
+    classList: { contains: (c: string) => el.classes.has(c) },
     contains: (other: unknown) => other === el,
     glides,
     running: () => glides.filter((g) => !g.cancelled),
@@ -28,7 +32,7 @@ const element = () => {
       return animation
     },
   }
-  return el as unknown as HTMLElement & { glides: Glide[]; running(): Glide[] }
+  return el as unknown as HTMLElement & { glides: Glide[]; classes: Set<string>; running(): Glide[] }
 }
 
 describe('motion', () => {
@@ -121,14 +125,14 @@ describe('motion', () => {
     /** A painter attached, and mem_a set off from (0, 0) to (100, 0) over 100 ms, its glide handed over. */
     const walking = () => {
       const p = painted()
-      const motion = createMotion(() => clock, p.requestFrame)
-      motion.paintGlides(p.painter)
+      const motion = createMotion(() => clock)
+      const glides = paintGlides(motion, p.painter, p.requestFrame)
       const el = element()
       motion.moveTo('mem_a', 0, 0)
       motion.attach('mem_a', el)
       motion.moveTo('mem_a', 100, 0, 100)
       vi.runOnlyPendingTimers()
-      return { p, motion, el }
+      return { p, motion, el, glides }
     }
 
     it('draws a walk on the canvas with the element hidden, no animation, and hands it back to the element where it ends', () => {
@@ -169,10 +173,35 @@ describe('motion', () => {
       }
     })
 
+    it('a walker showing a raised hand or a reaction glides as an animation, since the canvas does not draw badges', () => {
+      const { p, el } = walking()
+      el.classes.add('avatar-badged')
+      clock += 20
+      p.frame()
+      expect('walking' in el.dataset).toBe(false)
+      expect(el.running()).toHaveLength(1)
+      expect(p.paints.at(-1)).toEqual([])
+    })
+
+    it('finds who was drawn at a point of the floor in the last frame, for a click on a walker whose element is hidden', () => {
+      const { p, glides } = walking()
+      clock += 50
+      p.frame()
+      // mem_a was drawn half way, at (50, 0): within an avatar's radius of it, and not beyond.
+      expect(glides.walkerAt(50, 0)).toBe('mem_a')
+      expect(glides.walkerAt(62, 8)).toBe('mem_a')
+      expect(glides.walkerAt(0, 0)).toBeUndefined()
+      expect(glides.walkerAt(50, 30)).toBeUndefined()
+      // A click aims at what was seen: until the next frame, where the walker was drawn.
+      clock += 40
+      expect(glides.walkerAt(50, 0)).toBe('mem_a')
+      expect(glides.walkerAt(90, 0)).toBeUndefined()
+    })
+
     it('stopping the painter hands walks under way back to animations, and a jump ends a painted walk', () => {
       const p = painted()
-      const motion = createMotion(() => clock, p.requestFrame)
-      const stop = motion.paintGlides(p.painter)
+      const motion = createMotion(() => clock)
+      const glides = paintGlides(motion, p.painter, p.requestFrame)
       const [a, b] = [element(), element()]
       motion.moveTo('mem_a', 0, 0)
       motion.attach('mem_a', a)
@@ -185,7 +214,7 @@ describe('motion', () => {
       expect('walking' in b.dataset).toBe(false)
       expect(b.style).toMatchObject({ marginLeft: '-5px', marginTop: '-5px' })
       clock += 30
-      stop()
+      glides.stop()
       expect(p.paints.at(-1)).toEqual([])
       expect('walking' in a.dataset).toBe(false)
       expect(a.running()[0]!.options).toMatchObject({ duration: 100, delay: -30 })
