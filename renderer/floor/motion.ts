@@ -73,6 +73,8 @@ interface Track {
   animation: Animation | null
   /** Drawn by the delegate, `el` hidden, until it gives the glide back. */
   delegated: boolean
+  /** Counts the times the track was delegated: a handle from an earlier time no longer holds it. */
+  delegations: number
 }
 
 /** Half an avatar: positions are centres, margins place corners. */
@@ -149,19 +151,23 @@ export function createMotion(now: () => number = () => performance.now()): Motio
 
   let take: ((glide: DelegatedGlide) => boolean) | null = null
   const ended = (t: Track) => now() >= t.start + t.duration
-  const delegated = (id: string, t: Track, el: HTMLElement): DelegatedGlide => ({
-    id,
-    el,
-    at: () => at(t),
-    held: () => t.delegated && t.el === el,
-    ended: () => ended(t),
-    release() {
-      if (!t.delegated || t.el !== el) return
-      undelegate(t)
-      if (ended(t)) place(t)
-      else glide(t, now() - t.start)
-    },
-  })
+  const giveBack = (t: Track) => {
+    undelegate(t)
+    if (ended(t)) place(t)
+    else glide(t, now() - t.start)
+  }
+  const delegated = (t: Track, el: HTMLElement): DelegatedGlide => {
+    const time = ++t.delegations
+    const holds = () => t.delegated && t.el === el && t.delegations === time
+    return {
+      id: t.id,
+      el,
+      at: () => at(t),
+      held: holds,
+      ended: () => ended(t),
+      release: () => void (holds() && giveBack(t)),
+    }
+  }
 
   const flush = () => {
     timer = null
@@ -169,7 +175,7 @@ export function createMotion(now: () => number = () => performance.now()): Motio
     for (const track of pending) {
       // A glide the delegate draws goes on with its new end; it reads the track live.
       if (track.delegated) continue
-      if (take && track.el && take(delegated(track.id, track, track.el))) {
+      if (take && track.el && take(delegated(track, track.el))) {
         stopGlide(track)
         track.delegated = true
         track.el.dataset[WALKING] = ''
@@ -184,7 +190,7 @@ export function createMotion(now: () => number = () => performance.now()): Motio
     attach(id, el) {
       let track = tracks.get(id)
       if (!track) {
-        track = { id, from: { x: 0, y: 0 }, to: { x: 0, y: 0 }, start: 0, duration: 0, base: { x: 0, y: 0 }, el: null, animation: null, delegated: false }
+        track = { id, from: { x: 0, y: 0 }, to: { x: 0, y: 0 }, start: 0, duration: 0, base: { x: 0, y: 0 }, el: null, animation: null, delegated: false, delegations: 0 }
         tracks.set(id, track)
       }
       track.el = el
@@ -201,7 +207,7 @@ export function createMotion(now: () => number = () => performance.now()): Motio
       for (const listener of moveListeners) listener()
       const track = tracks.get(id)
       if (!track || ms <= 0 || reduced?.matches) {
-        const jumped = track ?? { id, from: { x, y }, to: { x, y }, start: 0, duration: 0, base: { x, y }, el: null, animation: null, delegated: false }
+        const jumped = track ?? { id, from: { x, y }, to: { x, y }, start: 0, duration: 0, base: { x, y }, el: null, animation: null, delegated: false, delegations: 0 }
         Object.assign(jumped, { from: { x, y }, to: { x, y }, start: now(), duration: 0 })
         tracks.set(id, jumped)
         pending.delete(jumped)
@@ -224,16 +230,16 @@ export function createMotion(now: () => number = () => performance.now()): Motio
       return () => void moveListeners.delete(listener)
     },
     delegateGlides(next) {
+      // One delegate at a time: the glides of one replaced go back to their elements.
+      const giveAllBack = () => {
+        for (const t of tracks.values()) if (t.delegated) giveBack(t)
+      }
+      giveAllBack()
       take = next
       return () => {
         if (take !== next) return
         take = null
-        for (const t of tracks.values()) {
-          if (!t.delegated || !t.el) continue
-          undelegate(t)
-          if (ended(t)) place(t)
-          else glide(t, now() - t.start)
-        }
+        giveAllBack()
       }
     },
     forget(id) {

@@ -14,7 +14,7 @@
  */
 import type { Camera } from './camera.ts'
 import type { Point } from './motion.ts'
-import { AVATAR_HALF, TAG_HEIGHT } from './name-tags.ts'
+import { AVATAR_HALF, TAG_HEIGHT, TAG_MAX_WIDTH } from './name-tags.ts'
 
 export interface PaintedGlide {
   el: HTMLElement
@@ -73,8 +73,8 @@ interface Look {
 
 /** Half the side of an avatar's sprite, in floor units: the avatar, its rings and its status dot. */
 const SPRITE_HALF = AVATAR_HALF + 10
-/** Sprites kept before they are all dropped (a look per person and zoom step). */
-const MAX_SPRITES = 600
+/** Bytes of sprites kept before they are all dropped and drawn again as needed. */
+const MAX_SPRITE_BYTES = 24 * 1024 * 1024
 
 type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D
 
@@ -195,11 +195,20 @@ export function createWalkersCanvas(canvas: HTMLCanvasElement, floor: Element): 
   // Each look is drawn once into a small bitmap (a sprite) and stamped where the walker is: text and
   // arcs every frame for 50 walkers cost about a millisecond, stamping a tenth of that.
   const sprites = new Map<string, OffscreenCanvas>()
+  let spriteScale = 0
+  let spriteBytes = 0
   const sprite = (key: string, width: number, height: number, scale: number, draw: (c: OffscreenCanvasRenderingContext2D) => void) => {
     let made = sprites.get(key)
     if (!made) {
-      if (sprites.size >= MAX_SPRITES) sprites.clear()
+      // Only the current scale's are kept, and at most MAX_SPRITE_BYTES of them (zoomed far in on a
+      // dense screen a sprite is hundreds of kilobytes).
+      if (scale !== spriteScale || spriteBytes > MAX_SPRITE_BYTES) {
+        sprites.clear()
+        spriteScale = scale
+        spriteBytes = 0
+      }
       made = new OffscreenCanvas(Math.max(1, Math.ceil(width * scale)), Math.max(1, Math.ceil(height * scale)))
+      spriteBytes += made.width * made.height * 4
       const c = made.getContext('2d')
       if (c) {
         c.scale(scale, scale)
@@ -260,6 +269,7 @@ export function createWalkersCanvas(canvas: HTMLCanvasElement, floor: Element): 
     if (!tokens) {
       tokens = readTokens(floor)
       sprites.clear()
+      spriteBytes = 0
     }
     const k = dpr * camera.zoom
     g.setTransform(k, 0, 0, k, dpr * camera.x + k * border, dpr * camera.y + k * border)
@@ -267,7 +277,14 @@ export function createWalkersCanvas(canvas: HTMLCanvasElement, floor: Element): 
     const showTags = !floor.classList.contains('floor-far')
     // Sprites are drawn at the screen's scale, in half-octave steps so that a zoom does not redraw them all every frame.
     const scale = Math.pow(2, Math.ceil(Math.log2(k) * 2) / 2)
-    for (const glide of glides) drawOne(tokens, glide, showTags, scale)
+    // Only those on screen (with room for a tag beside them).
+    const [left, top] = [(-dpr * camera.x) / k - border, (-dpr * camera.y) / k - border]
+    const [right, bottom] = [left + canvas.width / k, top + canvas.height / k]
+    const margin = SPRITE_HALF + TAG_MAX_WIDTH
+    for (const glide of glides) {
+      const { x, y } = glide.at
+      if (x > left - margin && x < right + margin && y > top - margin && y < bottom + margin) drawOne(tokens, glide, showTags, scale)
+    }
   }
 
   return {

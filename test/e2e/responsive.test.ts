@@ -85,7 +85,15 @@ describe('a responsive window', () => {
     const floor = office.floor()
     await floor.locator('svg').first().waitFor()
     // Rooms, desks, furniture and people are SVG and DOM; a raster image would blur when scaled.
-    expect(await floor.locator('canvas, img:not([data-photo])').count()).toBe(0)
+    expect(await floor.locator('canvas:not(.walkers), img:not([data-photo])').count()).toBe(0)
+    // The one canvas, where people walking are drawn, is redrawn at the screen's density and zoom:
+    // its backing store is its size on screen times the device pixel ratio.
+    const sizes = () =>
+      floor.locator('canvas.walkers').evaluate((c: HTMLCanvasElement) => [
+        [c.width, c.height],
+        [Math.round(c.clientWidth * devicePixelRatio), Math.round(c.clientHeight * devicePixelRatio)],
+      ])
+    await expect.poll(async () => new Set((await sizes()).map(String)).size).toBe(1)
     expect(await user.page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/Inter/)
   })
 })

@@ -110,7 +110,7 @@ describe('walkers drawn on the canvas', () => {
       const rect = canvas.getBoundingClientRect()
       const [x, y] = [rect.left + ((sx / n) * rect.width) / canvas.width, rect.top + ((sy / n) * rect.height) / canvas.height]
       const under = document.elementFromPoint(x, y)!
-      under.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, clientX: x, clientY: y }))
+      under.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, detail: 1, clientX: x, clientY: y }))
       return { under: under.tagName, self: `${self.style.marginLeft} ${self.style.marginTop}` }
     }, bo.name)
     expect(clicked?.under).toBeTruthy()

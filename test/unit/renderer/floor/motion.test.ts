@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createMotion } from '../../../../renderer/floor/motion.ts'
+import { createMotion, type DelegatedGlide } from '../../../../renderer/floor/motion.ts'
 import { paintGlides } from '../../../../renderer/floor/painted-glides.ts'
 
 interface Glide {
@@ -219,6 +219,31 @@ describe('motion', () => {
       expect('walking' in a.dataset).toBe(false)
       expect(a.running()[0]!.options).toMatchObject({ duration: 100, delay: -30 })
     })
+  })
+
+  it('gives a delegate one hold on a glide: replaced, its glides go back to their elements, and an earlier handle no longer holds', () => {
+    const motion = createMotion(() => clock)
+    const handles: DelegatedGlide[] = []
+    motion.delegateGlides((glide) => (handles.push(glide), true))
+    const el = element()
+    motion.moveTo('mem_a', 0, 0)
+    motion.attach('mem_a', el)
+    motion.moveTo('mem_a', 100, 0, 100)
+    vi.runOnlyPendingTimers()
+    expect(handles.map((h) => h.held())).toEqual([true])
+    // A jump takes it back; the next walk is a new hold, and the first handle holds nothing.
+    motion.moveTo('mem_a', 10, 10)
+    motion.moveTo('mem_a', 100, 0, 100)
+    vi.runOnlyPendingTimers()
+    expect(handles.map((h) => h.held())).toEqual([false, true])
+    handles[0]!.release()
+    expect('walking' in el.dataset).toBe(true)
+    // Another delegate: the walk under way goes back to its element, as an animation.
+    clock += 40
+    motion.delegateGlides(() => false)
+    expect(handles[1]!.held()).toBe(false)
+    expect('walking' in el.dataset).toBe(false)
+    expect(el.running()[0]!.options).toMatchObject({ duration: 100, delay: -40 })
   })
 
   it('forgets people who left', () => {
