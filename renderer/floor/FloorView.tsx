@@ -6,13 +6,13 @@
  * longer fits in the window.
  */
 import { usePrefetchWhenIdle } from '../ui/usePrefetchWhenIdle.ts'
-import { Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type PointerEvent as ReactPointerEvent } from 'react'
+import { Suspense, useCallback, useLayoutEffect, useMemo, useState, type MouseEvent as ReactMouseEvent } from 'react'
 import { useFloor, useOffice, usePresence, useSession } from '../app/context.tsx'
 import { usePhotoUrls } from '../directory/photos.ts'
 import { useEditor, useEditorState } from '../editor/useEditor.ts'
 import { currentFloor, deskOfMember } from '../stores/floor/selectors.ts'
 import { displayName, occupancyCounts, roomsByMember } from '../stores/presence/selectors.ts'
-import { overflows, toWorld } from './camera.ts'
+import { overflows } from './camera.ts'
 import { CameraControls } from './CameraControls.tsx'
 import { DesksLayer } from './DesksLayer.tsx'
 import { floorPaintedOnce, markFloorPainted, useAfterFloorPaint } from './first-paint.ts'
@@ -146,24 +146,14 @@ export function FloorView() {
   const furnitureEditing = useMemo(() => (editing && selectedSet ? { selected: selectedSet, onPick: pick, onFocusItem: reveal } : undefined), [editing, selectedSet, pick, reveal])
   // A walker drawn on the canvas has its element hidden: a click where they are drawn opens them,
   // whatever lies under them (a room, a desk or empty floor), as a click on their element would.
-  // Where the last press began: a click that ends a drag (a pan) is not a click on anyone.
-  const pressedAt = useRef<{ x: number; y: number } | null>(null)
-  const press = useCallback((e: ReactPointerEvent) => void (pressedAt.current = { x: e.clientX, y: e.clientY }), [])
   const pickWalker = useCallback((e: ReactMouseEvent) => {
-    // Not while editing (a click picks what is edited, and people are not), not from the keyboard
-    // (Enter on a button clicks at no point), not after a drag, and not from a card drawn over the floor.
-    const from = pressedAt.current
-    pressedAt.current = null
-    const dragged = !!from && Math.hypot(e.clientX - from.x, e.clientY - from.y) > 4
-    if (editing || e.detail === 0 || dragged || !cam.viewport.current?.contains(e.target as Node)) return
-    const rect = cam.viewport.current?.getBoundingClientRect()
-    const at = rect && toWorld(cam.camera, e.clientX - rect.left, e.clientY - rect.top)
-    const id = at && walkerAt(at.x, at.y)
+    // Not while editing: a click picks what is edited, and people are not.
+    const id = editing ? undefined : walkers.pick(e.nativeEvent)
     if (!id) return
     e.preventDefault()
     e.stopPropagation()
     select(id)
-  }, [editing, cam.viewport, cam.camera, walkerAt, select])
+  }, [editing, walkers, select])
   const pointer = usePointerCamera({
     viewport: cam.viewport,
     camera: cam.camera,
@@ -202,7 +192,7 @@ export function FloorView() {
         )}
         <CameraControls actions={cam.actions} findMe={here ? findMe : null} />
       </div>
-      <div className="viewport" ref={cam.viewport} {...pointer.handlers} onPointerDownCapture={press} onClickCapture={pickWalker}>
+      <div className="viewport" ref={cam.viewport} {...pointer.handlers} onPointerDownCapture={walkers.press} onClickCapture={pickWalker}>
         <div ref={walkers.floor} className={zoom < FAR_ZOOM ? 'floor floor-far' : 'floor'} style={{ width: floor.width, height: floor.height, transform: `translate(${x}px, ${y}px) scale(${zoom})` }}>
           <RoomsLayer rooms={floor.rooms} width={floor.width} height={floor.height} occupancy={occupancy} here={self.room} selected={selectedSet} onWalk={editing ? pick : walkToRoom} onFocusItem={reveal} />
           {(editing || (floor.furniture?.length ?? 0) > 0) && (

@@ -8,8 +8,10 @@
  * focus (its focus ring moves with it), or showing a raised hand or a reaction (AvatarBadges),
  * which the canvas does not draw.
  */
+import { toWorld, type Camera } from './camera.ts'
 import type { DelegatedGlide, Motion, Point } from './motion.ts'
 import { AVATAR_HALF } from './name-tags.ts'
+import { createWalkersCanvas, type WalkersCanvas } from './walkers-canvas.ts'
 
 export interface GlidePainter {
   /** Draws these glides now, in floor coordinates; an empty list clears what was drawn. */
@@ -19,6 +21,14 @@ export interface GlidePainter {
 export interface PaintedGlides {
   /** Who is drawn at floor point (x, y), if anyone: their element is hidden, so clicks ask here. */
   walkerAt(x: number, y: number): string | undefined
+  /** A press began at client point (x, y) on the floor. */
+  press(x: number, y: number): void
+  /**
+   * Who a click on the floor `frame` (the viewport, under `camera`) picks: who is drawn where it
+   * landed; nobody for a click that ended a drag, came from the keyboard (Enter on a button clicks
+   * at no point), or landed on a card drawn over the floor.
+   */
+  pick(e: Pick<MouseEvent, 'clientX' | 'clientY' | 'detail' | 'target'>, frame: Element, camera: Camera): string | undefined
   /** Gives every glide back to its element and clears the canvas. */
   stop(): void
 }
@@ -35,6 +45,7 @@ export function paintGlides(
   let framing = false
   /** Who was drawn where in the last frame: what a click aims at. */
   let shown: { id: string; at: Point }[] = []
+  let pressed: Point | null = null
   const frame = () => {
     framing = false
     const drawn: { el: HTMLElement; at: Point }[] = []
@@ -71,6 +82,17 @@ export function paintGlides(
       // the frame the member saw and their click.
       return shown.find(({ at }) => Math.hypot(at.x - x, at.y - y) <= AVATAR_HALF + 2)?.id
     },
+    press(x, y) {
+      pressed = { x, y }
+    },
+    pick(e, frame, camera) {
+      const from = pressed
+      pressed = null
+      if (e.detail === 0 || (from && Math.hypot(e.clientX - from.x, e.clientY - from.y) > 4) || !frame.contains(e.target as Node)) return undefined
+      const rect = frame.getBoundingClientRect()
+      const at = toWorld(camera, e.clientX - rect.left, e.clientY - rect.top)
+      return this.walkerAt(at.x, at.y)
+    },
     stop() {
       stopTaking()
       held.clear()
@@ -78,4 +100,11 @@ export function paintGlides(
       painter.paint([])
     },
   }
+}
+
+/** The walkers' canvas on `canvas` over `floor`, drawing `motion`'s glides under `camera` (useWalkersCanvas.ts). */
+export function paintOn(motion: Pick<Motion, 'delegateGlides'>, canvas: HTMLCanvasElement, floor: Element, camera: Camera): [WalkersCanvas, PaintedGlides] {
+  const painter = createWalkersCanvas(canvas, floor)
+  painter.setCamera(camera)
+  return [painter, paintGlides(motion, painter)]
 }

@@ -20,11 +20,9 @@ export function useWalkersCanvas(motion: Motion, camera: Camera, shown: boolean)
   useEffect(() => {
     if (!shown) return
     let gone = false
-    void Promise.all([import('./walkers-canvas.ts'), import('./painted-glides.ts')]).then(([{ createWalkersCanvas }, { paintGlides }]) => {
+    void import('./painted-glides.ts').then(({ paintOn }) => {
       if (gone || !canvas.current || !floor.current) return
-      painter.current = createWalkersCanvas(canvas.current, floor.current)
-      painter.current.setCamera(latest.current)
-      glides.current = paintGlides(motion, painter.current)
+      ;[painter.current, glides.current] = paintOn(motion, canvas.current, floor.current, latest.current)
     })
     return () => {
       gone = true
@@ -37,5 +35,8 @@ export function useWalkersCanvas(motion: Motion, camera: Camera, shown: boolean)
   useLayoutEffect(() => painter.current?.setCamera(camera), [camera])
   /** Who is drawn on the canvas at floor point (x, y), if anyone. */
   const walkerAt = useCallback((x: number, y: number) => glides.current?.walkerAt(x, y), [])
-  return { canvas, floor, walkerAt }
+  const press = useCallback((e: { clientX: number; clientY: number }) => glides.current?.press(e.clientX, e.clientY), [])
+  /** Who a click on the floor picks (painted-glides.ts); the canvas covers the viewport. */
+  const pick = useCallback((e: MouseEvent) => (canvas.current?.parentElement ? glides.current?.pick(e, canvas.current.parentElement, latest.current) : undefined), [])
+  return { canvas, floor, walkerAt, press, pick }
 }

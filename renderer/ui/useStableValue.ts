@@ -23,12 +23,10 @@ export function useStableValue<T>(value: T, equal: (a: T, b: T) => boolean): T {
  * const peers = usePresence(useStableSelector((s) => s.peers, sameListing))
  */
 export function useStableSelector<S, T>(select: (state: S) => T, equal: (a: T, b: T) => boolean): (state: S) => T {
-  const kept = useRef<{ value: T } | null>(null)
+  const kept = useRef<[T]>(null)
   return (state) => {
     const next = select(state)
-    if (kept.current && (kept.current.value === next || equal(kept.current.value, next))) return kept.current.value
-    kept.current = { value: next }
-    return next
+    return kept.current && equal(kept.current[0], next) ? kept.current[0] : (kept.current = [next])[0]
   }
 }
 
