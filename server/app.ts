@@ -64,6 +64,8 @@ export interface AppOptions {
   /** Where chat attachments are kept (index.ts: `<data dir>/attachments`); none: a temporary folder, removed on close. */
   attachmentsDir?: string | null
   blobs?: BlobStore
+  /** How long a preview (looking in at a room's door) may stay unentered before it is shown out (previews.ts). */
+  previewMaxMs?: number
   /** The mail server of open events' reminder emails (OFFICE_SMTP_URL); none: no email is sent. Needs publicUrl. */
   mail?: MailOptions | null
 }
@@ -147,7 +149,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(floors)
   await app.register(tokens)
   await app.register(moderationRoutes)
-  await app.register(webhooks)
+  await app.register(webhooks, { previewMaxMs: opts.previewMaxMs })
   const blobs = attachmentBlobs(app, opts.blobs, opts.attachmentsDir)
   await app.register(chat, { blobs })
   // Issue 13: a space of companies, profiles and the directory, groups, events and guests, usage.

@@ -34,6 +34,7 @@ const COUNTED: Record<string, { status: number; count: Count; label: string }> =
   'POST /api/invites/:code/accept': { status: 201, count: 'session', label: 'invite' },
   'POST /api/workspaces/:ws/lobby/token': { status: 200, count: 'token', label: 'lobby' },
   'POST /api/workspaces/:ws/rooms/:room/token': { status: 200, count: 'token', label: 'room' },
+  'POST /api/workspaces/:ws/rooms/:room/preview': { status: 200, count: 'token', label: 'preview' },
   'POST /api/workspaces/:ws/floors/:floor/edits': { status: 200, count: 'edit', label: 'edit' },
   'POST /api/workspaces/:ws/floors/:floor/draft/publish': { status: 200, count: 'edit', label: 'publish' },
   'PUT /api/workspaces/:ws/rooms/:room/allowed': { status: 200, count: 'edit', label: 'office-door' },
@@ -53,7 +54,7 @@ function createMetrics() {
       labelNames: ['via'],
       registers,
     }),
-    tokens: new Counter({ name: 'office_livekit_tokens_issued_total', help: 'LiveKit tokens issued, by kind: lobby (presence) or room (media)', labelNames: ['kind'], registers }),
+    tokens: new Counter({ name: 'office_livekit_tokens_issued_total', help: 'LiveKit tokens issued, by kind: lobby (presence), room (media) or preview (looking in at a door)', labelNames: ['kind'], registers }),
     edits: new Counter({
       name: 'office_floor_edits_total',
       help: "Floor edit batches accepted, by route: edit, publish (a draft) or office-door (an office owner's allowed list); a resent batch answered from the log counts again",

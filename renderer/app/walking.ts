@@ -103,14 +103,20 @@ export function createWalking(deps: WalkingDeps): Walking {
     if (presence.getState().self.room === roomId) walker.walkTo(lastOutside.x, lastOutside.y)
   }
 
-  /** Near a door we may go through, fetch the room's token now: entering then costs one connect. */
+  /**
+   * Near a door we may go through, get ready to enter now (the room's preview, media-rooms): only
+   * the nearest such room, so that standing between two doors does not join both.
+   */
   const prefetchNear = (x: number, y: number) => {
     const f = currentFloor(floor.getState())
+    let nearest: { id: string; distance: number } | null = null
     for (const r of f?.rooms ?? []) {
       const dx = Math.max(r.x - x, 0, x - (r.x + r.width))
       const dy = Math.max(r.y - y, 0, y - (r.y + r.height))
-      if (dx + dy < PREFETCH_DISTANCE && mayEnter(r.id)) deps.rooms()?.prefetch(r.id)
+      const distance = dx + dy
+      if (distance < PREFETCH_DISTANCE && (!nearest || distance < nearest.distance) && mayEnter(r.id)) nearest = { id: r.id, distance }
     }
+    if (nearest) deps.rooms()?.prefetch(nearest.id)
   }
 
   /** Where the others in a room stand now (the motion engine knows, also mid-walk). */

@@ -54,6 +54,10 @@ export interface Api {
   opsSince(ws: string, floorId: string, since: number): Promise<OpsSince>
   lobbyToken(ws: string): Promise<LobbyToken>
   roomToken(ws: string, roomId: string): Promise<RoomToken>
+  /** A token to look in at a room's door: joins it hidden, sending nothing (the app holds its subscriptions), until enterRoom. */
+  roomPreview(ws: string, roomId: string): Promise<RoomToken>
+  /** Walks in through the door looked in at: the preview becomes a full participant. */
+  enterRoom(ws: string, roomId: string): Promise<void>
   occupancy(ws: string): Promise<Occupancy>
   admit(ws: string, roomId: string, memberId: string): Promise<void>
   /** Who besides its owner may enter a private office (its owner's, or a workspace owner's, choice). */
@@ -140,6 +144,8 @@ export function createApi(baseUrl: string, getToken: () => string | null): Api {
     opsSince: (id, floorId, since) => call('GET', `${floorPath(id, floorId)}/ops?since=${since}`),
     lobbyToken: (id) => call('POST', `${ws(id)}/lobby/token`),
     roomToken: (id, roomId) => call('POST', `${ws(id)}/rooms/${encodeURIComponent(roomId)}/token`),
+    roomPreview: (id, roomId) => call('POST', `${ws(id)}/rooms/${encodeURIComponent(roomId)}/preview`),
+    enterRoom: (id, roomId) => call('POST', `${ws(id)}/rooms/${encodeURIComponent(roomId)}/enter`),
     occupancy: (id) => call('GET', `${ws(id)}/occupancy`),
     ping: async () => (await call<{ instance: string }>('GET', '/api/ping')).instance,
     admit: (id, roomId, memberId) => call('POST', `${ws(id)}/rooms/${encodeURIComponent(roomId)}/admissions`, { memberId }),

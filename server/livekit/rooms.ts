@@ -11,10 +11,19 @@ export interface Connection {
 }
 
 export interface Rooms {
-  /** Identities in a LiveKit room; none when the room does not exist. */
+  /** Identities in a LiveKit room; none when the room does not exist. Previews (hidden, looking in at the door) are not in it. */
   participants(roomName: string): Promise<string[]>
   /** `identity`'s connection to a room as LiveKit holds it (its sid and attributes); null when they are not in it. */
   connectionOf(roomName: string, identity: string): Promise<Connection | null>
+  /**
+   * Turns someone's preview in a media room into a full participant (mediaPermission, seen by
+   * everyone). False when they are not in the room (the preview is gone, or never joined).
+   */
+  reveal(roomName: string, identity: string, publish: boolean): Promise<boolean>
+  /** Whether `identity` is in the room as a preview (hidden) still. */
+  isPreview(roomName: string, identity: string): Promise<boolean>
+  /** How many previews (hidden participants) other than `identity`'s are in the room: LiveKit counts them against its capacity. */
+  previews(roomName: string, except: string): Promise<number>
   /**
    * A reliable data packet from the server to everyone in the workspace's lobby. Nobody online
    * means no lobby room and nothing to do: clients catch up when they connect.
@@ -60,13 +69,40 @@ export function createRooms(lk: LivekitConfig): Rooms {
   return {
     async participants(roomName) {
       try {
-        return (await client.listParticipants(roomName)).map((p) => p.identity)
+        return (await client.listParticipants(roomName)).filter((p) => !p.permission?.hidden).map((p) => p.identity)
       } catch (err) {
         if (isNotFound(err)) return []
         throw err
       }
     },
     connectionOf,
+    async reveal(roomName, identity, publish) {
+      try {
+        // Only a preview is revealed: someone in the room already is not entering it again.
+        if (!(await client.getParticipant(roomName, identity)).permission?.hidden) return false
+        await client.updateParticipant(roomName, identity, { permission: { ...mediaPermission(publish), hidden: false } })
+        return true
+      } catch (err) {
+        if (isNotFound(err)) return false
+        throw err
+      }
+    },
+    async previews(roomName, except) {
+      try {
+        return (await client.listParticipants(roomName)).filter((p) => p.permission?.hidden && p.identity !== except).length
+      } catch (err) {
+        if (isNotFound(err)) return 0
+        throw err
+      }
+    },
+    async isPreview(roomName, identity) {
+      try {
+        return (await client.getParticipant(roomName, identity)).permission?.hidden === true
+      } catch (err) {
+        if (isNotFound(err)) return false
+        throw err
+      }
+    },
     async sendToLobby(workspaceId, topic, payload) {
       try {
         await client.sendData(lobbyRoomName(workspaceId), new TextEncoder().encode(JSON.stringify(payload)), DataPacket_Kind.RELIABLE, { topic })
@@ -93,6 +129,8 @@ export function createRooms(lk: LivekitConfig): Rooms {
     },
     async setPublishing(roomName, identity, publish) {
       try {
+        // A preview (looking in at the door) is not in the room: the permission set would reveal it.
+        if ((await client.getParticipant(roomName, identity)).permission?.hidden) return false
         await client.updateParticipant(roomName, identity, { permission: mediaPermission(publish) })
         return true
       } catch (err) {

@@ -57,6 +57,35 @@ export function mediaPermission(publish: boolean) {
 }
 
 /**
+ * Looking in at the door ("connect before the door"): a hidden participant that sends nothing and
+ * is not seen. Its connection (signalling, ICE, DTLS) and its subscriptions are made while the
+ * pointer rests on the room, so that entering is one RoomService call away (mediaPermission plus
+ * hidden: false). It may subscribe: the app holds every subscription disabled until the click
+ * (renderer/services/media/held-subscriptions.ts), which is what lets the first frame follow the
+ * click at once. The server cannot hold them itself; a client that did not would receive the
+ * room's media unseen, and that is bounded like its data packets (previews.ts): only for a member
+ * the door lets in now, who could walk in and watch, and for at most PREVIEW_MAX_MS.
+ */
+export function previewPermission() {
+  return { canSubscribe: true, canPublishData: false, canPublish: false, canPublishSources: [], canUpdateMetadata: false, hidden: true }
+}
+
+/** How long a preview token may be used to join (it is used at once, while the pointer rests). */
+export const PREVIEW_TTL_SECONDS = 60
+
+export function previewToken(lk: LivekitConfig, who: TokenSubject, room: { id: string; capacity: number }): Promise<string> {
+  const name = mediaRoomName(who.workspaceId, room.id)
+  const at = new AccessToken(lk.apiKey, lk.apiSecret, { identity: who.memberId, name: who.name, ttl: PREVIEW_TTL_SECONDS, attributes: sessionAttributes(lk, who) })
+  const { canUpdateMetadata, ...grants } = previewPermission()
+  at.addGrant({ roomJoin: true, room: name, ...grants, canUpdateOwnMetadata: canUpdateMetadata })
+  at.roomConfig = roomConfig(name, room)
+  return at.toJwt()
+}
+
+/** Rooms are created on join; their settings travel in the token (no CreateRoom round trip). */
+const roomConfig = (name: string, room: { capacity: number }) => new RoomConfiguration({ name, maxParticipants: room.capacity, emptyTimeout: 60, departureTimeout: 10 })
+
+/**
  * A media token for one room. `publish`: false for the audience of a stage room (only hosts, the
  * room's owner and people brought on stage speak there); true everywhere else.
  */
@@ -65,7 +94,6 @@ export function roomToken(lk: LivekitConfig, who: TokenSubject, room: { id: stri
   const at = new AccessToken(lk.apiKey, lk.apiSecret, { identity: who.memberId, name: who.name, ttl: ROOM_TTL_SECONDS, attributes: sessionAttributes(lk, who) })
   const { canUpdateMetadata, ...grants } = mediaPermission(publish)
   at.addGrant({ roomJoin: true, room: name, ...grants, canUpdateOwnMetadata: canUpdateMetadata })
-  // Rooms are created on join; their settings travel in the token (no CreateRoom round trip).
-  at.roomConfig = new RoomConfiguration({ name, maxParticipants: room.capacity, emptyTimeout: 60, departureTimeout: 10 })
+  at.roomConfig = roomConfig(name, room)
   return at.toJwt()
 }

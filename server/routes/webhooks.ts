@@ -5,11 +5,13 @@ import { WebhookReceiver } from 'livekit-server-sdk'
 import { parseLobbyRoomName, parseMediaRoomName, refreshOccupancy } from '../livekit/occupancy.ts'
 import { followModeration } from '../livekit/moderation-webhook.ts'
 import { sessionLives } from '../livekit/session-check.ts'
+import { createPreviewExpiry, isPreviewJoin } from '../livekit/previews.ts'
 import { recordUsage } from '../analytics/record.ts'
 import { HttpError } from '../http-error.ts'
 import { ErrorBodySchema, errorCodes } from '../../protocol/errors.ts'
 
-const routes: FastifyPluginAsyncTypebox = async (app) => {
+const routes: FastifyPluginAsyncTypebox<{ previewMaxMs?: number | undefined }> = async (app, opts) => {
+  const expireLater = createPreviewExpiry(app, opts.previewMaxMs)
   const receiver = new WebhookReceiver(app.livekit.apiKey, app.livekit.apiSecret)
   // The signature covers the exact bytes LiveKit sent: keep the body as a string, never re-serialise.
   for (const type of ['application/webhook+json', 'application/json']) {
@@ -38,6 +40,22 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const lobby = parseLobbyRoomName(name)
       const room = parseMediaRoomName(name)
       const workspaceId = lobby ?? room?.workspaceId
+      // A preview (hidden, looking in at the door) is nobody in the room: no occupancy, no visit, no
+      // stage grace until it is entered (routes/tokens.ts says so then). Someone no longer a member,
+      // removed from the room or signed out, is shown out at once; any other preview once it lingers.
+      if (room && identity && isPreviewJoin(event.participant)) {
+        if (event.event === 'participant_joined') {
+          const sid = event.participant?.sid ?? ''
+          const gone =
+            !(await app.store.getMember(room.workspaceId, identity)) ||
+            (await app.store.roomBan(room.workspaceId, room.roomId, identity, app.now())) !== null ||
+            !(await sessionLives(app, identity, event.participant?.attributes))
+          if (gone) await app.rooms.removeParticipant(name, identity, sid || undefined)
+          else expireLater(name, identity, sid)
+        }
+        reply.code(204)
+        return null
+      }
       const member = workspaceId && identity && event.event === 'participant_joined' ? await app.store.getMember(workspaceId, identity) : null
       if (workspaceId && identity && event.event === 'participant_joined' && !member) {
         // A token outlives a removal by up to its TTL: whoever is no longer a member is shown out.

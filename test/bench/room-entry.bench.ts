@@ -22,6 +22,11 @@ import { ms, summary, type Benchmark, type Row } from './harness.ts'
 import { measureFloor } from './two-peer-floor.ts'
 
 const SWITCHES = 30
+/**
+ * The second series: the pointer rests this long on the room before the click, as a person's does
+ * when it settles on a target (connect before the door: the app joins the room unseen after 150 ms).
+ */
+const REST_MS = 400
 const ROOMS = ['Meeting room', 'Lounge'] as const
 /** Their ids on the starter floor (server/floor/starter.ts). */
 const ROOM_IDS = ['room_meeting', 'room_lounge'] as const
@@ -68,21 +73,34 @@ export const roomEntry: Benchmark = {
       await office.room(ROOMS[0], 2).waitFor()
       await office.room(ROOMS[1], 2).waitFor()
 
-      const entries: (Entry & { heard: number })[] = []
-      for (let i = 0; i <= SWITCHES; i++) {
-        const room = ROOMS[i % 2]!
-        const before = await entriesDone(user.page)
-        await office.walkInto(room)
-        const heardBefore = (await heardFrom(sitterPage, owner.member.id)).length
-        const entry = await readEntry(user.page, before)
-        await office.stage(room).getByText('Connected').waitFor()
-        // Settled before the next click, as anyone stays in a room for more than a moment: both
-        // people inside hear the mover (its tracks have moved here, the old room is let go).
-        await sitterPage.waitForFunction(([id, n]) => (window as unknown as Sitters).heardFrom(id).length >= n, [owner.member.id, heardBefore + 2] as const, { timeout: 20_000, polling: 20 })
-        const heard = (await heardFrom(sitterPage, owner.member.id)).slice(heardBefore)
-        if (i > 0) entries.push({ ...entry, heard: Math.max(...heard) - entry.clickWall }) // the first also starts the camera and microphone
+      /** One series of switches: straight clicks, or the pointer resting on the room for `dwellMs` first. */
+      const series = async (dwellMs: number) => {
+        const entries: (Entry & { heard: number })[] = []
+        for (let i = 0; i <= SWITCHES; i++) {
+          const room = ROOMS[i % 2]!
+          const before = await entriesDone(user.page)
+          if (dwellMs > 0) {
+            // A person's pointer settles on the room before the click; the wait is theirs, not a sync.
+            await office.room(room).hover({ position: { x: 16, y: 16 } })
+            await user.page.waitForTimeout(dwellMs)
+          }
+          await office.walkInto(room)
+          const heardBefore = (await heardFrom(sitterPage, owner.member.id)).length
+          const entry = await readEntry(user.page, before)
+          await office.stage(room).getByText('Connected').waitFor()
+          // Settled before the next click, as anyone stays in a room for more than a moment: both
+          // people inside hear the mover (its tracks have moved here, the old room is let go).
+          await sitterPage.waitForFunction(([id, n]) => (window as unknown as Sitters).heardFrom(id).length >= n, [owner.member.id, heardBefore + 2] as const, { timeout: 20_000, polling: 20 })
+          const heard = (await heardFrom(sitterPage, owner.member.id)).slice(heardBefore)
+          if (i > 0) entries.push({ ...entry, heard: Math.max(...heard) - entry.clickWall }) // the first also starts the camera and microphone
+          // The pointer leaves the room it clicked, as it does when a person looks at the call.
+          await user.page.mouse.move(2, 2)
+        }
+        await office.stage(ROOMS[SWITCHES % 2]!).getByRole('button', { name: 'Leave room' }).click()
+        return entries
       }
-      await office.stage(ROOMS[SWITCHES % 2]!).getByRole('button', { name: 'Leave room' }).click()
+      const entries = await series(0)
+      const rested = await series(REST_MS)
 
       // The floor in a browser of its own, started now: the same Chromium and flags, nothing else running in it.
       await own.close()
@@ -91,7 +109,7 @@ export const roomEntry: Benchmark = {
       const floorPage = await bare.newPage()
       await floorPage.goto(`${server.url}/api/ping`) // a plain page of the same secure origin
       const floor = await measureFloor(floorPage, SWITCHES)
-      return rows(entries, floor)
+      return [...rows(entries, floor), ...restedRows(rested, entries)]
     } finally {
       await Promise.all(browsers.map((b) => b.close()))
       await site?.close()
@@ -132,5 +150,23 @@ function rows(entries: (Entry & { heard: number })[], floor: Awaited<ReturnType<
     step('video attached to its tile', entries.map((e) => e.attached)),
     step('first frame received (its last packet)', entries.map((e) => e.received)),
     step('first frame presented', entries.map((e) => e.presented)),
+  ]
+}
+
+/** The series with the pointer resting on the room first, against the straight clicks of the same run. */
+function restedRows(rested: (Entry & { heard: number })[], straight: (Entry & { heard: number })[]): Row[] {
+  const frame = p(rested.map((e) => e.steps['first-frame']))
+  const before = p(straight.map((e) => e.steps['first-frame']))
+  const audioFirst = rested.filter((e) => e.steps['first-audio'] !== undefined && e.steps['first-audio'] <= (e.steps['first-frame'] ?? Infinity)).length
+  return [
+    {
+      figure: `room entry after resting on the room ${REST_MS} ms, click → first remote frame (2 inside)`,
+      value: fmt(frame),
+      comparison: `p50 ${(frame.p50 / before.p50).toFixed(2)}×, p95 ${(frame.p95 / before.p95).toFixed(2)}× the straight click (same run); goal p50 ≤ 200 ms, p95 ≤ 300 ms; n=${frame.n}`,
+    },
+    { figure: `room entry after resting ${REST_MS} ms, click → in the call (the preview revealed)`, value: fmt(p(rested.map((e) => e.steps.connected))), comparison: `straight click → connected ${fmt(p(straight.map((e) => e.steps.connected)))}` },
+    { figure: `room entry after resting ${REST_MS} ms, click → first audio packet`, value: fmt(p(rested.map((e) => e.steps['first-audio']))), comparison: `audio no later than video in ${audioFirst} of ${rested.length}` },
+    { figure: `room entry after resting ${REST_MS} ms, click → both people inside hear you`, value: fmt(p(rested.map((e) => e.heard))), comparison: `straight click ${fmt(p(straight.map((e) => e.heard)))}` },
+    { figure: `room entry after resting ${REST_MS} ms, breakdown: click → subscribed`, value: fmt(p(rested.map((e) => e.steps.subscribed))), comparison: `first video packet ${fmt(p(rested.map((e) => e.steps['first-packet'])))}; attached ${fmt(p(rested.map((e) => e.attached)))}; presented ${fmt(p(rested.map((e) => e.presented)))}` },
   ]
 }

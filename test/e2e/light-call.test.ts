@@ -7,11 +7,12 @@
  * way the OS tells it (visibilityState and the visibilitychange event). What is received is read
  * from the page's own RTCPeerConnections' getStats, not from anything the app says.
  */
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { audioContexts, recordAudioContexts } from '../support/audio-contexts.ts'
 import { team } from '../support/factories.ts'
 import { officeSuite } from '../support/office-suite.ts'
+import { connections, recordConnections, statesSince } from '../support/peer-connections.ts'
 import { videoFlowing } from '../support/video-flowing.ts'
 import type { Account, OfficePage } from './pages/office-page.ts'
 
@@ -19,22 +20,6 @@ const ana: Account = { name: 'Ana Silva', email: 'ana@example.com', password: 'c
 const bo: Account = { name: 'Bo Lee', email: 'bo@example.com', password: 'battery staple 2' }
 const cy: Account = { name: 'Cy Park', email: 'cy@example.com', password: 'correct staple 3' }
 const ROOM = 'Meeting room'
-
-/** Keeps every RTCPeerConnection the page makes, for inboundVideoBytes. */
-async function recordConnections(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
-    const pcs: RTCPeerConnection[] = []
-    const w = window as unknown as { __pcs: RTCPeerConnection[]; RTCPeerConnection: typeof RTCPeerConnection }
-    w.__pcs = pcs
-    const Original = w.RTCPeerConnection
-    w.RTCPeerConnection = class extends Original {
-      constructor(config?: RTCConfiguration) {
-        super(config)
-        pcs.push(this)
-      }
-    }
-  })
-}
 
 interface InboundVideo {
   id: string
@@ -115,11 +100,23 @@ describe('a light call', () => {
     await team(suite.http(), ana, [bo, cy])
   })
 
-  it('a hidden window stops receiving video, and gets it back when shown', async () => {
+  /** Enters after the pointer rested on the room long enough to look in: the call is the preview, its subscriptions held until the click. */
+  const enterThroughPreview = async (office: OfficePage) => {
+    const made = (await connections(office.page)).made
+    await office.room(ROOM).hover()
+    await expect.poll(() => statesSince(office.page, made), { timeout: 15_000 }).toContain('connected')
+    await enter(office)
+  }
+
+  for (const [way, enterA] of [
+    ['', enter],
+    [', also in a call entered through its door preview', enterThroughPreview],
+  ] as const) {
+  it(`a hidden window stops receiving video, and gets it back when shown${way}`, async () => {
     const a = await signIn(ana, true)
     const b = await signIn(bo)
     await enter(b)
-    await enter(a)
+    await enterA(a)
     await videoFlowing(a.page, bo.name)
 
     await setHidden(a.page, true)
@@ -132,6 +129,7 @@ describe('a light call', () => {
     await expect.poll(() => inboundVideoBytes(a.page), { timeout: 15_000 }).toBeGreaterThan(before)
     await videoFlowing(a.page, bo.name)
   })
+  }
 
   it('at an idle desk no audio runs (the lobby carries no sound); in a call it does', async () => {
     const { office: a } = await suite.open(undefined, { beforeLoad: recordAudioContexts })

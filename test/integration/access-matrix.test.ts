@@ -36,6 +36,25 @@ const roomToken = (room: string, capacity: number, variant: string, own: Grid): 
   },
 })
 
+/** Looking in at the door: the same door as the token's (a place to spare besides), for a hidden participant that receives and sends nothing. */
+const roomPreview = (room: string, capacity: number, variant: string, own: Grid): Row => ({
+  route: 'POST /api/workspaces/{ws}/rooms/{room}/preview',
+  variant,
+  own,
+  request: () => ({ params: { room } }),
+  async check(res, c) {
+    const claims = await verifier().verify(String(res.body.token))
+    expect(claims.video).toEqual({
+      roomJoin: true, room: mediaRoomName(c.home.ws, room), hidden: true, canPublish: false, canPublishSources: [], canSubscribe: false, canPublishData: false, canUpdateOwnMetadata: false,
+    })
+    expect(claims.sub).toBe(me(c).member.id)
+    expect(claims.exp! - claims.nbf!).toBe(60)
+    expect(claims.roomConfig).toMatchObject({ name: mediaRoomName(c.home.ws, room), maxParticipants: capacity })
+  },
+})
+/** Walking in through a door looked in at: nobody here has a preview, so whoever the door lets in is told to fetch a token. */
+const roomEnter = (room: string, variant: string, own: Grid): Row => ({ route: 'POST /api/workspaces/{ws}/rooms/{room}/enter', variant, own, request: () => ({ params: { room } }) })
+
 /** Rooms the moderation rows work in, added once per test file: a stage, and one room per caller that the caller owns. */
 const added = new Map<string, Promise<string>>()
 const roomFor = (c: Cell, owned: boolean): Promise<string> => {
@@ -149,6 +168,15 @@ const table: Row[] = [
   roomToken('room_private', 4, "the workspace owner's private office", grid(200, '403 private', '403 private', '403 private')),
   roomToken('room_full', 1, 'full room (capacity 1, one participant connected)', everyone('409 full')),
   roomToken('room_nowhere', 8, 'room not on the floor plan', everyone(404)),
+  roomPreview('room_meeting', 8, 'open meeting room, named in the guest invite', everyone(200)),
+  roomPreview('room_locked', 8, 'locked room', grid(200, 200, '403 locked', '403 locked')),
+  roomPreview('room_office', 8, "someone else's private office", everyone('403 private')),
+  roomPreview('room_full', 1, 'full room (capacity 1, one participant connected)', everyone('409 full')),
+  roomPreview('room_nowhere', 8, 'room not on the floor plan', everyone(404)),
+  roomEnter('room_meeting', 'open meeting room, with no preview in it', everyone('409 not-previewing')),
+  roomEnter('room_locked', 'locked room, with no preview in it', grid('409 not-previewing', '409 not-previewing', '403 locked', '403 locked')),
+  roomEnter('room_office', "someone else's private office", everyone('403 private')),
+  roomEnter('room_nowhere', 'room not on the floor plan', everyone(404)),
   { route: 'GET /api/workspaces/{ws}/occupancy', own: everyone(200), request: () => ({}), check: (res, c) => expect(res.body.rooms).toMatchObject({ room_full: [c.home.bystander.member.id] }) },
   {
     route: 'PUT /api/workspaces/{ws}/rooms/{room}/allowed',

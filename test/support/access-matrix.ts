@@ -17,7 +17,7 @@ import { startStack, type Stack } from './stack.ts'
 export type Caller = 'owner' | 'host' | 'member' | 'guest' | 'anonymous'
 type Scope = 'own' | 'other'
 /** A status, or a refusal's status with the `reason` its body must carry. */
-type Expect = number | '403 locked' | '403 private' | '409 full' | '403 archived' | '403 not-joined'
+type Expect = number | '403 locked' | '403 private' | '409 full' | '403 archived' | '403 not-joined' | '409 not-previewing'
 type Grid = Record<Caller, Expect>
 
 export interface Office {

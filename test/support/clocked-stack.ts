@@ -24,12 +24,13 @@ export interface ClockedStack {
   stop(): Promise<void>
 }
 
-export async function startClockedStack(): Promise<ClockedStack> {
+/** `previewMaxMs`: how long a preview may linger unentered (the server's default is 20 s). */
+export async function startClockedStack(opts: { previewMaxMs?: number } = {}): Promise<ClockedStack> {
   const dir = tempDir('clocked-')
   const port = await freeTcpPort()
   const livekit = await startLivekit({ webhookUrls: [`http://127.0.0.1:${port}/api/livekit/webhook`] })
   const clock = { now: Date.now() }
-  const app = await buildApp({ store: openSqliteStore(join(dir.path, 'office.db')), livekit, now: () => clock.now, passwordCost: TEST_PASSWORD_COST })
+  const app = await buildApp({ store: openSqliteStore(join(dir.path, 'office.db')), livekit, now: () => clock.now, passwordCost: TEST_PASSWORD_COST, ...opts })
   const url = await app.listen({ port, host: '127.0.0.1' })
   return {
     livekit,

@@ -64,6 +64,8 @@ export function startEntryClock(roomId: string, startedAt: number): EntryClock {
       }
       const offs: (() => void)[] = []
       room.on(RoomEvent.TrackSubscribed, onSubscribed)
+      // A preview entered: subscribed at the door, its tracks held (no packet yet) until the click.
+      for (const p of room.remoteParticipants.values()) for (const pub of p.trackPublications.values()) if (pub.track) onSubscribed(pub.track)
       const timer = setTimeout(finish, GIVE_UP_MS)
       stop = () => {
         clearTimeout(timer)

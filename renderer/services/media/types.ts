@@ -52,7 +52,10 @@ export interface MediaRoomEvents {
 }
 
 export interface MediaRooms {
-  /** Gets ready to enter (the avatar approaches a door, or the pointer rests on a room): token + warm-up. */
+  /**
+   * Gets ready to enter (the avatar approaches a door, or the pointer rests on a room): joins it as
+   * a hidden preview, so that entering is one server call (or, refused a preview, fetches a token).
+   */
   prefetch(roomId: string): void
   /**
    * Enters `roomId` (make-before-break from the room it is in), or leaves every room with null.

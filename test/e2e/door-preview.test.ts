@@ -1,0 +1,119 @@
+/**
+ * Connect before the door (issue 11): while Ana's pointer rests on the meeting room, her app joins
+ * it as a hidden preview, so the connection and the subscriptions to Bo's tracks are made before
+ * she clicks, while nothing of his reaches her (every subscription held disabled). Bo, inside,
+ * sees nobody arrive and the floor counts one person in the room; the click then needs no new
+ * connection, and they see and hear each other. A preview left alone is let go; one let go because the pointer
+ * moved on to another room never takes the member's place when they then enter its room.
+ */
+import { describe, expect, it } from 'vitest'
+import type { SignedIn } from '../../protocol/api.ts'
+import { officeSuite } from '../support/office-suite.ts'
+import { connections, receivingSince, recordConnections, statesSince } from '../support/peer-connections.ts'
+import { videoFlowing } from '../support/video-flowing.ts'
+import type { Account } from './pages/office-page.ts'
+
+const ana: Account = { name: 'Ana Silva', email: 'ana@example.com', password: 'correct horse 1' }
+const bo: Account = { name: 'Bo Lee', email: 'bo@example.com', password: 'battery staple 2' }
+const ROOM = 'Meeting room'
+/** A connection made and not yet let go (a preview still connecting counts). */
+const open = (state: RTCPeerConnectionState) => state !== 'closed' && state !== 'failed'
+
+describe('connect before the door', () => {
+  const suite = officeSuite()
+
+  it('resting on a room connects to it unseen; the click enters without a new connection', async () => {
+    const http = suite.http()
+    const owner = (await http.post<SignedIn>('/api/workspaces', { name: 'Acme', owner: ana })).body
+    const invite = await http.post<{ code: string }>(`/api/workspaces/${owner.workspace.id}/invites`, { role: 'member' }, owner.session.token)
+    await http.post(`/api/invites/${invite.body.code}/accept`, bo)
+    const { office: b } = await suite.open()
+    await b.signIn(bo)
+    await b.walkInto(ROOM)
+    await b.stage(ROOM).getByText('Connected').waitFor()
+    const { office: a } = await suite.open(undefined, { beforeLoad: recordConnections })
+    await a.signIn(ana)
+    await a.room(ROOM, 1).waitFor()
+    // At the desk: the lobby's connection is up (presence), and no other. The pointer is moved off
+    // the floor first: left where the sign-in button was, it may have rested on a room and looked
+    // in there (that preview is let go within the app's idle time).
+    await a.page.mouse.move(5, 5)
+    await expect.poll(async () => (await statesSince(a.page, 0)).filter(open).length, { timeout: 20_000 }).toBe(1)
+    const atDesk = await connections(a.page)
+
+    // The pointer rests on the room: a connection to it comes up.
+    await a.room(ROOM).hover()
+    await expect.poll(() => statesSince(a.page, atDesk.made), { timeout: 15_000 }).toContain('connected')
+    const looking = await connections(a.page)
+    // Subscribed to Bo's camera and microphone at the door, and nothing of them reaching her.
+    await expect.poll(async () => (await receivingSince(a.page, atDesk.made)).receivers, { timeout: 15_000 }).toBeGreaterThanOrEqual(2)
+    // Unseen: Bo's call has only him, and both floors count one person in the room.
+    expect(await b.stage(ROOM).getByRole('figure').count()).toBe(1)
+    await b.room(ROOM, 1).waitFor()
+    await a.room(ROOM, 1).waitFor()
+    expect((await receivingSince(a.page, atDesk.made)).bytes, 'media bytes received before the click').toBe(0)
+
+    // The click: in the call, through the connection made at the door.
+    await a.walkInto(ROOM)
+    await a.stage(ROOM).getByText('Connected').waitFor()
+    await videoFlowing(a.page, bo.name)
+    await videoFlowing(b.page, ana.name)
+    // And she hears him: his microphone reaches her over the connection made at the door.
+    await expect.poll(async () => (await receivingSince(a.page, atDesk.made)).audioBytes, { timeout: 15_000 }).toBeGreaterThan(0)
+    await Promise.all([a.room(ROOM, 2).waitFor(), b.room(ROOM, 2).waitFor()])
+    expect((await connections(a.page)).made, 'connections made by the click').toBe(looking.made)
+  })
+
+  it('the pointer crossing rooms before the click: the member enters and stays, counted by everyone', async () => {
+    const http = suite.http()
+    const owner = (await http.post<SignedIn>('/api/workspaces', { name: 'Acme', owner: ana })).body
+    const invite = await http.post<{ code: string }>(`/api/workspaces/${owner.workspace.id}/invites`, { role: 'member' }, owner.session.token)
+    await http.post(`/api/invites/${invite.body.code}/accept`, bo)
+    const { office: b } = await suite.open()
+    await b.signIn(bo)
+    await b.walkInto(ROOM)
+    await b.stage(ROOM).getByText('Connected').waitFor()
+    const { office: a } = await suite.open(undefined, { beforeLoad: recordConnections })
+    await a.signIn(ana)
+    await a.room(ROOM, 1).waitFor()
+    await a.page.mouse.move(5, 5)
+    await expect.poll(async () => (await statesSince(a.page, 0)).filter(open).length, { timeout: 20_000 }).toBe(1)
+    const atDesk = await connections(a.page)
+
+    // The meeting room's preview starts, and is let go (perhaps still connecting) for the lounge's.
+    await a.room(ROOM).hover()
+    await expect.poll(async () => (await connections(a.page)).made, { timeout: 15_000 }).toBeGreaterThan(atDesk.made)
+    await a.room('Lounge').hover()
+    await expect.poll(async () => (await connections(a.page)).made, { timeout: 15_000 }).toBeGreaterThan(atDesk.made + 1)
+    // Then the click on the meeting room: whichever way she gets in, her own late preview never replaces her there.
+    await a.walkInto(ROOM)
+    await a.stage(ROOM).getByText('Connected').waitFor()
+    await a.page.mouse.move(5, 5)
+    // Every preview gone: only the lobby and her call are up.
+    await expect.poll(async () => (await connections(a.page)).up, { timeout: 20_000 }).toBe(atDesk.up + 1)
+    await Promise.all([a.room(ROOM, 2).waitFor(), b.room(ROOM, 2).waitFor()])
+    await expect(a.stage(ROOM).getByText('Connected').isVisible()).resolves.toBe(true)
+    await videoFlowing(b.page, ana.name)
+  })
+
+  it('a preview left alone is let go', async () => {
+    const http = suite.http()
+    await http.post<SignedIn>('/api/workspaces', { name: 'Acme', owner: ana })
+    const { office: a } = await suite.open(undefined, { beforeLoad: recordConnections })
+    await a.signIn(ana)
+    await a.room(ROOM, 0).waitFor()
+    // At the desk: the lobby's connection is up (presence), and no other. The pointer is moved off
+    // the floor first: left where the sign-in button was, it may have rested on a room and looked
+    // in there (that preview is let go within the app's idle time).
+    await a.page.mouse.move(5, 5)
+    await expect.poll(async () => (await statesSince(a.page, 0)).filter(open).length, { timeout: 20_000 }).toBe(1)
+    const atDesk = await connections(a.page)
+    await a.room(ROOM).hover()
+    await expect.poll(() => statesSince(a.page, atDesk.made), { timeout: 15_000 }).toContain('connected')
+    // The pointer moves on; within the app's idle time (8 s), well before the server's limit (20 s), the room's connection closes.
+    await a.page.mouse.move(5, 5)
+    const movedOn = Date.now()
+    await expect.poll(async () => (await statesSince(a.page, atDesk.made)).every((state) => state === 'closed'), { timeout: 15_000 }).toBe(true)
+    expect(Date.now() - movedOn, 'closed by the app, not shown out by the server').toBeLessThan(15_000)
+  })
+})

@@ -1,0 +1,53 @@
+/**
+ * Keeps every RTCPeerConnection a page makes (livekit-client keeps its own to itself), for tests
+ * that read what arrives over them or count and follow them. The page's `__pcs`, in order made.
+ */
+import type { BrowserContext, Page } from 'playwright-core'
+
+/** Installs the recorder in every page of `context`; call before the page loads. */
+export async function recordConnections(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const pcs: RTCPeerConnection[] = []
+    const w = window as unknown as { __pcs: RTCPeerConnection[]; RTCPeerConnection: typeof RTCPeerConnection }
+    w.__pcs = pcs
+    const Original = w.RTCPeerConnection
+    w.RTCPeerConnection = class extends Original {
+      constructor(config?: RTCConfiguration) {
+        super(config)
+        pcs.push(this)
+      }
+    }
+  })
+}
+
+/** The page's connections: how many it made, and how many are up now. */
+export const connections = (page: Page): Promise<{ made: number; up: number }> =>
+  page.evaluate(() => {
+    const pcs = (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs
+    return { made: pcs.length, up: pcs.filter((pc) => pc.connectionState === 'connected').length }
+  })
+
+/** The states of the connections the page made after its first `from`. */
+export const statesSince = (page: Page, from: number): Promise<RTCPeerConnectionState[]> =>
+  page.evaluate((n) => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.slice(n).map((pc) => pc.connectionState), from)
+
+/**
+ * What the connections made after the page's first `from` receive: how many of their transceivers
+ * are negotiated to receive (a subscription in place), and the media bytes received over them (all, and audio's).
+ */
+export const receivingSince = (page: Page, from: number): Promise<{ receivers: number; bytes: number; audioBytes: number }> =>
+  page.evaluate(async (n) => {
+    const pcs = (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.slice(n)
+    let receivers = 0
+    let bytes = 0
+    let audioBytes = 0
+    for (const pc of pcs) {
+      receivers += pc.getTransceivers().filter((t) => t.currentDirection === 'recvonly' || t.currentDirection === 'sendrecv').length
+      ;(await pc.getStats()).forEach((s: { type: string; kind?: string; bytesReceived?: number }) => {
+        if (s.type !== 'inbound-rtp') return
+        bytes += s.bytesReceived ?? 0
+        if (s.kind === 'audio') audioBytes += s.bytesReceived ?? 0
+      })
+    }
+    return { receivers, bytes, audioBytes }
+  }, from)
