@@ -116,7 +116,7 @@ export function createWalking(deps: WalkingDeps): Walking {
       const distance = dx + dy
       if (distance < PREFETCH_DISTANCE && (!nearest || distance < nearest.distance) && mayEnter(r.id)) nearest = { id: r.id, distance }
     }
-    if (nearest) deps.rooms()?.prefetch(nearest.id)
+    if (nearest) deps.rooms()?.prefetch(nearest.id, 'approach')
   }
 
   /** Where the others in a room stand now (the motion engine knows, also mid-walk). */

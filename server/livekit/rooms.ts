@@ -24,6 +24,8 @@ export interface Rooms {
   isPreview(roomName: string, identity: string): Promise<boolean>
   /** How many previews (hidden participants) other than `identity`'s are in the room: LiveKit counts them against its capacity. */
   previews(roomName: string, except: string): Promise<number>
+  /** Shows out every preview in the room but `except`'s (their clients enter the usual way if they click). */
+  showOutPreviews(roomName: string, except: string): Promise<void>
   /**
    * A reliable data packet from the server to everyone in the workspace's lobby. Nobody online
    * means no lobby room and nothing to do: clients catch up when they connect.
@@ -94,6 +96,21 @@ export function createRooms(lk: LivekitConfig): Rooms {
         if (isNotFound(err)) return 0
         throw err
       }
+    },
+    async showOutPreviews(roomName, except) {
+      const hidden = await client.listParticipants(roomName).catch((err: unknown) => {
+        if (isNotFound(err)) return []
+        throw err
+      })
+      await Promise.all(
+        hidden
+          .filter((p) => p.permission?.hidden && p.identity !== except)
+          .map((p) =>
+            client.removeParticipant(roomName, p.identity).catch((err: unknown) => {
+              if (!isNotFound(err)) throw err
+            }),
+          ),
+      )
     },
     async isPreview(roomName, identity) {
       try {

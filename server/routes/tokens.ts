@@ -57,7 +57,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       throw new HttpError(decision.status, { error: decision.status === 409 ? errorCodes.conflict : errorCodes.forbidden, message, reason: decision.reason })
     }
     // In a stage room the audience listens: only speakers get to publish.
-    return { room, publish: await mayPublish(app, room, member) }
+    return { room, publish: await mayPublish(app, room, member), occupants }
   }
   const subject = (member: MemberRecord, session: string) => ({ workspaceId: member.workspaceId, memberId: member.id, name: member.name, session })
   const refusals = { 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema }
@@ -70,7 +70,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { member, tokenHash } = inWorkspace(request, request.params.ws)
-      const { room, publish } = await door(member, request.params.room)
+      const { room, publish, occupants } = await door(member, request.params.room)
+      // LiveKit counts previews against the room's capacity: when with them there would be no place
+      // for this member, who may walk in, the others' previews are shown out (they enter the usual
+      // way should they click). A preview never takes a place someone walking in is let into.
+      const name = mediaRoomName(member.workspaceId, room.id)
+      if (occupants + 1 + (await app.rooms.previews(name, member.id)) > room.capacity) await app.rooms.showOutPreviews(name, member.id)
       return { url: app.livekit.url, token: await roomToken(app.livekit, subject(member, tokenHash), room, publish) }
     },
   )

@@ -82,7 +82,7 @@ describe('looking in at the door', () => {
     await published
   })
 
-  it('asks the door as a token does, and never takes the last place', async () => {
+  it('asks the door as a token does, never takes the last place, and gives way to someone walking in', async () => {
     const owner = await createWorkspace(http)
     const [host, ana] = [await addMember(http, owner, 'host'), await addMember(http, owner)]
     await editFloor(http, owner, [
@@ -104,11 +104,18 @@ describe('looking in at the door', () => {
     await editFloor(http, owner, [{ op: 'room.add', room: roomRecord('room_three', { x: 100, capacity: 3 }) }])
     const bo = await addMember(http, owner)
     await suite.enter(host, 'room_three')
-    await join(ana, 'room_three', 'preview')
+    const anaLooking = await join(ana, 'room_three', 'preview')
     const second = await ask(bo, 'room_three', 'preview')
     expect([second.status, second.body.reason]).toEqual([409, 'full'])
     // The place left is real: Bo walks in.
     await suite.enter(bo, 'room_three')
+    // Now LiveKit holds three (the host, Ana's preview, Bo), and the door still lets a third person
+    // in: Cy's token shows Ana's preview out, and he gets in.
+    const shownOut = dropped(anaLooking)
+    const cy = await addMember(http, owner)
+    await suite.enter(cy, 'room_three')
+    expect(await shownOut).toBe(DisconnectReason.PARTICIPANT_REMOVED)
+    expect((await occupantsOf(http, owner, 'room_three')).length).toBe(3)
 
     // In the room already (another window): no preview, which would replace that participant unseen.
     const inside = await ask(host, 'room_pair', 'preview')

@@ -33,21 +33,21 @@ export const statesSince = (page: Page, from: number): Promise<RTCPeerConnection
 
 /**
  * What the connections made after the page's first `from` receive: how many of their transceivers
- * are negotiated to receive (a subscription in place), and the media bytes received over them (all, and audio's).
+ * are negotiated to receive (a subscription in place), and the media bytes received over them, video and audio.
  */
-export const receivingSince = (page: Page, from: number): Promise<{ receivers: number; bytes: number; audioBytes: number }> =>
+export const receivingSince = (page: Page, from: number): Promise<{ receivers: number; videoBytes: number; audioBytes: number }> =>
   page.evaluate(async (n) => {
     const pcs = (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.slice(n)
     let receivers = 0
-    let bytes = 0
+    let videoBytes = 0
     let audioBytes = 0
     for (const pc of pcs) {
       receivers += pc.getTransceivers().filter((t) => t.currentDirection === 'recvonly' || t.currentDirection === 'sendrecv').length
       ;(await pc.getStats()).forEach((s: { type: string; kind?: string; bytesReceived?: number }) => {
         if (s.type !== 'inbound-rtp') return
-        bytes += s.bytesReceived ?? 0
         if (s.kind === 'audio') audioBytes += s.bytesReceived ?? 0
+        else videoBytes += s.bytesReceived ?? 0
       })
     }
-    return { receivers, bytes, audioBytes }
+    return { receivers, videoBytes, audioBytes }
   }, from)

@@ -10,7 +10,7 @@
  * here too, as autoSubscribe would; Low power (low-power.ts, listening after this) may then
  * unsubscribe a camera it does not show.
  */
-import { RoomEvent, type RemoteTrackPublication, type Room } from 'livekit-client'
+import { RoomEvent, type RemoteTrack, type RemoteTrackPublication, type Room } from 'livekit-client'
 
 export interface HeldSubscriptions {
   /** Lets the media flow: every held track is enabled (video follows adaptive stream again). */
@@ -39,7 +39,13 @@ export function holdSubscriptions(room: Room): HeldSubscriptions {
   const takeAll = () => {
     for (const p of room.remoteParticipants.values()) for (const pub of p.trackPublications.values()) take(pub)
   }
+  // Subscribed again while held (Low power turning a camera back on): LiveKit's new subscription
+  // starts enabled, and livekit-client does not say again that it is disabled. Say it.
+  const resubscribed = (_track: RemoteTrack, pub: RemoteTrackPublication) => {
+    if (held && disabled.has(pub)) pub.emitTrackUpdate()
+  }
   room.on(RoomEvent.TrackPublished, take)
+  room.on(RoomEvent.TrackSubscribed, resubscribed)
   room.on(RoomEvent.Connected, takeAll)
   takeAll()
   return {
@@ -51,6 +57,7 @@ export function holdSubscriptions(room: Room): HeldSubscriptions {
     },
     stop() {
       room.off(RoomEvent.TrackPublished, take)
+      room.off(RoomEvent.TrackSubscribed, resubscribed)
       room.off(RoomEvent.Connected, takeAll)
     },
   }

@@ -280,8 +280,10 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
       if (err instanceof ApiError && err.status === 409 && err.body.reason === 'not-previewing') return false
       throw err
     }
-    // Lost meanwhile (shown out, or the network): connect the usual way.
-    if (p.call.room.state !== ConnectionState.Connected) {
+    // Lost meanwhile (shown out, or gone for good): connect the usual way. One reconnecting is
+    // entered (revealed, the people inside see us already): it comes back, or its loss is handled
+    // as any call's (open's Disconnected).
+    if (p.call.room.state === ConnectionState.Disconnected) {
       void dropPreview(p)
       return false
     }
@@ -298,7 +300,8 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
     if (wanted?.mic !== undefined) await publisher.setMic(null, wanted.mic)
     if (wanted?.camera !== undefined) await publisher.setCamera(null, wanted.camera, true)
     media.getState().setPhase(rejoining ? 'reconnecting' : 'connecting', id, rejoining ? state.error : null)
-    const clock = startEntryClock(id, opts.startedAt ?? performance.now())
+    const startedAt = opts.startedAt ?? performance.now()
+    let clock = startEntryClock(id, startedAt)
     const taken = takePreview(id)
     // Too old to enter safely before the server's limit: connect the usual way.
     const looked = taken && performance.now() - taken.startedAt < PREVIEW_FRESH_MS ? taken : null
@@ -318,6 +321,7 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
         if (looked) {
           // No preview to walk in through after all: connect the usual way, once it is gone.
           clock.cancel()
+          clock = startEntryClock(id, startedAt)
           await dropPreview(looked)
           next = open(id)
         }
@@ -352,8 +356,9 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
 
   return {
     // Not for the room we are in (its next join comes after leaving, when a fresh door decision
-    // counts), nor the one we are on our way into (the entry under way connects it).
-    prefetch: (id) => void (id === active?.id || id === destination?.target ? null : lookIn(id)),
+    // counts), nor the one we are on our way into (the entry under way connects it); and walking past a
+    // door on the way into another room is not approaching it.
+    prefetch: (id, by) => void (id === active?.id || id === destination?.target || (by === 'approach' && destination?.target) ? null : lookIn(id)),
     go(target, options) {
       const opts: GoOptions = typeof options === 'number' ? { startedAt: options } : (options ?? {})
       // Rooms crossed on the way to the clicked one share its click time: walking through them

@@ -55,8 +55,9 @@ export interface MediaRooms {
   /**
    * Gets ready to enter (the avatar approaches a door, or the pointer rests on a room): joins it as
    * a hidden preview, so that entering is one server call (or, refused a preview, fetches a token).
+   * An approach on the way into another room (clicked, or the one the member is in) prepares nothing.
    */
-  prefetch(roomId: string): void
+  prefetch(roomId: string, by?: 'approach'): void
   /**
    * Enters `roomId` (make-before-break from the room it is in), or leaves every room with null.
    * Transitions are queued in order. A number is taken as `startedAt` (older callers).
