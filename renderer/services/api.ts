@@ -53,11 +53,12 @@ export interface Api {
   publishDraft(ws: string, floorId: string): Promise<EditResult>
   opsSince(ws: string, floorId: string, since: number): Promise<OpsSince>
   lobbyToken(ws: string): Promise<LobbyToken>
-  roomToken(ws: string, roomId: string): Promise<RoomToken>
-  /** A token to look in at a room's door: joins it hidden, sending nothing (the app holds its subscriptions), until enterRoom. */
-  roomPreview(ws: string, roomId: string): Promise<RoomToken>
-  /** Walks in through the door looked in at: the preview becomes a full participant. */
-  enterRoom(ws: string, roomId: string): Promise<void>
+  /**
+   * A room's door: `token` to join it, if its rules let the caller in; `preview` to look in at it
+   * (a token that joins it hidden, sending nothing; the app holds its subscriptions) until `enter`,
+   * which walks in through that door (the preview becomes a full participant).
+   */
+  roomDoor<S extends 'token' | 'preview' | 'enter'>(ws: string, roomId: string, step: S): Promise<S extends 'enter' ? void : RoomToken>
   occupancy(ws: string): Promise<Occupancy>
   admit(ws: string, roomId: string, memberId: string): Promise<void>
   /** Who besides its owner may enter a private office (its owner's, or a workspace owner's, choice). */
@@ -109,6 +110,7 @@ export function createApi(baseUrl: string, getToken: () => string | null): Api {
     return parsed as T
   }
   const ws = (id: string) => `/api/workspaces/${encodeURIComponent(id)}`
+  const room = (id: string, roomId: string) => `${ws(id)}/rooms/${encodeURIComponent(roomId)}`
   const floorPath = (id: string, floorId: string) => `${ws(id)}/floors/${encodeURIComponent(floorId)}`
   const memberPath = (id: string, memberId: string) => `${ws(id)}/members/${encodeURIComponent(memberId)}`
   return {
@@ -143,16 +145,14 @@ export function createApi(baseUrl: string, getToken: () => string | null): Api {
     publishDraft: (id, floorId) => call('POST', `${floorPath(id, floorId)}/draft/publish`),
     opsSince: (id, floorId, since) => call('GET', `${floorPath(id, floorId)}/ops?since=${since}`),
     lobbyToken: (id) => call('POST', `${ws(id)}/lobby/token`),
-    roomToken: (id, roomId) => call('POST', `${ws(id)}/rooms/${encodeURIComponent(roomId)}/token`),
-    roomPreview: (id, roomId) => call('POST', `${ws(id)}/rooms/${encodeURIComponent(roomId)}/preview`),
-    enterRoom: (id, roomId) => call('POST', `${ws(id)}/rooms/${encodeURIComponent(roomId)}/enter`),
+    roomDoor: (id, roomId, step) => call('POST', `${room(id, roomId)}/${step}`),
     occupancy: (id) => call('GET', `${ws(id)}/occupancy`),
     ping: async () => (await call<{ instance: string }>('GET', '/api/ping')).instance,
-    admit: (id, roomId, memberId) => call('POST', `${ws(id)}/rooms/${encodeURIComponent(roomId)}/admissions`, { memberId }),
-    setAllowed: (id, roomId, allowed) => call('PUT', `${ws(id)}/rooms/${encodeURIComponent(roomId)}/allowed`, { allowed }),
-    setSpeaker: (id, roomId, memberId, on) => call(on ? 'POST' : 'DELETE', `${ws(id)}/rooms/${encodeURIComponent(roomId)}/speakers/${encodeURIComponent(memberId)}`),
-    muteMember: (id, roomId, memberId) => call('POST', `${ws(id)}/rooms/${encodeURIComponent(roomId)}/mute`, { memberId }),
-    removeFromRoom: (id, roomId, memberId) => call('POST', `${ws(id)}/rooms/${encodeURIComponent(roomId)}/removals`, { memberId }),
-    setLocked: (id, roomId, locked) => call('PUT', `${ws(id)}/rooms/${encodeURIComponent(roomId)}/locked`, { locked }),
+    admit: (id, roomId, memberId) => call('POST', `${room(id, roomId)}/admissions`, { memberId }),
+    setAllowed: (id, roomId, allowed) => call('PUT', `${room(id, roomId)}/allowed`, { allowed }),
+    setSpeaker: (id, roomId, memberId, on) => call(on ? 'POST' : 'DELETE', `${room(id, roomId)}/speakers/${encodeURIComponent(memberId)}`),
+    muteMember: (id, roomId, memberId) => call('POST', `${room(id, roomId)}/mute`, { memberId }),
+    removeFromRoom: (id, roomId, memberId) => call('POST', `${room(id, roomId)}/removals`, { memberId }),
+    setLocked: (id, roomId, locked) => call('PUT', `${room(id, roomId)}/locked`, { locked }),
   }
 }

@@ -22,7 +22,8 @@ const open = (state: RTCPeerConnectionState) => state !== 'closed' && state !== 
 describe('connect before the door', () => {
   const suite = officeSuite()
 
-  it('resting on a room connects to it unseen; the click enters without a new connection', async () => {
+  /** Bo in the meeting room's call; Ana signed in at her desk, her page's connections recorded, only the lobby's up. */
+  const boInsideAnaAtDesk = async () => {
     const http = suite.http()
     const owner = (await http.post<SignedIn>('/api/workspaces', { name: 'Acme', owner: ana })).body
     const invite = await http.post<{ code: string }>(`/api/workspaces/${owner.workspace.id}/invites`, { role: 'member' }, owner.session.token)
@@ -39,7 +40,11 @@ describe('connect before the door', () => {
     // in there (that preview is let go within the app's idle time).
     await a.page.mouse.move(5, 5)
     await expect.poll(async () => (await statesSince(a.page, 0)).filter(open).length, { timeout: 20_000 }).toBe(1)
-    const atDesk = await connections(a.page)
+    return { a, b, atDesk: await connections(a.page) }
+  }
+
+  it('resting on a room connects to it unseen; the click enters without a new connection', async () => {
+    const { a, b, atDesk } = await boInsideAnaAtDesk()
 
     // The pointer rests on the room: a connection to it comes up.
     await a.room(ROOM).hover()
@@ -69,20 +74,7 @@ describe('connect before the door', () => {
   })
 
   it('the pointer crossing rooms before the click: the member enters and stays, counted by everyone', async () => {
-    const http = suite.http()
-    const owner = (await http.post<SignedIn>('/api/workspaces', { name: 'Acme', owner: ana })).body
-    const invite = await http.post<{ code: string }>(`/api/workspaces/${owner.workspace.id}/invites`, { role: 'member' }, owner.session.token)
-    await http.post(`/api/invites/${invite.body.code}/accept`, bo)
-    const { office: b } = await suite.open()
-    await b.signIn(bo)
-    await b.walkInto(ROOM)
-    await b.stage(ROOM).getByText('Connected').waitFor()
-    const { office: a } = await suite.open(undefined, { beforeLoad: recordConnections })
-    await a.signIn(ana)
-    await a.room(ROOM, 1).waitFor()
-    await a.page.mouse.move(5, 5)
-    await expect.poll(async () => (await statesSince(a.page, 0)).filter(open).length, { timeout: 20_000 }).toBe(1)
-    const atDesk = await connections(a.page)
+    const { a, b, atDesk } = await boInsideAnaAtDesk()
 
     // The meeting room's preview starts, and is let go (perhaps still connecting) for the lounge's.
     await a.room(ROOM).hover()

@@ -45,7 +45,7 @@ const roomPreview = (room: string, capacity: number, variant: string, own: Grid)
   async check(res, c) {
     const claims = await verifier().verify(String(res.body.token))
     expect(claims.video).toEqual({
-      roomJoin: true, room: mediaRoomName(c.home.ws, room), hidden: true, canPublish: false, canPublishSources: [], canSubscribe: false, canPublishData: false, canUpdateOwnMetadata: false,
+      roomJoin: true, room: mediaRoomName(c.home.ws, room), hidden: true, canPublish: false, canPublishSources: [], canSubscribe: true, canPublishData: false, canUpdateOwnMetadata: false,
     })
     expect(claims.sub).toBe(me(c).member.id)
     expect(claims.exp! - claims.nbf!).toBe(60)

@@ -18,7 +18,7 @@ export function useRemovalNotice(live: Room | null, roomId: string | undefined):
       if (reason !== DisconnectReason.PARTICIPANT_REMOVED) return
       office
         .api()
-        .roomToken(workspaceId, roomId)
+        .roomDoor(workspaceId, roomId, 'token')
         .catch((err: unknown) => {
           if (err instanceof ApiError && err.body.reason === 'removed') notices.getState().push(err.body.message)
         })

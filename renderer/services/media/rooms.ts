@@ -240,7 +240,7 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
     }
     const call = open(id, true)
     const p: Preview = { call, startedAt: now, dropped: false, ready: Promise.resolve(false), gone: null, timer: setTimeout(() => takePreview(null), PREVIEW_IDLE_MS) }
-    const ready = deps.api.roomPreview(deps.workspaceId, id).then(async ({ url, token }) => {
+    const ready = deps.api.roomDoor(deps.workspaceId, id, 'preview').then(async ({ url, token }) => {
       if (p.dropped) return false
       // Subscribed by held-subscriptions.ts, disabled until the click.
       await call.room.connect(url, token, { ...connectOptions(url), autoSubscribe: false })
@@ -273,7 +273,7 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
     // sound need no more than the SFU's resume (a refusal drops the preview unheard and unseen).
     p.call.held?.release()
     try {
-      await deps.api.enterRoom(deps.workspaceId, id)
+      await deps.api.roomDoor(deps.workspaceId, id, 'enter')
     } catch (err) {
       void dropPreview(p)
       // Refused at the door since (locked, removed): that is the answer; else (no preview left) a token.

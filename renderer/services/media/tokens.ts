@@ -30,7 +30,7 @@ export function createRoomTokens(api: Api, workspaceId: string): RoomTokens {
   const prefetch = (id: string) => {
     const cached = tokens.get(id)
     if (cached && Date.now() - cached.at < TOKEN_REUSE_MS) return cached.token
-    const token = api.roomToken(workspaceId, id)
+    const token = api.roomDoor(workspaceId, id, 'token')
     tokens.set(id, { at: Date.now(), token })
     token.then(
       ({ url, token: jwt }) => {
