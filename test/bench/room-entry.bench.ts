@@ -167,6 +167,6 @@ function restedRows(rested: (Entry & { heard: number })[], straight: (Entry & { 
     { figure: `room entry after resting ${REST_MS} ms, click → in the call (the preview revealed)`, value: fmt(p(rested.map((e) => e.steps.connected))), comparison: `straight click → connected ${fmt(p(straight.map((e) => e.steps.connected)))}` },
     { figure: `room entry after resting ${REST_MS} ms, click → first audio packet`, value: fmt(p(rested.map((e) => e.steps['first-audio']))), comparison: `audio no later than video in ${audioFirst} of ${rested.length}` },
     { figure: `room entry after resting ${REST_MS} ms, click → both people inside hear you`, value: fmt(p(rested.map((e) => e.heard))), comparison: `straight click ${fmt(p(straight.map((e) => e.heard)))}` },
-    { figure: `room entry after resting ${REST_MS} ms, breakdown: click → subscribed`, value: fmt(p(rested.map((e) => e.steps.subscribed))), comparison: `first video packet ${fmt(p(rested.map((e) => e.steps['first-packet'])))}; attached ${fmt(p(rested.map((e) => e.attached)))}; presented ${fmt(p(rested.map((e) => e.presented)))}` },
+    { figure: `room entry after resting ${REST_MS} ms, breakdown: click → subscribed`, value: fmt(p(rested.map((e) => e.steps.subscribed))), comparison: `first video packet ${fmt(p(rested.map((e) => e.steps['first-packet'])))}; attached ${fmt(p(rested.map((e) => e.attached)))}; first frame received ${fmt(p(rested.map((e) => e.received)))}, presented ${fmt(p(rested.map((e) => e.presented)))}` },
   ]
 }

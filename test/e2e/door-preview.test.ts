@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SignedIn } from '../../protocol/api.ts'
 import { officeSuite } from '../support/office-suite.ts'
-import { connections, receivingSince, recordConnections, statesSince } from '../support/peer-connections.ts'
+import { connections, receivingSince, recordConnections, statesSince, audioPacketsSent } from '../support/peer-connections.ts'
 import { videoFlowing } from '../support/video-flowing.ts'
 import type { Account } from './pages/office-page.ts'
 
@@ -28,7 +28,7 @@ describe('connect before the door', () => {
     const owner = (await http.post<SignedIn>('/api/workspaces', { name: 'Acme', owner: ana })).body
     const invite = await http.post<{ code: string }>(`/api/workspaces/${owner.workspace.id}/invites`, { role: 'member' }, owner.session.token)
     await http.post(`/api/invites/${invite.body.code}/accept`, bo)
-    const { office: b } = await suite.open()
+    const { office: b } = await suite.open(undefined, { beforeLoad: recordConnections })
     await b.signIn(bo)
     await b.walkInto(ROOM)
     await b.stage(ROOM).getByText('Connected').waitFor()
@@ -40,7 +40,19 @@ describe('connect before the door', () => {
     // in there (that preview is let go within the app's idle time).
     await a.page.mouse.move(5, 5)
     await expect.poll(async () => (await statesSince(a.page, 0)).filter(open).length, { timeout: 20_000 }).toBe(1)
-    return { a, b, atDesk: await connections(a.page) }
+    return { a, b, anaId: owner.member.id, atDesk: await connections(a.page) }
+  }
+
+  /** Whether the avatar `id` rests inside room `room` on this page: there, and not moved over two frames. */
+  const restsIn = async ({ id, room }: { id: string; room: string }) => {
+    const at = () => document.querySelector(`[aria-label="People"] [data-roving="${id}"]`)?.getBoundingClientRect()
+    const box = document.querySelector(`[aria-label="Rooms"] [data-roving="${room}"]`)?.getBoundingClientRect()
+    const before = at()
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+    const avatar = at()
+    if (!box || !avatar || JSON.stringify(avatar) !== JSON.stringify(before)) return false
+    const [x, y] = [avatar.x + avatar.width / 2, avatar.y + avatar.height / 2]
+    return x > box.left && x < box.right && y > box.top && y < box.bottom
   }
 
   it('resting on a room connects to it unseen; the click enters without a new connection', async () => {
@@ -56,11 +68,21 @@ describe('connect before the door', () => {
     expect(await b.stage(ROOM).getByRole('figure').count()).toBe(1)
     await b.room(ROOM, 1).waitFor()
     await a.room(ROOM, 1).waitFor()
-    // Not a frame of his camera; of his microphone at most a stray packet or two that slipped out
-    // before the server took the hold (never played: the preview's sound is not rendered).
+    // Held, and for good: while Bo's microphone sends another second and a half, not a frame
+    // of it reaches her (livekit-server enables a subscription of a client that says it adapts its
+    // streams as it is bound, and takes the hold again only after a debounce: about a second of
+    // video arrived). Of his microphone, nothing but what the server sends when it holds a track
+    // that was flowing for a moment: one second of Opus silence frames (53 packets, 4.6 kB;
+    // pkg/sfu/downtrack.go RTPBlankFramesMuteSeconds), and then nothing more.
+    // (His microphone's packets are the clock: 50 a second, listened to or not.)
+    const sent = await audioPacketsSent(b.page)
+    await expect.poll(() => audioPacketsSent(b.page), { timeout: 15_000 }).toBeGreaterThanOrEqual(sent + 75)
+    const held = await receivingSince(a.page, atDesk.made)
+    await expect.poll(() => audioPacketsSent(b.page), { timeout: 15_000 }).toBeGreaterThanOrEqual(sent + 150)
     const before = await receivingSince(a.page, atDesk.made)
     expect(before.videoBytes, 'video bytes received before the click').toBe(0)
-    expect(before.audioBytes, 'audio bytes received before the click').toBeLessThan(1_000)
+    expect(held.audioBytes, 'audio bytes received while held: at most a second of silence frames').toBeLessThan(6_000)
+    expect(before.audioBytes, 'audio bytes received in the second and a half before the click').toBe(held.audioBytes)
 
     // The click: in the call, through the connection made at the door.
     await a.walkInto(ROOM)
@@ -71,6 +93,18 @@ describe('connect before the door', () => {
     await expect.poll(async () => (await receivingSince(a.page, atDesk.made)).audioBytes, { timeout: 15_000 }).toBeGreaterThan(0)
     await Promise.all([a.room(ROOM, 2).waitFor(), b.room(ROOM, 2).waitFor()])
     expect((await connections(a.page)).made, 'connections made by the click').toBe(looking.made)
+  })
+
+  it('walking past a door on the way into another room does not look in there', async () => {
+    const { a, anaId, atDesk } = await boInsideAnaAtDesk()
+    // From her desk, under the meeting room, the way into the lounge passes the meeting room's door
+    // (an approach is within 60 px of a room).
+    await a.walkInto('Lounge')
+    await a.stage('Lounge').getByText('Connected').waitFor()
+    await expect.poll(() => a.page.evaluate(restsIn, { id: anaId, room: 'room_lounge' }), { timeout: 15_000 }).toBe(true)
+    // One connection, the lounge's (looked in at the press, and entered through), and none to the
+    // meeting room: walking past its door on the way in elsewhere is not approaching it.
+    expect((await connections(a.page)).made - atDesk.made, 'connections made on the way into the lounge').toBe(1)
   })
 
   it('the pointer crossing rooms before the click: the member enters and stays, counted by everyone', async () => {

@@ -51,3 +51,16 @@ export const receivingSince = (page: Page, from: number): Promise<{ receivers: n
     }
     return { receivers, videoBytes, audioBytes }
   }, from)
+
+/** The audio packets the page's connections have sent: a clock of its microphone (50 a second, whether anyone listens or not). */
+export const audioPacketsSent = (page: Page): Promise<number> =>
+  page.evaluate(async () => {
+    let sent = 0
+    for (const pc of (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs) {
+      if (pc.connectionState === 'closed') continue
+      ;(await pc.getStats()).forEach((s: { type: string; kind?: string; packetsSent?: number }) => {
+        if (s.type === 'outbound-rtp' && s.kind === 'audio') sent += s.packetsSent ?? 0
+      })
+    }
+    return sent
+  })

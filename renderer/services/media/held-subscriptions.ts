@@ -6,58 +6,141 @@
  * signalling message (the server resumes with a keyframe), not a renegotiation after the join:
  * that is what takes the click → first frame below the two-peer floor's reach.
  *
+ * The subscriptions are asked for as soon as the join's answer names the tracks in the room, before
+ * the connection's own negotiation: livekit-server then negotiates them with it, and a preview
+ * holds them about 150 ms after its signalling join (a bare-page measure here: p50 150 ms from
+ * connect to the last of four subscribed, against 347 ms when asked once connected, as the server
+ * waits 150 ms after one negotiation before the next: pkg/rtc/transport.go negotiationFrequency).
+ *
+ * The click releases the hold, before the preview is connected too (a press on a room starts one).
+ *
  * The room keeps autoSubscribe off for its whole life, so tracks published later are subscribed
  * here too, as autoSubscribe would; Low power (low-power.ts, listening after this) may then
  * unsubscribe a camera it does not show.
  */
-import { RoomEvent, type RemoteTrack, type RemoteTrackPublication, type Room } from 'livekit-client'
+import { RoomEvent, Track, TrackEvent, VideoQuality, type RemoteTrack, type RemoteTrackPublication, type Room } from 'livekit-client'
 
 export interface HeldSubscriptions {
-  /** Lets the media flow: every held track is enabled (video follows adaptive stream again). */
+  /**
+   * Lets the media flow, now or (called before the preview is connected) as each track is
+   * subscribed: a video from its lowest layer until its first frame plays, then as adaptive stream asks.
+   */
   release(): void
   stop(): void
 }
 
-/** livekit-client keeps an explicit enable for good; cleared, a video track follows its tiles' visibility again. */
+/**
+ * A released video is handed to adaptive stream once its first frame plays in a tile, or after
+ * this long (no tile shows it: Low power, or a hidden window, which adaptive stream then pauses).
+ */
+const HANDOVER_MS = 3_000
+
+/** What livekit-client asks the server for a subscription, kept on the publication and sent by emitTrackUpdate. */
+type Requested = { requestedDisabled: boolean | undefined; requestedMaxQuality: VideoQuality | undefined }
+const requested = (pub: RemoteTrackPublication) => pub as unknown as Requested
+
+/**
+ * The first frames come from the lowest layer: the one a publisher most surely sends (dynacast
+ * pauses the layers nobody watches) and the smallest keyframe. Asked for at once and explicitly, in
+ * one message: left to adaptive stream, a video would wait for its tile to be attached and seen (an
+ * intersection observer's turn, then a 100 ms resize debounce) before the server is asked for it.
+ */
+const enableLowFirst = (pub: RemoteTrackPublication) => {
+  Object.assign(requested(pub), { requestedDisabled: false, requestedMaxQuality: VideoQuality.LOW })
+  pub.emitTrackUpdate()
+}
+
+/** livekit-client keeps an explicit enable for good; cleared, a video track follows its tiles' visibility and size again. */
 const followAdaptiveStream = (pub: RemoteTrackPublication) => {
-  ;(pub as unknown as { requestedDisabled: boolean | undefined }).requestedDisabled = undefined
+  Object.assign(requested(pub), { requestedDisabled: undefined, requestedMaxQuality: undefined })
   pub.emitTrackUpdate()
 }
 
 export function holdSubscriptions(room: Room): HeldSubscriptions {
   let held = true
+  // The join does not tell livekit-server that this client adapts its streams (the room still
+  // does, once the tracks are here: each remote video takes its settings as it is created). Told,
+  // the server enables every video subscription as it is bound, whatever the client said, "to force
+  // a visibility update" (pkg/rtc/subscribedtrack.go Bound), and honours the client's disable again
+  // only after its 100 ms debounce: a bare page read 20-50 kB of the room's video, a second of it,
+  // while previewing. And the first frame after the click came later: the room-entry bench's rested
+  // series went from p50 416 to 239 ms with the flag off (likely the burst's keyframe request put
+  // the click's under the server's PLI throttle, 500 ms for the lowest layer). The server uses the
+  // flag for nothing else: a video subscribed after the hold starts at the top layer rather than
+  // the lowest until its tile says its size (flow, below, asks for the lowest first anyway).
+  const adaptive = room.options.adaptiveStream
+  room.options.adaptiveStream = false
+  room.once(RoomEvent.SignalConnected, () => {
+    room.options.adaptiveStream = adaptive
+  })
   const taken = new WeakSet<RemoteTrackPublication>()
   const disabled = new Set<RemoteTrackPublication>()
+  /** Videos let flow from their lowest layer, until their first frame plays: the track to watch, and how to stop waiting. */
+  const firstFrames = new Map<RemoteTrackPublication, { watch(track: RemoteTrack): void; forget(): void }>()
+  /** Lets a subscribed (or about to be) publication's media flow: a video from its lowest layer, then as adaptive stream asks. */
+  const flow = (pub: RemoteTrackPublication) => {
+    if (pub.kind !== Track.Kind.Video) {
+      if (requested(pub).requestedDisabled !== undefined) followAdaptiveStream(pub)
+      return
+    }
+    enableLowFirst(pub)
+    // Handed over once its first frame plays: asked earlier for the tile's size, the server
+    // would switch layers before it sent a frame and wait for the other layer's keyframe.
+    let watched: RemoteTrack | null = null
+    const handOver = () => {
+      forget()
+      followAdaptiveStream(pub)
+    }
+    const forget = () => {
+      clearTimeout(timer)
+      watched?.off(TrackEvent.VideoPlaybackStarted, handOver)
+      firstFrames.delete(pub)
+    }
+    const watch = (track: RemoteTrack) => {
+      watched?.off(TrackEvent.VideoPlaybackStarted, handOver)
+      watched = track
+      track.on(TrackEvent.VideoPlaybackStarted, handOver)
+    }
+    const timer = setTimeout(handOver, HANDOVER_MS)
+    firstFrames.set(pub, { watch, forget })
+    if (pub.track) watch(pub.track)
+  }
   const take = (pub: RemoteTrackPublication) => {
     if (taken.has(pub)) return
     taken.add(pub)
     pub.setSubscribed(true)
-    if (!held) return
+    if (!held) return flow(pub)
     pub.setEnabled(false)
     disabled.add(pub)
   }
   const takeAll = () => {
     for (const p of room.remoteParticipants.values()) for (const pub of p.trackPublications.values()) take(pub)
   }
-  // Subscribed again while held (Low power turning a camera back on): LiveKit's new subscription
-  // starts enabled, and livekit-client does not say again that it is disabled. Say it.
-  const resubscribed = (_track: RemoteTrack, pub: RemoteTrackPublication) => {
+  const subscribed = (track: RemoteTrack, pub: RemoteTrackPublication) => {
+    // Subscribed again while held (Low power turning a camera back on): LiveKit's new subscription
+    // starts enabled, and livekit-client does not say again that it is disabled. Say it.
     if (held && disabled.has(pub)) pub.emitTrackUpdate()
+    firstFrames.get(pub)?.watch(track)
   }
   room.on(RoomEvent.TrackPublished, take)
-  room.on(RoomEvent.TrackSubscribed, resubscribed)
+  room.on(RoomEvent.TrackSubscribed, subscribed)
+  // The join's answer has named the room's participants and their tracks (livekit-client's
+  // applyJoinResponse, before the connection is made); Connected again after a full reconnect.
+  room.on(RoomEvent.SignalConnected, takeAll)
   room.on(RoomEvent.Connected, takeAll)
   takeAll()
   return {
     release() {
       if (!held) return
       held = false
-      for (const pub of disabled) followAdaptiveStream(pub)
+      for (const pub of disabled) flow(pub)
       disabled.clear()
     },
     stop() {
+      for (const { forget } of firstFrames.values()) forget()
       room.off(RoomEvent.TrackPublished, take)
-      room.off(RoomEvent.TrackSubscribed, resubscribed)
+      room.off(RoomEvent.TrackSubscribed, subscribed)
+      room.off(RoomEvent.SignalConnected, takeAll)
       room.off(RoomEvent.Connected, takeAll)
     },
   }

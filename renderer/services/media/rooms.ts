@@ -366,6 +366,11 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
       if (opts.startedAt !== undefined && destination?.startedAt === opts.startedAt && destination.target !== target) return Promise.resolve()
       opts.startedAt ??= performance.now()
       destination = { target, startedAt: opts.startedAt }
+      // The click lets the preview's media flow now (or, still connecting, as each track is
+      // subscribed), ahead of the queue and the entry's policy: the server's resume and the first
+      // keyframe are the long pole of the first frame. A preview then not entered (another click
+      // first, or the door refuses) is dropped unplayed.
+      if (target !== null && preview?.call.id === target && performance.now() - preview.startedAt < PREVIEW_FRESH_MS) preview.call.held?.release()
       const seq = ++latest
       return queue.run(async () => {
         // A later request supersedes this one before it started: only where the member stops counts.
