@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SignedIn } from '../../protocol/api.ts'
 import { officeSuite } from '../support/office-suite.ts'
-import { connections, receivingSince, recordConnections, statesSince, audioPacketsSent } from '../support/peer-connections.ts'
+import { connections, microphoneSeconds, receivingSince, recordConnections, statesSince } from '../support/peer-connections.ts'
 import { videoFlowing } from '../support/video-flowing.ts'
 import type { Account } from './pages/office-page.ts'
 
@@ -40,12 +40,16 @@ describe('connect before the door', () => {
     // in there (that preview is let go within the app's idle time).
     await a.page.mouse.move(5, 5)
     await expect.poll(async () => (await statesSince(a.page, 0)).filter(open).length, { timeout: 20_000 }).toBe(1)
-    return { a, b, anaId: owner.member.id, atDesk: await connections(a.page) }
+    return { a, b, atDesk: await connections(a.page) }
   }
 
-  /** Whether the avatar `id` rests inside room `room` on this page: there, and not moved over two frames. */
-  const restsIn = async ({ id, room }: { id: string; room: string }) => {
-    const at = () => document.querySelector(`[aria-label="People"] [data-roving="${id}"]`)?.getBoundingClientRect()
+  /**
+   * Whether this page's own avatar rests inside room `room`: there, and not moved over two frames.
+   * (Found as the page's own, not by member id: each test here makes another workspace of Ana's,
+   * and the member id of the newest need not be the one she is signed in as.)
+   */
+  const restsIn = async (room: string) => {
+    const at = () => document.querySelector('[aria-label="People"] .avatar-self [data-roving]')?.getBoundingClientRect()
     const box = document.querySelector(`[aria-label="Rooms"] [data-roving="${room}"]`)?.getBoundingClientRect()
     const before = at()
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
@@ -74,11 +78,11 @@ describe('connect before the door', () => {
     // video arrived). Of his microphone, nothing but what the server sends when it holds a track
     // that was flowing for a moment: one second of Opus silence frames (53 packets, 4.6 kB;
     // pkg/sfu/downtrack.go RTPBlankFramesMuteSeconds), and then nothing more.
-    // (His microphone's packets are the clock: 50 a second, listened to or not.)
-    const sent = await audioPacketsSent(b.page)
-    await expect.poll(() => audioPacketsSent(b.page), { timeout: 15_000 }).toBeGreaterThanOrEqual(sent + 75)
+    // (His microphone is the clock: the seconds of it captured.)
+    const clock = await microphoneSeconds(b.page)
+    await expect.poll(() => microphoneSeconds(b.page), { timeout: 15_000 }).toBeGreaterThanOrEqual(clock + 1.5)
     const held = await receivingSince(a.page, atDesk.made)
-    await expect.poll(() => audioPacketsSent(b.page), { timeout: 15_000 }).toBeGreaterThanOrEqual(sent + 150)
+    await expect.poll(() => microphoneSeconds(b.page), { timeout: 15_000 }).toBeGreaterThanOrEqual(clock + 3)
     const before = await receivingSince(a.page, atDesk.made)
     expect(before.videoBytes, 'video bytes received before the click').toBe(0)
     expect(held.audioBytes, 'audio bytes received while held: at most a second of silence frames').toBeLessThan(6_000)
@@ -96,12 +100,12 @@ describe('connect before the door', () => {
   })
 
   it('walking past a door on the way into another room does not look in there', async () => {
-    const { a, anaId, atDesk } = await boInsideAnaAtDesk()
+    const { a, atDesk } = await boInsideAnaAtDesk()
     // From her desk, under the meeting room, the way into the lounge passes the meeting room's door
     // (an approach is within 60 px of a room).
     await a.walkInto('Lounge')
     await a.stage('Lounge').getByText('Connected').waitFor()
-    await expect.poll(() => a.page.evaluate(restsIn, { id: anaId, room: 'room_lounge' }), { timeout: 15_000 }).toBe(true)
+    await expect.poll(() => a.page.evaluate(restsIn, 'room_lounge'), { timeout: 15_000 }).toBe(true)
     // One connection, the lounge's (looked in at the press, and entered through), and none to the
     // meeting room: walking past its door on the way in elsewhere is not approaching it.
     expect((await connections(a.page)).made - atDesk.made, 'connections made on the way into the lounge').toBe(1)

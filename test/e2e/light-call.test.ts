@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { audioContexts, recordAudioContexts } from '../support/audio-contexts.ts'
 import { team } from '../support/factories.ts'
 import { officeSuite } from '../support/office-suite.ts'
-import { connections, recordConnections, statesSince } from '../support/peer-connections.ts'
+import { microphoneSeconds, connections, recordConnections, statesSince } from '../support/peer-connections.ts'
 import { videoFlowing } from '../support/video-flowing.ts'
 import type { Account, OfficePage } from './pages/office-page.ts'
 
@@ -153,6 +153,39 @@ describe('a light call', () => {
 
     await a.expandCall(ROOM)
     await expect.poll(() => inboundFps(a.page), { interval: 500, timeout: 20_000 }).toBeGreaterThanOrEqual(16)
+  })
+
+  it('a camera Low power turns to while the member looks in at the door stays held until the click', async () => {
+    const a = await signIn(ana, true)
+    const b = await signIn(bo)
+    const c = await signIn(cy, true)
+    // Bo first: with nobody speaking, his is the camera Low power keeps.
+    await enter(b)
+    await enter(c)
+    const dialog = await a.openSettings()
+    await dialog.getByRole('checkbox', { name: 'Low power' }).check()
+    await a.closeSettings(dialog)
+    await a.page.mouse.move(5, 5)
+    await expect.poll(async () => (await statesSince(a.page, 0)).filter((s) => s !== 'closed' && s !== 'failed').length, { timeout: 20_000 }).toBe(1)
+    const atDesk = (await connections(a.page)).made
+
+    // Ana rests on the room: she looks in, Bo's camera held, Cy's not subscribed (Low power).
+    await a.room(ROOM).hover()
+    await expect.poll(() => statesSince(a.page, atDesk), { timeout: 15_000 }).toContain('connected')
+    // Bo walks out: Low power turns to Cy's camera, and subscribes to it while Ana only looks in.
+    await b.stage(ROOM).getByRole('button', { name: 'Leave room' }).click()
+    await a.room(ROOM, 1).waitFor()
+    // Two seconds of Cy's microphone later, nothing of her camera has reached Ana: a new
+    // subscription starts enabled at the server, and the hold is said again as it is made (without
+    // that, 80 kB of her camera arrived).
+    const clock = await microphoneSeconds(c.page)
+    await expect.poll(() => microphoneSeconds(c.page), { timeout: 15_000 }).toBeGreaterThanOrEqual(clock + 2)
+    expect(await inboundVideoBytes(a.page), 'video bytes received before the click').toBe(0)
+
+    // The click: in through the same connection, and Cy's camera plays.
+    await enter(a)
+    await videoFlowing(a.page, cy.name)
+    expect((await connections(a.page)).made - atDesk, 'connections made to enter').toBe(1)
   })
 
   it('Low power receives only the camera of whoever has been in the room longest and a pinned one; off, every camera comes back', async () => {

@@ -52,15 +52,19 @@ export const receivingSince = (page: Page, from: number): Promise<{ receivers: n
     return { receivers, videoBytes, audioBytes }
   }, from)
 
-/** The audio packets the page's connections have sent: a clock of its microphone (50 a second, whether anyone listens or not). */
-export const audioPacketsSent = (page: Page): Promise<number> =>
+/**
+ * Seconds of microphone audio the page has captured for its calls: a clock that runs whether anyone
+ * listens or not, and whether the room is quiet or not (its packets are no clock: on silence, Opus
+ * DTX sends about 5 a second instead of 50).
+ */
+export const microphoneSeconds = (page: Page): Promise<number> =>
   page.evaluate(async () => {
-    let sent = 0
+    let seconds = 0
     for (const pc of (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs) {
       if (pc.connectionState === 'closed') continue
-      ;(await pc.getStats()).forEach((s: { type: string; kind?: string; packetsSent?: number }) => {
-        if (s.type === 'outbound-rtp' && s.kind === 'audio') sent += s.packetsSent ?? 0
+      ;(await pc.getStats()).forEach((s: { type: string; kind?: string; totalSamplesDuration?: number }) => {
+        if (s.type === 'media-source' && s.kind === 'audio') seconds = Math.max(seconds, s.totalSamplesDuration ?? 0)
       })
     }
-    return sent
+    return seconds
   })
