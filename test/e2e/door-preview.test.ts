@@ -6,8 +6,10 @@
  * connection, and they see and hear each other. A preview left alone is let go; one let go because the pointer
  * moved on to another room never takes the member's place when they then enter its room.
  */
+import type { BrowserContext } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { SignedIn } from '../../protocol/api.ts'
+import { cuttableSockets, signallingTo, type SocketCut } from '../support/network-cut.ts'
 import { officeSuite } from '../support/office-suite.ts'
 import { connections, microphoneSeconds, receivingSince, recordConnections, statesSince } from '../support/peer-connections.ts'
 import { videoFlowing } from '../support/video-flowing.ts'
@@ -22,8 +24,11 @@ const open = (state: RTCPeerConnectionState) => state !== 'closed' && state !== 
 describe('connect before the door', () => {
   const suite = officeSuite()
 
-  /** Bo in the meeting room's call; Ana signed in at her desk, her page's connections recorded, only the lobby's up. */
-  const boInsideAnaAtDesk = async () => {
+  /**
+   * Bo in the meeting room's call; Ana signed in at her desk, her page's connections recorded, only
+   * the lobby's up (`prepare` readies her browser further before it loads).
+   */
+  const boInsideAnaAtDesk = async (prepare?: (context: BrowserContext) => Promise<void>) => {
     const http = suite.http()
     const owner = (await http.post<SignedIn>('/api/workspaces', { name: 'Acme', owner: ana })).body
     const invite = await http.post<{ code: string }>(`/api/workspaces/${owner.workspace.id}/invites`, { role: 'member' }, owner.session.token)
@@ -32,7 +37,11 @@ describe('connect before the door', () => {
     await b.signIn(bo)
     await b.walkInto(ROOM)
     await b.stage(ROOM).getByText('Connected').waitFor()
-    const { office: a } = await suite.open(undefined, { beforeLoad: recordConnections })
+    const beforeLoad = async (context: BrowserContext) => {
+      await recordConnections(context)
+      await prepare?.(context)
+    }
+    const { office: a } = await suite.open(undefined, { beforeLoad })
     await a.signIn(ana)
     await a.room(ROOM, 1).waitFor()
     // At the desk: the lobby's connection is up (presence), and no other. The pointer is moved off
@@ -41,6 +50,17 @@ describe('connect before the door', () => {
     await a.page.mouse.move(5, 5)
     await expect.poll(async () => (await statesSince(a.page, 0)).filter(open).length, { timeout: 20_000 }).toBe(1)
     return { a, b, atDesk: await connections(a.page) }
+  }
+
+  /** Records on the page each state the call in `room` shows (window.callStates), as it changes. */
+  const recordCallStates = (room: string) => {
+    const states: string[] = []
+    ;(window as unknown as { callStates: string[] }).callStates = states
+    const read = () => {
+      const now = document.querySelector(`[aria-label="Call in ${room}"] .call-state`)?.textContent
+      if (now && now !== states.at(-1)) states.push(now)
+    }
+    new MutationObserver(read).observe(document.body, { subtree: true, childList: true, characterData: true })
   }
 
   /**
@@ -97,6 +117,42 @@ describe('connect before the door', () => {
     await expect.poll(async () => (await receivingSince(a.page, atDesk.made)).audioBytes, { timeout: 15_000 }).toBeGreaterThan(0)
     await Promise.all([a.room(ROOM, 2).waitFor(), b.room(ROOM, 2).waitFor()])
     expect((await connections(a.page)).made, 'connections made by the click').toBe(looking.made)
+  })
+
+  it('a click while the preview is reconnecting after a network drop enters the room all the same, seen and heard', async () => {
+    let signalling: SocketCut | null = null
+    const { a, b, atDesk } = await boInsideAnaAtDesk(async (context) => {
+      signalling = await cuttableSockets(context, signallingTo((room) => room.endsWith('.room_meeting')))
+    })
+    await a.room(ROOM).hover()
+    await expect.poll(async () => (await receivingSince(a.page, atDesk.made)).receivers, { timeout: 15_000 }).toBeGreaterThanOrEqual(2)
+
+    // The network drops, and her preview's signalling with it: it is reconnecting (each attempt
+    // refused) when she clicks. Of her requests, only the click's reveal reaches the server, passed
+    // on from here; so the preview stays reconnecting for as long as this needs (the app's
+    // watchdog, resume-watchdog.ts, starts only once the network is back).
+    const context = a.page.context()
+    await context.route((url) => url.pathname.endsWith('/rooms/room_meeting/enter'), async (route) => route.fulfill({ response: await route.fetch() }))
+    await context.setOffline(true)
+    await signalling!.cut()
+    await expect.poll(() => signalling!.refused(), { timeout: 15_000 }).toBeGreaterThan(0)
+    // The click: the server reveals her (the preview is still in the room at LiveKit, its media up).
+    await a.page.evaluate(recordCallStates, ROOM)
+    await a.walkInto(ROOM)
+    await b.room(ROOM, 2).waitFor()
+    // Her call says what it is doing: reconnecting, and never that it is connected before it is.
+    await a.stage(ROOM).getByText('Reconnecting…').waitFor()
+    expect(await a.page.evaluate(() => (window as unknown as { callStates: string[] }).callStates), 'what the call said before it was back').not.toContain('Connected')
+    // The network is back: she is in the call, once, and they see each other. (livekit-client makes
+    // a refused resume a full reconnect, and the app joins afresh if the call has not come back 3 s
+    // after the network did.)
+    await context.setOffline(false)
+    await signalling!.restore()
+    await a.stage(ROOM).getByText('Connected', { exact: true }).waitFor({ timeout: 20_000 })
+    await videoFlowing(a.page, bo.name)
+    await videoFlowing(b.page, ana.name)
+    expect(await b.stage(ROOM).getByRole('figure').count()).toBe(2)
+    await Promise.all([a.room(ROOM, 2).waitFor(), b.room(ROOM, 2).waitFor()])
   })
 
   it('walking past a door on the way into another room does not look in there', async () => {

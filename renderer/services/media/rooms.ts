@@ -347,8 +347,11 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
     active = next
     const moved = close(old)
     media.getState().setRoom(next.room)
-    media.getState().setPhase('connected', id)
-    if (rejoining) say('reconnected')
+    // A preview entered while it resumes after a network drop: the call says so until it is back
+    // (open's Reconnected, or the watchdog's fresh join).
+    const back = next.room.state === ConnectionState.Connected
+    media.getState().setPhase(back ? 'connected' : 'reconnecting', id)
+    if (rejoining && back) say('reconnected')
     await Promise.all([tracksReady.catch(() => undefined), moved])
     // Published once LiveKit lets this member publish: at once, or (stage audience) when brought on stage.
     if (active === next) next.room.once(RoomEvent.Disconnected, publishWhenAllowed(next.room, publisher))
