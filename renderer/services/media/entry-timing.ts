@@ -12,7 +12,8 @@ import type { EntryTiming } from './types.ts'
 const GIVE_UP_MS = 10_000
 
 export interface EntryClock {
-  mark(step: 'token' | 'signal' | 'connected'): void
+  /** Marks `step` now, or at `when` (performance.now()), which counts as the click if it came earlier. */
+  mark(step: 'token' | 'signal' | 'connected', when?: number): void
   /** Follows the room's first remote video and audio; calls `done` once the first frame (or the give-up) is in. */
   follow(room: Room, done: (timing: EntryTiming) => void): void
   cancel(): void
@@ -22,16 +23,16 @@ export function startEntryClock(roomId: string, startedAt: number): EntryClock {
   const timing: EntryTiming = { roomId, token: 0, signal: 0, connected: 0 }
   let stop = () => {}
   const seen = new Set<string>()
-  const at = (step: Exclude<keyof EntryTiming, 'roomId'>, name: string) => {
+  const at = (step: Exclude<keyof EntryTiming, 'roomId'>, name: string, when = performance.now()) => {
     if (seen.has(step)) return
     seen.add(step)
-    const end = performance.now()
+    const end = Math.max(when, startedAt)
     ;(timing as unknown as Record<string, number>)[step] = end - startedAt
     performance.measure(`office:entry:${name}`, { start: startedAt, end })
   }
   return {
-    mark(step) {
-      at(step, step)
+    mark(step, when) {
+      at(step, step, when)
       // The figure the app has always published: click → connected.
       if (step === 'connected') performance.measure('office:room-entry', { start: startedAt, end: performance.now() })
     },
