@@ -11,15 +11,13 @@ import { describe, expect, it } from 'vitest'
 import type { SignedIn } from '../../protocol/api.ts'
 import { cuttableSockets, signallingTo, type SocketCut } from '../support/network-cut.ts'
 import { officeSuite } from '../support/office-suite.ts'
-import { connections, microphoneSeconds, receivingSince, recordConnections, statesSince } from '../support/peer-connections.ts'
+import { connections, madeWhenOneOpen, microphoneSeconds, receivingSince, recordConnections, statesSince } from '../support/peer-connections.ts'
 import { videoFlowing } from '../support/video-flowing.ts'
 import type { Account } from './pages/office-page.ts'
 
 const ana: Account = { name: 'Ana Silva', email: 'ana@example.com', password: 'correct horse 1' }
 const bo: Account = { name: 'Bo Lee', email: 'bo@example.com', password: 'battery staple 2' }
 const ROOM = 'Meeting room'
-/** A connection made and not yet let go (a preview still connecting counts). */
-const open = (state: RTCPeerConnectionState) => state !== 'closed' && state !== 'failed'
 
 describe('connect before the door', () => {
   const suite = officeSuite()
@@ -44,12 +42,9 @@ describe('connect before the door', () => {
     const { office: a } = await suite.open(undefined, { beforeLoad })
     await a.signIn(ana)
     await a.room(ROOM, 1).waitFor()
-    // At the desk: the lobby's connection is up (presence), and no other. The pointer is moved off
-    // the floor first: left where the sign-in button was, it may have rested on a room and looked
-    // in there (that preview is let go within the app's idle time).
-    await a.page.mouse.move(5, 5)
-    await expect.poll(async () => (await statesSince(a.page, 0)).filter(open).length, { timeout: 20_000 }).toBe(1)
-    return { a, b, atDesk: await connections(a.page) }
+    // At the desk: the lobby's connection is up (presence), and no other (signIn parks the pointer
+    // off the floor, so it rests on no room).
+    return { a, b, atDesk: await madeWhenOneOpen(a.page) }
   }
 
   /** Records on the page each state the call in `room` shows (window.callStates), as it changes. */
@@ -84,10 +79,10 @@ describe('connect before the door', () => {
 
     // The pointer rests on the room: a connection to it comes up.
     await a.room(ROOM).hover()
-    await expect.poll(() => statesSince(a.page, atDesk.made), { timeout: 15_000 }).toContain('connected')
+    await expect.poll(() => statesSince(a.page, atDesk), { timeout: 15_000 }).toContain('connected')
     const looking = await connections(a.page)
     // Subscribed to Bo's camera and microphone at the door, and nothing of them reaching her.
-    await expect.poll(async () => (await receivingSince(a.page, atDesk.made)).receivers, { timeout: 15_000 }).toBeGreaterThanOrEqual(2)
+    await expect.poll(async () => (await receivingSince(a.page, atDesk)).receivers, { timeout: 15_000 }).toBeGreaterThanOrEqual(2)
     // Unseen: Bo's call has only him, and both floors count one person in the room.
     expect(await b.stage(ROOM).getByRole('figure').count()).toBe(1)
     await b.room(ROOM, 1).waitFor()
@@ -101,9 +96,9 @@ describe('connect before the door', () => {
     // (His microphone is the clock: the seconds of it captured.)
     const clock = await microphoneSeconds(b.page)
     await expect.poll(() => microphoneSeconds(b.page), { timeout: 15_000 }).toBeGreaterThanOrEqual(clock + 1.5)
-    const held = await receivingSince(a.page, atDesk.made)
+    const held = await receivingSince(a.page, atDesk)
     await expect.poll(() => microphoneSeconds(b.page), { timeout: 15_000 }).toBeGreaterThanOrEqual(clock + 3)
-    const before = await receivingSince(a.page, atDesk.made)
+    const before = await receivingSince(a.page, atDesk)
     expect(before.videoBytes, 'video bytes received before the click').toBe(0)
     expect(held.audioBytes, 'audio bytes received while held: at most a second of silence frames').toBeLessThan(6_000)
     expect(before.audioBytes, 'audio bytes received in the second and a half before the click').toBe(held.audioBytes)
@@ -114,7 +109,7 @@ describe('connect before the door', () => {
     await videoFlowing(a.page, bo.name)
     await videoFlowing(b.page, ana.name)
     // And she hears him: his microphone reaches her over the connection made at the door.
-    await expect.poll(async () => (await receivingSince(a.page, atDesk.made)).audioBytes, { timeout: 15_000 }).toBeGreaterThan(0)
+    await expect.poll(async () => (await receivingSince(a.page, atDesk)).audioBytes, { timeout: 15_000 }).toBeGreaterThan(0)
     await Promise.all([a.room(ROOM, 2).waitFor(), b.room(ROOM, 2).waitFor()])
     expect((await connections(a.page)).made, 'connections made by the click').toBe(looking.made)
   })
@@ -125,7 +120,10 @@ describe('connect before the door', () => {
       signalling = await cuttableSockets(context, signallingTo((room) => room.endsWith('.room_meeting')))
     })
     await a.room(ROOM).hover()
-    await expect.poll(async () => (await receivingSince(a.page, atDesk.made)).receivers, { timeout: 15_000 }).toBeGreaterThanOrEqual(2)
+    // Looking in: connected, its subscriptions in place. (Cut while it connects, livekit-client
+    // says it is connected once its connection is up, signalling down or not, and only then notices.)
+    await expect.poll(() => statesSince(a.page, atDesk), { timeout: 15_000 }).toEqual(['connected'])
+    await expect.poll(async () => (await receivingSince(a.page, atDesk)).receivers, { timeout: 15_000 }).toBeGreaterThanOrEqual(2)
 
     // The network drops, and her preview's signalling with it: it is reconnecting (each attempt
     // refused) when she clicks. Of her requests, only the click's reveal reaches the server, passed
@@ -164,7 +162,7 @@ describe('connect before the door', () => {
     await expect.poll(() => a.page.evaluate(restsIn, 'room_lounge'), { timeout: 15_000 }).toBe(true)
     // One connection, the lounge's (looked in at the press, and entered through), and none to the
     // meeting room: walking past its door on the way in elsewhere is not approaching it.
-    expect((await connections(a.page)).made - atDesk.made, 'connections made on the way into the lounge').toBe(1)
+    expect((await connections(a.page)).made - atDesk, 'connections made on the way into the lounge').toBe(1)
   })
 
   it('the pointer crossing rooms before the click: the member enters and stays, counted by everyone', async () => {
@@ -172,15 +170,15 @@ describe('connect before the door', () => {
 
     // The meeting room's preview starts, and is let go (perhaps still connecting) for the lounge's.
     await a.room(ROOM).hover()
-    await expect.poll(async () => (await connections(a.page)).made, { timeout: 15_000 }).toBeGreaterThan(atDesk.made)
+    await expect.poll(async () => (await connections(a.page)).made, { timeout: 15_000 }).toBeGreaterThan(atDesk)
     await a.room('Lounge').hover()
-    await expect.poll(async () => (await connections(a.page)).made, { timeout: 15_000 }).toBeGreaterThan(atDesk.made + 1)
+    await expect.poll(async () => (await connections(a.page)).made, { timeout: 15_000 }).toBeGreaterThan(atDesk + 1)
     // Then the click on the meeting room: whichever way she gets in, her own late preview never replaces her there.
     await a.walkInto(ROOM)
     await a.stage(ROOM).getByText('Connected').waitFor()
     await a.page.mouse.move(5, 5)
     // Every preview gone: only the lobby and her call are up.
-    await expect.poll(async () => (await connections(a.page)).up, { timeout: 20_000 }).toBe(atDesk.up + 1)
+    await expect.poll(async () => (await connections(a.page)).up, { timeout: 20_000 }).toBe(2) // the lobby's and the call's
     await Promise.all([a.room(ROOM, 2).waitFor(), b.room(ROOM, 2).waitFor()])
     await expect(a.stage(ROOM).getByText('Connected').isVisible()).resolves.toBe(true)
     await videoFlowing(b.page, ana.name)
@@ -192,18 +190,14 @@ describe('connect before the door', () => {
     const { office: a } = await suite.open(undefined, { beforeLoad: recordConnections })
     await a.signIn(ana)
     await a.room(ROOM, 0).waitFor()
-    // At the desk: the lobby's connection is up (presence), and no other. The pointer is moved off
-    // the floor first: left where the sign-in button was, it may have rested on a room and looked
-    // in there (that preview is let go within the app's idle time).
-    await a.page.mouse.move(5, 5)
-    await expect.poll(async () => (await statesSince(a.page, 0)).filter(open).length, { timeout: 20_000 }).toBe(1)
-    const atDesk = await connections(a.page)
+    // At the desk: the lobby's connection is up (presence), and no other.
+    const atDesk = await madeWhenOneOpen(a.page)
     await a.room(ROOM).hover()
-    await expect.poll(() => statesSince(a.page, atDesk.made), { timeout: 15_000 }).toContain('connected')
+    await expect.poll(() => statesSince(a.page, atDesk), { timeout: 15_000 }).toContain('connected')
     // The pointer moves on; within the app's idle time (8 s), well before the server's limit (20 s), the room's connection closes.
     await a.page.mouse.move(5, 5)
     const movedOn = Date.now()
-    await expect.poll(async () => (await statesSince(a.page, atDesk.made)).every((state) => state === 'closed'), { timeout: 15_000 }).toBe(true)
+    await expect.poll(async () => (await statesSince(a.page, atDesk)).every((state) => state === 'closed'), { timeout: 15_000 }).toBe(true)
     expect(Date.now() - movedOn, 'closed by the app, not shown out by the server').toBeLessThan(15_000)
   })
 })

@@ -27,6 +27,24 @@ export const connections = (page: Page): Promise<{ made: number; up: number }> =
     return { made: pcs.length, up: pcs.filter((pc) => pc.connectionState === 'connected').length }
   })
 
+/**
+ * Waits until exactly one of the page's connections is open (a member at their desk: the lobby's
+ * alone), and returns how many the page had made then, read in the same breath (two reads would
+ * let a connection made between them pass for one made before).
+ */
+export async function madeWhenOneOpen(page: Page, timeout = 20_000): Promise<number> {
+  const made = await page.waitForFunction(
+    () => {
+      const pcs = (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs
+      const open = pcs.filter((pc) => pc.connectionState !== 'closed' && pc.connectionState !== 'failed').length
+      return open === 1 && pcs.length
+    },
+    undefined,
+    { timeout, polling: 100 },
+  )
+  return (await made.jsonValue()) as number
+}
+
 /** The states of the connections the page made after its first `from`. */
 export const statesSince = (page: Page, from: number): Promise<RTCPeerConnectionState[]> =>
   page.evaluate((n) => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.slice(n).map((pc) => pc.connectionState), from)
