@@ -40,10 +40,10 @@ describe('connect before the door', () => {
       await prepare?.(context)
     }
     const { office: a } = await suite.open(undefined, { beforeLoad })
-    await a.signIn(ana)
+    await a.signIn(ana, { parked: true })
     await a.room(ROOM, 1).waitFor()
-    // At the desk: the lobby's connection is up (presence), and no other (signIn parks the pointer
-    // off the floor, so it rests on no room).
+    // At the desk: the lobby's connection is up (presence), and no other (her pointer parked off
+    // the floor at sign-in, so it rests on no room).
     return { a, b, atDesk: await madeWhenOneOpen(a.page) }
   }
 
@@ -188,7 +188,7 @@ describe('connect before the door', () => {
     const http = suite.http()
     await http.post<SignedIn>('/api/workspaces', { name: 'Acme', owner: ana })
     const { office: a } = await suite.open(undefined, { beforeLoad: recordConnections })
-    await a.signIn(ana)
+    await a.signIn(ana, { parked: true })
     await a.room(ROOM, 0).waitFor()
     // At the desk: the lobby's connection is up (presence), and no other.
     const atDesk = await madeWhenOneOpen(a.page)

@@ -88,7 +88,8 @@ describe('a light call', () => {
   const suite = officeSuite({ silentMicrophone: true })
   const signIn = async (account: Account, watched = false) => {
     const { office } = await suite.open(undefined, watched ? { beforeLoad: recordConnections } : {})
-    await office.signIn(account)
+    // Its connections counted: the pointer parked, so that it looks in at no door by itself.
+    await office.signIn(account, { parked: watched })
     return office
   }
   const enter = async (office: OfficePage) => {
