@@ -29,8 +29,10 @@ export async function probeConnections(context: BrowserContext): Promise<void> {
     const log: { created: number; ice?: number; dtls?: number }[] = []
     const frames: { at: number; received: number; presented: number }[] = []
     const attached: number[] = []
-    const w = window as unknown as { __pcs: typeof log; __frames: typeof frames; __attached: typeof attached; RTCPeerConnection: typeof RTCPeerConnection }
+    const objects: RTCPeerConnection[] = []
+    const w = window as unknown as { __pcs: typeof log; __pcObjects: typeof objects; __frames: typeof frames; __attached: typeof attached; RTCPeerConnection: typeof RTCPeerConnection }
     w.__pcs = log
+    w.__pcObjects = objects
     w.__frames = frames
     w.__attached = attached
     const rvfc = HTMLVideoElement.prototype.requestVideoFrameCallback
@@ -54,6 +56,7 @@ export async function probeConnections(context: BrowserContext): Promise<void> {
         super(config)
         const rec: (typeof log)[number] = { created: performance.now() }
         log.push(rec)
+        objects.push(this)
         this.addEventListener('iceconnectionstatechange', () => {
           if (this.iceConnectionState === 'connected' || this.iceConnectionState === 'completed') rec.ice ??= performance.now()
         })
@@ -64,6 +67,29 @@ export async function probeConnections(context: BrowserContext): Promise<void> {
     }
   })
 }
+
+/**
+ * How many keyframe requests (PLI) the receivers of each of the page's connections have sent so
+ * far, by connection (null once closed): a first frame that needed one waited for the publisher's
+ * next keyframe.
+ */
+export const keyframeRequests = (page: Page): Promise<(number | null)[]> =>
+  page.evaluate(() =>
+    Promise.all(
+      (window as unknown as { __pcObjects: RTCPeerConnection[] }).__pcObjects.map(async (pc) => {
+        if (pc.connectionState === 'closed') return null
+        let plis = 0
+        ;(await pc.getStats()).forEach((s: { type: string; kind?: string; pliCount?: number }) => {
+          if (s.type === 'inbound-rtp' && s.kind === 'video') plis += s.pliCount ?? 0
+        })
+        return plis
+      }),
+    ),
+  )
+
+/** The keyframe requests sent between two readings of keyframeRequests (by connections still open at the second). */
+export const keyframesSince = (before: (number | null)[], after: (number | null)[]): number =>
+  after.reduce<number>((n, plis, i) => n + Math.max(0, (plis ?? 0) - (before[i] ?? 0)), 0)
 
 /** How many entries have reached their first frame (or given up) so far. */
 export const entriesDone = (page: Page) => page.evaluate(() => performance.getEntriesByName('office:entry:first-frame').length)

@@ -17,7 +17,7 @@ import { launchBrowser, openUser } from '../support/browser.ts'
 import { httpClient } from '../support/http.ts'
 import { startStack } from '../support/stack.ts'
 import { buildPages, servePages, type StaticSite } from './bench-pages.ts'
-import { entriesDone, probeConnections, readEntry, type Entry } from './entry-probe.ts'
+import { entriesDone, keyframeRequests, keyframesSince, probeConnections, readEntry, type Entry } from './entry-probe.ts'
 import { ms, summary, type Benchmark, type Row } from './harness.ts'
 import { measureFloor } from './two-peer-floor.ts'
 
@@ -35,6 +35,11 @@ interface Sitters {
   heardFrom(identity: string): number[]
 }
 const heardFrom = (page: Page, identity: string) => page.evaluate((id) => (window as unknown as Sitters).heardFrom(id), identity)
+
+/** One switch: its entry, when both people inside heard the mover, and the keyframe requests the mover's receivers sent by its first frame. */
+type Switch = Entry & { heard: number; plis: number }
+/** How many of the switches' first frames waited for a keyframe asked for (a PLI sent), and how many were asked for in all. */
+const keyframesAsked = (entries: Switch[]) => `${entries.filter((e) => e.plis > 0).length} of ${entries.length} entries sent a keyframe request (${entries.reduce((n, e) => n + e.plis, 0)} in all)`
 
 const account = (name: string, i: number): Account => ({ name, email: `bench${i}@example.com`, password: `bench-password-${i}` })
 
@@ -75,10 +80,11 @@ export const roomEntry: Benchmark = {
 
       /** One series of switches: straight clicks, or the pointer resting on the room for `dwellMs` first. */
       const series = async (dwellMs: number) => {
-        const entries: (Entry & { heard: number })[] = []
+        const entries: Switch[] = []
         for (let i = 0; i <= SWITCHES; i++) {
           const room = ROOMS[i % 2]!
           const before = await entriesDone(user.page)
+          const plisBefore = await keyframeRequests(user.page)
           if (dwellMs > 0) {
             // A person's pointer settles on the room before the click; the wait is theirs, not a sync.
             await office.room(room).hover({ position: { x: 16, y: 16 } })
@@ -87,12 +93,13 @@ export const roomEntry: Benchmark = {
           await office.walkInto(room)
           const heardBefore = (await heardFrom(sitterPage, owner.member.id)).length
           const entry = await readEntry(user.page, before)
+          const plis = keyframesSince(plisBefore, await keyframeRequests(user.page))
           await office.stage(room).getByText('Connected').waitFor()
           // Settled before the next click, as anyone stays in a room for more than a moment: both
           // people inside hear the mover (its tracks have moved here, the old room is let go).
           await sitterPage.waitForFunction(([id, n]) => (window as unknown as Sitters).heardFrom(id).length >= n, [owner.member.id, heardBefore + 2] as const, { timeout: 20_000, polling: 20 })
           const heard = (await heardFrom(sitterPage, owner.member.id)).slice(heardBefore)
-          if (i > 0) entries.push({ ...entry, heard: Math.max(...heard) - entry.clickWall }) // the first also starts the camera and microphone
+          if (i > 0) entries.push({ ...entry, heard: Math.max(...heard) - entry.clickWall, plis }) // the first also starts the camera and microphone
           // The pointer leaves the room it clicked, as it does when a person looks at the call.
           await user.page.mouse.move(2, 2)
         }
@@ -121,7 +128,7 @@ export const roomEntry: Benchmark = {
 const p = (values: (number | undefined)[]) => summary(values.filter((v): v is number => v !== undefined))
 const fmt = (s: ReturnType<typeof summary>) => `p50 ${ms(s.p50)}, p95 ${ms(s.p95)}`
 
-function rows(entries: (Entry & { heard: number })[], floor: Awaited<ReturnType<typeof measureFloor>>): Row[] {
+function rows(entries: Switch[], floor: Awaited<ReturnType<typeof measureFloor>>): Row[] {
   const frame = p(entries.map((e) => e.steps['first-frame']))
   const connected = p(entries.map((e) => e.steps.connected))
   const audio = p(entries.map((e) => e.steps['first-audio']))
@@ -150,11 +157,12 @@ function rows(entries: (Entry & { heard: number })[], floor: Awaited<ReturnType<
     step('video attached to its tile', entries.map((e) => e.attached)),
     step('first frame received (its last packet)', entries.map((e) => e.received)),
     step('first frame presented', entries.map((e) => e.presented)),
+    { figure: 'room entry, keyframe requests by the first frame', value: keyframesAsked(entries), comparison: 'a first keyframe lost (forwarded before the connection could take it) makes the decoder ask for another' },
   ]
 }
 
 /** The series with the pointer resting on the room first, against the straight clicks of the same run. */
-function restedRows(rested: (Entry & { heard: number })[], straight: (Entry & { heard: number })[]): Row[] {
+function restedRows(rested: Switch[], straight: Switch[]): Row[] {
   const frame = p(rested.map((e) => e.steps['first-frame']))
   const before = p(straight.map((e) => e.steps['first-frame']))
   const audioFirst = rested.filter((e) => e.steps['first-audio'] !== undefined && e.steps['first-audio'] <= (e.steps['first-frame'] ?? Infinity)).length
@@ -167,6 +175,6 @@ function restedRows(rested: (Entry & { heard: number })[], straight: (Entry & { 
     { figure: `room entry after resting ${REST_MS} ms, click → in the call (the preview revealed)`, value: fmt(p(rested.map((e) => e.steps.connected))), comparison: `straight click → connected ${fmt(p(straight.map((e) => e.steps.connected)))}` },
     { figure: `room entry after resting ${REST_MS} ms, click → first audio packet`, value: fmt(p(rested.map((e) => e.steps['first-audio']))), comparison: `audio no later than video in ${audioFirst} of ${rested.length}` },
     { figure: `room entry after resting ${REST_MS} ms, click → both people inside hear you`, value: fmt(p(rested.map((e) => e.heard))), comparison: `straight click ${fmt(p(straight.map((e) => e.heard)))}` },
-    { figure: `room entry after resting ${REST_MS} ms, breakdown: click → subscribed`, value: fmt(p(rested.map((e) => e.steps.subscribed))), comparison: `first video packet ${fmt(p(rested.map((e) => e.steps['first-packet'])))}; attached ${fmt(p(rested.map((e) => e.attached)))}; first frame received ${fmt(p(rested.map((e) => e.received)))}, presented ${fmt(p(rested.map((e) => e.presented)))}` },
+    { figure: `room entry after resting ${REST_MS} ms, breakdown: click → subscribed`, value: fmt(p(rested.map((e) => e.steps.subscribed))), comparison: `first video packet ${fmt(p(rested.map((e) => e.steps['first-packet'])))}; attached ${fmt(p(rested.map((e) => e.attached)))}; first frame received ${fmt(p(rested.map((e) => e.received)))}, presented ${fmt(p(rested.map((e) => e.presented)))}; ${keyframesAsked(rested)}` },
   ]
 }
