@@ -18,12 +18,12 @@
  * here too, as autoSubscribe would; Low power (low-power.ts, listening after this) may then
  * unsubscribe a camera it does not show.
  */
-import { RoomEvent, Track, TrackEvent, VideoQuality, type RemoteTrack, type RemoteTrackPublication, type Room } from 'livekit-client'
+import { ConnectionState, RoomEvent, Track, TrackEvent, VideoQuality, type RemoteTrack, type RemoteTrackPublication, type Room } from 'livekit-client'
 
 export interface HeldSubscriptions {
   /**
-   * Lets the media flow, now or (called before the preview is connected) as each track is
-   * subscribed: a video from its lowest layer until its first frame plays, then as adaptive stream asks.
+   * Lets the media flow, now or (called before the preview is connected) once it is: a video
+   * from its lowest layer until its first frame plays, then as adaptive stream asks.
    */
   release(): void
   stop(): void
@@ -129,12 +129,28 @@ export function holdSubscriptions(room: Room): HeldSubscriptions {
   room.on(RoomEvent.SignalConnected, takeAll)
   room.on(RoomEvent.Connected, takeAll)
   takeAll()
+  const release = () => {
+    if (!held) return
+    held = false
+    for (const pub of disabled) flow(pub)
+    disabled.clear()
+  }
+  // Let go before the connection is up (a click right after the press that started the preview):
+  // the tracks stay held until it is. Enabled as they are negotiated, the server forwarded a
+  // keyframe before DTLS was done, which never arrived: the client's decoder then asked for
+  // another and waited for it (room-entry bench, straight clicks, same machine and day: 3 of 30
+  // entries sent keyframe requests, 13 in all, against 1 of 30 held until connected; after a rest,
+  // when the hold is let go on a connected call, none either way).
+  let releaseOnConnect = false
+  const connected = () => {
+    if (releaseOnConnect) release()
+  }
+  room.on(RoomEvent.Connected, connected)
   return {
     release() {
-      if (!held) return
-      held = false
-      for (const pub of disabled) flow(pub)
-      disabled.clear()
+      // (Not yet connected: Disconnected while its token comes, then Connecting.)
+      if (room.state === ConnectionState.Disconnected || room.state === ConnectionState.Connecting) releaseOnConnect = true
+      else release()
     },
     stop() {
       for (const { forget } of firstFrames.values()) forget()
@@ -142,6 +158,7 @@ export function holdSubscriptions(room: Room): HeldSubscriptions {
       room.off(RoomEvent.TrackSubscribed, subscribed)
       room.off(RoomEvent.SignalConnected, takeAll)
       room.off(RoomEvent.Connected, takeAll)
+      room.off(RoomEvent.Connected, connected)
     },
   }
 }
