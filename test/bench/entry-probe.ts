@@ -1,9 +1,10 @@
 /**
  * What the room-entry bench reads in the mover's page: the app's 'office:entry:*' measures (from
  * the click) and, from wrappers installed before the app runs, when each connection's ICE and then
- * DTLS finished (livekit-client keeps its connections to itself), when a remote video was attached
- * to a tile, and when its first frame was received and presented (requestVideoFrameCallback's
- * metadata: the app's own first-frame mark is the callback, which runs at the next animation frame).
+ * DTLS finished (livekit-client keeps its connections to itself), when a remote video was put in
+ * a tile, and when its first frame was received, presented and called back (requestVideoFrameCallback:
+ * the app's own first-frame mark is that frame's expected display time; the callback itself waits
+ * for the page's main thread).
  */
 import type { BrowserContext, Page } from 'playwright-core'
 
@@ -20,19 +21,34 @@ export interface Entry {
   /** Click → the first presented frame's last packet received, and that frame presented. */
   received?: number
   presented?: number
+  /** Click → the page's callback for that frame (the main thread's turn; the entry clock reads the frame's display time). */
+  called?: number
   /** The click, wall-clock ms (performance.timeOrigin + its time). */
   clickWall: number
 }
 
+/** A frame called back by requestVideoFrameCallback: when, and its metadata's times (performance.now()). */
+interface FrameRecord {
+  at: number
+  received: number
+  presented: number
+}
+
+/** A connection the page made, and when it was made and finished ICE and DTLS (performance.now()). */
+interface PcRecord {
+  pc: RTCPeerConnection
+  created: number
+  ice?: number
+  dtls?: number
+}
+
 export async function probeConnections(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
-    const log: { created: number; ice?: number; dtls?: number }[] = []
-    const frames: { at: number; received: number; presented: number }[] = []
+    const log: PcRecord[] = []
+    const frames: FrameRecord[] = []
     const attached: number[] = []
-    const objects: RTCPeerConnection[] = []
-    const w = window as unknown as { __pcs: typeof log; __pcObjects: typeof objects; __frames: typeof frames; __attached: typeof attached; RTCPeerConnection: typeof RTCPeerConnection }
+    const w = window as unknown as { __pcs: typeof log; __frames: typeof frames; __attached: typeof attached; RTCPeerConnection: typeof RTCPeerConnection }
     w.__pcs = log
-    w.__pcObjects = objects
     w.__frames = frames
     w.__attached = attached
     const rvfc = HTMLVideoElement.prototype.requestVideoFrameCallback
@@ -42,21 +58,20 @@ export async function probeConnections(context: BrowserContext): Promise<void> {
         callback(now, meta)
       })
     }
-    const srcObject = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'srcObject')!
-    Object.defineProperty(HTMLMediaElement.prototype, 'srcObject', {
-      ...srcObject,
-      set(stream: MediaStream | null) {
-        if (stream && this instanceof HTMLVideoElement) attached.push(performance.now())
-        srcObject.set!.call(this, stream)
-      },
-    })
+    // A <video> with a stream put in the page (a tile adopts one the app warmed up before the click).
+    new MutationObserver((records) => {
+      for (const r of records)
+        r.addedNodes.forEach((n) => {
+          const videos = n instanceof HTMLVideoElement ? [n] : n instanceof Element ? [...n.querySelectorAll('video')] : []
+          if (videos.some((v) => v.srcObject)) attached.push(performance.now())
+        })
+    }).observe(document, { childList: true, subtree: true })
     const Original = w.RTCPeerConnection
     w.RTCPeerConnection = class extends Original {
       constructor(config?: RTCConfiguration) {
         super(config)
-        const rec: (typeof log)[number] = { created: performance.now() }
+        const rec: PcRecord = { pc: this, created: performance.now() }
         log.push(rec)
-        objects.push(this)
         this.addEventListener('iceconnectionstatechange', () => {
           if (this.iceConnectionState === 'connected' || this.iceConnectionState === 'completed') rec.ice ??= performance.now()
         })
@@ -76,7 +91,7 @@ export async function probeConnections(context: BrowserContext): Promise<void> {
 export const keyframeRequests = (page: Page): Promise<(number | null)[]> =>
   page.evaluate(() =>
     Promise.all(
-      (window as unknown as { __pcObjects: RTCPeerConnection[] }).__pcObjects.map(async (pc) => {
+      (window as unknown as { __pcs: PcRecord[] }).__pcs.map(async ({ pc }) => {
         if (pc.connectionState === 'closed') return null
         let plis = 0
         ;(await pc.getStats()).forEach((s: { type: string; kind?: string; pliCount?: number }) => {
@@ -107,24 +122,26 @@ export async function readEntry(page: Page, framesBefore: number): Promise<Entry
   return page.evaluate((steps) => {
     const frame = performance.getEntriesByName('office:entry:first-frame').at(-1)!
     const clickAt = frame.startTime
-    const out: { steps: Record<string, number>; ice?: number; dtls?: number; attached?: number; received?: number; presented?: number; clickWall: number } = { steps: {}, clickWall: performance.timeOrigin + clickAt }
+    const out: Omit<Entry, 'steps'> & { steps: Record<string, number> } = { steps: {}, clickWall: performance.timeOrigin + clickAt }
     for (const step of steps) {
       const m = performance.getEntriesByName(`office:entry:${step}`).filter((e) => e.startTime === clickAt).at(-1)
       if (m) out.steps[step] = m.duration
     }
-    const pcs = (window as unknown as { __pcs: { created: number; ice?: number; dtls?: number }[] }).__pcs.filter((p) => p.created >= clickAt)
+    const pcs = (window as unknown as { __pcs: PcRecord[] }).__pcs.filter((p) => p.created >= clickAt)
     const pc = pcs[0]
     if (pc?.ice) out.ice = pc.ice - clickAt
     if (pc?.dtls) out.dtls = pc.dtls - clickAt
-    const w = window as unknown as { __frames: { at: number; received: number; presented: number }[]; __attached: number[] }
-    // The camera preview of this member's own tile is attached before anything is subscribed.
+    const w = window as unknown as { __frames: FrameRecord[]; __attached: number[] }
+    // The camera preview of this member's own tile is put in the page before anything is subscribed.
     const subscribedAt = clickAt + (out.steps.subscribed ?? 0)
     const attach = w.__attached.find((t) => t >= subscribedAt)
     if (attach !== undefined) out.attached = attach - clickAt
-    const first = w.__frames.find((f) => f.at >= clickAt && f.at <= clickAt + frame.duration + 1)
+    // The entry clock's own callback: the first after the click.
+    const first = w.__frames.find((f) => f.at >= clickAt)
     if (first) {
       out.received = first.received - clickAt
       out.presented = first.presented - clickAt
+      out.called = first.at - clickAt
     }
     return out
   }, ENTRY_STEPS)

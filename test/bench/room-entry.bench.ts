@@ -83,21 +83,26 @@ export const roomEntry: Benchmark = {
         const entries: Switch[] = []
         for (let i = 0; i <= SWITCHES; i++) {
           const room = ROOMS[i % 2]!
+          // A step that fails says which it was, in which switch: a timeout alone names no step.
+          const at = <T>(step: string, run: Promise<T>) =>
+            run.catch((err: unknown) => {
+              throw new Error(`${dwellMs > 0 ? `rested ${dwellMs} ms` : 'straight'} switch ${i} into ${room}, ${step}: ${(err as Error).message}`)
+            })
           const before = await entriesDone(user.page)
           const plisBefore = await keyframeRequests(user.page)
           if (dwellMs > 0) {
             // A person's pointer settles on the room before the click; the wait is theirs, not a sync.
-            await office.room(room).hover({ position: { x: 16, y: 16 } })
+            await at('hover', office.room(room).hover({ position: { x: 16, y: 16 } }))
             await user.page.waitForTimeout(dwellMs)
           }
-          await office.walkInto(room)
+          await at('click and walk in', office.walkInto(room))
           const heardBefore = (await heardFrom(sitterPage, owner.member.id)).length
-          const entry = await readEntry(user.page, before)
+          const entry = await at('first frame', readEntry(user.page, before))
           const plis = keyframesSince(plisBefore, await keyframeRequests(user.page))
-          await office.stage(room).getByText('Connected').waitFor()
+          await at('call says Connected', office.stage(room).getByText('Connected').waitFor())
           // Settled before the next click, as anyone stays in a room for more than a moment: both
           // people inside hear the mover (its tracks have moved here, the old room is let go).
-          await sitterPage.waitForFunction(([id, n]) => (window as unknown as Sitters).heardFrom(id).length >= n, [owner.member.id, heardBefore + 2] as const, { timeout: 20_000, polling: 20 })
+          await at('both inside hear the mover', sitterPage.waitForFunction(([id, n]) => (window as unknown as Sitters).heardFrom(id).length >= n, [owner.member.id, heardBefore + 2] as const, { timeout: 20_000, polling: 20 }))
           const heard = (await heardFrom(sitterPage, owner.member.id)).slice(heardBefore)
           if (i > 0) entries.push({ ...entry, heard: Math.max(...heard) - entry.clickWall, plis }) // the first also starts the camera and microphone
           // The pointer leaves the room it clicked, as it does when a person looks at the call.
@@ -154,9 +159,10 @@ function rows(entries: Switch[], floor: Awaited<ReturnType<typeof measureFloor>>
     step('DTLS connected', entries.map((e) => e.dtls), floor.map((f) => f.dtls)),
     step('subscribed', entries.map((e) => e.steps.subscribed)),
     step('first video packet', entries.map((e) => e.steps['first-packet']), floor.map((f) => f.packet)),
-    step('video attached to its tile', entries.map((e) => e.attached)),
+    step('video put in its tile', entries.map((e) => e.attached)),
     step('first frame received (its last packet)', entries.map((e) => e.received)),
     step('first frame presented', entries.map((e) => e.presented)),
+    step('first frame called back in the page (its main thread)', entries.map((e) => e.called)),
     { figure: 'room entry, keyframe requests by the first frame', value: keyframesAsked(entries), comparison: 'a first keyframe lost (forwarded before the connection could take it) makes the decoder ask for another' },
   ]
 }
@@ -175,6 +181,6 @@ function restedRows(rested: Switch[], straight: Switch[]): Row[] {
     { figure: `room entry after resting ${REST_MS} ms, click → in the call (the preview revealed)`, value: fmt(p(rested.map((e) => e.steps.connected))), comparison: `straight click → connected ${fmt(p(straight.map((e) => e.steps.connected)))}` },
     { figure: `room entry after resting ${REST_MS} ms, click → first audio packet`, value: fmt(p(rested.map((e) => e.steps['first-audio']))), comparison: `audio no later than video in ${audioFirst} of ${rested.length}` },
     { figure: `room entry after resting ${REST_MS} ms, click → both people inside hear you`, value: fmt(p(rested.map((e) => e.heard))), comparison: `straight click ${fmt(p(straight.map((e) => e.heard)))}` },
-    { figure: `room entry after resting ${REST_MS} ms, breakdown: click → subscribed`, value: fmt(p(rested.map((e) => e.steps.subscribed))), comparison: `first video packet ${fmt(p(rested.map((e) => e.steps['first-packet'])))}; attached ${fmt(p(rested.map((e) => e.attached)))}; first frame received ${fmt(p(rested.map((e) => e.received)))}, presented ${fmt(p(rested.map((e) => e.presented)))}; ${keyframesAsked(rested)}` },
+    { figure: `room entry after resting ${REST_MS} ms, breakdown: click → subscribed`, value: fmt(p(rested.map((e) => e.steps.subscribed))), comparison: `first video packet ${fmt(p(rested.map((e) => e.steps['first-packet'])))}; attached ${fmt(p(rested.map((e) => e.attached)))}; first frame received ${fmt(p(rested.map((e) => e.received)))}, presented ${fmt(p(rested.map((e) => e.presented)))}, called back ${fmt(p(rested.map((e) => e.called)))}; ${keyframesAsked(rested)}` },
   ]
 }

@@ -1,8 +1,8 @@
 /**
  * Where the time of a room entry goes, from the click: token, signalling join, ICE + DTLS
  * (RoomEvent.Connected), first remote track subscribed, its first packet (the track unmutes on
- * the first RTP packet), its first frame on screen (requestVideoFrameCallback on whichever element
- * the call UI attaches it to) and the first audio packet. Each step is a performance.measure
+ * the first RTP packet), its first frame on screen (requestVideoFrameCallback's expected display
+ * time, on whichever element the call UI attaches it to) and the first audio packet. Each step is a performance.measure
  * 'office:entry:<step>' from the click, so `npm run bench` and DevTools read the same figures.
  */
 import { RoomEvent, Track, TrackEvent, type RemoteTrack, type Room } from 'livekit-client'
@@ -54,8 +54,10 @@ export function startEntryClock(roomId: string, startedAt: number): EntryClock {
         if (audio) return
         const watch = (el: HTMLMediaElement) => {
           if (!(el instanceof HTMLVideoElement)) return
-          el.requestVideoFrameCallback(() => {
-            at('firstFrame', 'first-frame')
+          // When the frame is on screen (the compositor shows video without the page's main
+          // thread), not when this callback gets its turn on a main thread busy with the entry.
+          el.requestVideoFrameCallback((_now, meta) => {
+            at('firstFrame', 'first-frame', meta.expectedDisplayTime)
             finish()
           })
         }
