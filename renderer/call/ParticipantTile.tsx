@@ -5,9 +5,9 @@
  * half the frame rate (the SFU forwards fewer of the camera's temporal layers), which about halves
  * what decoding and painting a strip of cameras costs; the stage and the focus grid get all of it.
  */
-import { VideoTrack, useConnectionQualityIndicator, useIsMuted, useIsSpeaking, type TrackReference, type TrackReferenceOrPlaceholder } from '@livekit/components-react'
+import { useConnectionQualityIndicator, useIsMuted, useIsSpeaking, type TrackReferenceOrPlaceholder } from '@livekit/components-react'
 import { MicOff, Pin, PinOff } from 'lucide-react'
-import { RemoteTrackPublication, Track, type RemoteVideoTrack } from 'livekit-client'
+import { RemoteTrackPublication, Track, type RemoteVideoTrack, type VideoTrack } from 'livekit-client'
 import { useEffect, useMemo, type ReactNode } from 'react'
 import { useFloor } from '../app/context.tsx'
 import { usePhotoUrls } from '../directory/photos.ts'
@@ -15,6 +15,7 @@ import { initials } from '../floor/labels.ts'
 import { QualityBars } from './QualityBars.tsx'
 import { useRatedQuality } from './received-quality.ts'
 import { TileStats } from './TileStats.tsx'
+import { TrackVideo } from './TrackVideo.tsx'
 
 export interface TileProps {
   trackRef: TrackReferenceOrPlaceholder
@@ -63,7 +64,7 @@ export function ParticipantTile({ trackRef, name, active, pinned, onPin, videoOf
   return (
     <figure className={classes} aria-label={label}>
       {showVideo ? (
-        <VideoTrack trackRef={trackRef as TrackReference} aria-label={`Video of ${p.isLocal ? 'you' : name}`} className="tile-video" />
+        <TrackVideo track={track as VideoTrack} label={`Video of ${p.isLocal ? 'you' : name}`} className="tile-video" />
       ) : (
         <div className="tile-initials" aria-hidden="true">
           {photo ? <img src={photo} alt="" style={{ width: 72, height: 72, borderRadius: '50%', objectFit: 'cover' }} /> : initials(name)}

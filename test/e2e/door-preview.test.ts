@@ -3,7 +3,7 @@
  * it as a hidden preview, so the connection and the subscriptions to Bo's tracks are made before
  * she clicks, while nothing of his reaches her (every subscription held disabled). Bo, inside,
  * sees nobody arrive and the floor counts one person in the room; the click then needs no new
- * connection, and they see and hear each other. A preview left alone is let go; one let go because the pointer
+ * connection, and they see and hear each other, Bo in a <video> made at the door. A preview left alone is let go, its <video> too; one let go because the pointer
  * moved on to another room never takes the member's place when they then enter its room.
  */
 import type { BrowserContext } from 'playwright-core'
@@ -103,10 +103,15 @@ describe('connect before the door', () => {
     expect(held.audioBytes, 'audio bytes received while held: at most a second of silence frames').toBeLessThan(6_000)
     expect(before.audioBytes, 'audio bytes received in the second and a half before the click').toBe(held.audioBytes)
 
+    // Bo's camera has a <video> waiting unseen (its player started before the click), marked here.
+    expect(await a.page.evaluate(() => [...document.querySelectorAll('video')].map((v) => ((v.dataset.before = 'click'), v.checkVisibility({ opacityProperty: true })))), 'videos before the click, and whether each is seen').toEqual([false])
+
     // The click: in the call, through the connection made at the door.
     await a.walkInto(ROOM)
     await a.stage(ROOM).getByText('Connected').waitFor()
     await videoFlowing(a.page, bo.name)
+    // His tile shows him in that very <video>, not one made after the click.
+    expect(await a.page.locator(`video[aria-label="Video of ${bo.name}"]`).getAttribute('data-before')).toBe('click')
     await videoFlowing(b.page, ana.name)
     // And she hears him: his microphone reaches her over the connection made at the door.
     await expect.poll(async () => (await receivingSince(a.page, atDesk)).audioBytes, { timeout: 15_000 }).toBeGreaterThan(0)
@@ -199,5 +204,15 @@ describe('connect before the door', () => {
     const movedOn = Date.now()
     await expect.poll(async () => (await statesSince(a.page, atDesk)).every((state) => state === 'closed'), { timeout: 15_000 }).toBe(true)
     expect(Date.now() - movedOn, 'closed by the app, not shown out by the server').toBeLessThan(15_000)
+  })
+
+  it('the <video> made at the door for a camera inside is let go with the preview', async () => {
+    const { a } = await boInsideAnaAtDesk()
+    await a.room(ROOM).hover()
+    // Bo's camera gets one, unseen, while she rests on the room.
+    await expect.poll(() => a.page.locator('video').count(), { timeout: 15_000 }).toBe(1)
+    await a.page.mouse.move(5, 5)
+    // The preview let go (idle 8 s), nothing of it stays in her page.
+    await expect.poll(() => a.page.locator('video').count(), { timeout: 20_000 }).toBe(0)
   })
 })

@@ -19,6 +19,7 @@
  * unsubscribe a camera it does not show.
  */
 import { ConnectionState, RoomEvent, Track, TrackEvent, VideoQuality, type RemoteTrack, type RemoteTrackPublication, type Room } from 'livekit-client'
+import { coolDown, warmUp } from './warm-videos.ts'
 
 export interface HeldSubscriptions {
   /**
@@ -116,11 +117,17 @@ export function holdSubscriptions(room: Room): HeldSubscriptions {
   const takeAll = () => {
     for (const p of room.remoteParticipants.values()) for (const pub of p.trackPublications.values()) take(pub)
   }
+  /** Videos given a <video> before the click (warm-videos.ts), let go of on stop if no tile took them. */
+  const warmed = new Set<MediaStreamTrack>()
   const subscribed = (track: RemoteTrack, pub: RemoteTrackPublication) => {
     // Subscribed again while held (Low power turning a camera back on): LiveKit's new subscription
     // starts enabled, and livekit-client does not say again that it is disabled. Say it.
     if (held && disabled.has(pub)) pub.emitTrackUpdate()
     firstFrames.get(pub)?.watch(track)
+    if (held && track.kind === Track.Kind.Video) {
+      warmUp(track.mediaStreamTrack)
+      warmed.add(track.mediaStreamTrack)
+    }
   }
   room.on(RoomEvent.TrackPublished, take)
   room.on(RoomEvent.TrackSubscribed, subscribed)
@@ -141,24 +148,22 @@ export function holdSubscriptions(room: Room): HeldSubscriptions {
   // another and waited for it (room-entry bench, straight clicks, same machine and day: 3 of 30
   // entries sent keyframe requests, 13 in all, against 1 of 30 held until connected; after a rest,
   // when the hold is let go on a connected call, none either way).
-  let releaseOnConnect = false
-  const connected = () => {
-    if (releaseOnConnect) release()
-  }
-  room.on(RoomEvent.Connected, connected)
   return {
     release() {
-      // (Not yet connected: Disconnected while its token comes, then Connecting.)
-      if (room.state === ConnectionState.Disconnected || room.state === ConnectionState.Connecting) releaseOnConnect = true
-      else release()
+      // Not yet connected (Disconnected while its token comes, then Connecting): once it is, however
+      // often it was let go meanwhile (the click, then the entry's reveal).
+      if (room.state !== ConnectionState.Disconnected && room.state !== ConnectionState.Connecting) return release()
+      room.off(RoomEvent.Connected, release)
+      room.once(RoomEvent.Connected, release)
     },
     stop() {
       for (const { forget } of firstFrames.values()) forget()
+      warmed.forEach(coolDown)
       room.off(RoomEvent.TrackPublished, take)
       room.off(RoomEvent.TrackSubscribed, subscribed)
       room.off(RoomEvent.SignalConnected, takeAll)
       room.off(RoomEvent.Connected, takeAll)
-      room.off(RoomEvent.Connected, connected)
+      room.off(RoomEvent.Connected, release)
     },
   }
 }

@@ -1,0 +1,67 @@
+/**
+ * A preview's cameras get their <video> before the click: an element playing the held track, unseen
+ * (nothing flows until the click, so it costs nothing meanwhile). The call's tile then adopts it
+ * (TrackVideo.tsx) instead of making its own, and gives it back when it goes (the strip rearranging
+ * as people arrive), for the next tile of that camera. A <video> made when its tile appears starts
+ * its player only then: on this machine the first frames were being decoded 100-150 ms before one
+ * was presented, the fourth to sixth decoded (room-entry bench, getStats at the first frame).
+ * A warm one has its player up when it is put in the tile and presents the first frames decoded.
+ */
+const warm = new WeakMap<MediaStreamTrack, HTMLVideoElement>()
+/** Tracks whose <video> is kept between tiles, until their room is let go (coolDown). */
+const kept = new WeakSet<MediaStreamTrack>()
+
+/**
+ * Where warm <video>s wait: in the page, as Chromium starts a <video>'s player only there (one
+ * out of the page had presented nothing when adopted, its frames decoded), but unseen and inert.
+ */
+let holder: HTMLElement | null = null
+const hold = (el: HTMLVideoElement) => {
+  if (!holder) {
+    holder = document.createElement('div')
+    holder.setAttribute('aria-hidden', 'true')
+    holder.inert = true
+    Object.assign(holder.style, { position: 'fixed', left: '0', top: '0', width: '1px', height: '1px', overflow: 'hidden', opacity: '0', pointerEvents: 'none' })
+    document.body.append(holder)
+  }
+  holder.append(el)
+}
+
+/** Gives `track` a playing <video> of its own, unseen, for its tiles to adopt until coolDown. */
+export function warmUp(track: MediaStreamTrack): void {
+  if (warm.has(track)) return
+  const el = document.createElement('video')
+  Object.assign(el, { autoplay: true, muted: true, playsInline: true })
+  el.srcObject = new MediaStream([track])
+  hold(el)
+  warm.set(track, el)
+  kept.add(track)
+}
+
+/** The <video> warmed for `track`, taken; undefined when there is none. */
+export function takeWarm(track: MediaStreamTrack): HTMLVideoElement | undefined {
+  const el = warm.get(track)
+  warm.delete(track)
+  return el
+}
+
+/** A tile is done with `el`: kept warm for the next tile of a warmed track, else let go. */
+export function giveBack(track: MediaStreamTrack, el: HTMLVideoElement): void {
+  if (kept.has(track) && !warm.has(track) && track.readyState === 'live') {
+    // Left playing: a camera no tile shows is paused by adaptive stream (this element is detached
+    // from it), and a tile that moves takes it back in the same breath.
+    hold(el)
+    warm.set(track, el)
+    return
+  }
+  el.remove()
+}
+
+/** Lets go of the <video> kept for `track` (its room is let go). */
+export function coolDown(track: MediaStreamTrack): void {
+  kept.delete(track)
+  const el = takeWarm(track)
+  if (!el) return
+  el.srcObject = null
+  el.remove()
+}
