@@ -2,8 +2,8 @@
  * A camera in a tile. Where the member looked in at the door first, the tile adopts the <video> the
  * preview warmed up for this track (services/media/warm-videos.ts), and gives it back when it goes:
  * its player is already running, so the first frames after the click are shown as they are
- * decoded. Otherwise it makes its own, as components-react's VideoTrack does. Attached through livekit-client either way, so adaptive
- * stream sizes and pauses the video by this element.
+ * decoded. Otherwise it makes its own, as components-react's VideoTrack does. Attached through
+ * livekit-client either way, so adaptive stream sizes and pauses the video by this element.
  */
 import type { VideoTrack } from 'livekit-client'
 import { useLayoutEffect, useRef } from 'react'

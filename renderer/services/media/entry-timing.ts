@@ -2,8 +2,9 @@
  * Where the time of a room entry goes, from the click: token, signalling join, ICE + DTLS
  * (RoomEvent.Connected), first remote track subscribed, its first packet (the track unmutes on
  * the first RTP packet), its first frame on screen (requestVideoFrameCallback's expected display
- * time, on whichever element the call UI attaches it to) and the first audio packet. Each step is a performance.measure
- * 'office:entry:<step>' from the click, so `npm run bench` and DevTools read the same figures.
+ * time, on whichever element the call UI attaches it to) and the first audio packet. Each step is
+ * a performance.measure 'office:entry:<step>' from the click, so `npm run bench` and DevTools read
+ * the same figures.
  */
 import { RoomEvent, Track, TrackEvent, type RemoteTrack, type Room } from 'livekit-client'
 import type { EntryTiming } from './types.ts'
