@@ -93,10 +93,14 @@ describe('walkers drawn on the canvas', () => {
     await expect.poll(() => avatar.evaluate((el) => !el.closest('[data-walking]')), { timeout: 10_000 }).toBe(true)
     const samples = await a.page.evaluate(() => (globalThis as unknown as { __walkSamples: Sample[] }).__walkSamples.splice(0))
     const walking = samples.filter((s) => s.hidden)
-    // The walk took many frames, and in (nearly) every one of them the canvas drew him: at most one
-    // sample may fall between his element hiding (a timer task) and the next frame's drawing.
+    // The walk took many frames, and in (nearly) every one of them the canvas drew him. A sample is
+    // taken after a frame, so one may fall between his element hiding (a timer task: the walk's
+    // start, or a new stretch of it on the next move the server relays) and the next frame, which
+    // draws him: a state never on screen. Never two in a row (under load, 1-2 per walk here).
     expect(walking.length).toBeGreaterThan(5)
-    expect(walking.filter((s) => s.drawn < 50).length, JSON.stringify(walking)).toBeLessThanOrEqual(1)
+    const blank = walking.map((s) => s.drawn < 50)
+    expect(blank.some((b, i) => b && blank[i + 1]), `two blank in a row: ${JSON.stringify(walking)}`).toBe(false)
+    expect(blank.filter(Boolean).length, JSON.stringify(walking)).toBeLessThanOrEqual(Math.max(1, Math.floor(walking.length / 5)))
     // Once he stopped, the canvas was left clear.
     await expect.poll(async () => {
       const last = await a.page.evaluate(() => (globalThis as unknown as { __walkSamples: Sample[] }).__walkSamples.at(-1))
