@@ -49,7 +49,8 @@ export function Call() {
           <RoomAudioRenderer />
           {/* Shown only when the browser blocks sound until a click (its autoplay policy). */}
           <StartAudio label="Turn on the call's sound" className="call-start-audio" />
-          <LiveControls />
+          {/* A preview shown before the server's answer may not publish yet: its controls wait for that. */}
+          {phase === 'connecting' ? <CallControls /> : <LiveControls />}
         </RoomContext>
       ) : (
         <CallControls />

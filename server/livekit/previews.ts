@@ -1,8 +1,8 @@
 /**
  * Previews (looking in at the door, issue 11): a hidden participant whose connection is made
- * while its member's pointer rests on a room. The app holds its subscriptions disabled until the
- * click, but LiveKit hands every participant the room's data packets, and a client that did not
- * hold them would receive the media too. So the server shows out a preview not entered within
+ * while its member's pointer rests on a room. Until the click the app holds its microphones and
+ * takes only its cameras' lowest layer, unseen; but LiveKit hands every participant the room's data
+ * packets, and a client that held nothing would receive all of the media. So the server shows out a preview not entered within
  * PREVIEW_MAX_MS: however it was made, nobody lurks in a room unseen. Clients drop theirs sooner.
  */
 import type { FastifyInstance } from 'fastify'

@@ -85,7 +85,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     {
       preHandler: authenticate,
       schema: {
-        summary: 'A token to look in at the door: joins the room hidden, hearing, seeing and sending nothing, until /enter',
+        summary: 'A token to look in at the door: joins the room hidden and sending nothing until /enter (the app holds the microphones and takes only the cameras\' lowest layer, unseen)',
         description: `Only for a room the caller may enter with a place to spare, counting the others' previews (LiveKit counts them against the capacity; a preview never takes the last place), and is not in already (409 inside). LiveKit's server removes a preview not entered within ${PREVIEW_MAX_MS / 1000} s.`,
         params: RoomParams,
         response: { 200: RoomTokenSchema, ...refusals },

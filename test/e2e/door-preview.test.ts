@@ -1,17 +1,18 @@
 /**
  * Connect before the door (issue 11): while Ana's pointer rests on the meeting room, her app joins
  * it as a hidden preview, so the connection and the subscriptions to Bo's tracks are made before
- * she clicks, while nothing of his reaches her (every subscription held disabled). Bo, inside,
- * sees nobody arrive and the floor counts one person in the room; the click then needs no new
- * connection, and they see and hear each other, Bo in a <video> made at the door. A preview left alone is let go, its <video> too; one let go because the pointer
- * moved on to another room never takes the member's place when they then enter its room.
+ * she clicks. Of Bo, only his camera's lowest layer reaches her meanwhile, playing in a <video>
+ * nobody sees; his microphone is held. Bo, inside, sees nobody arrive and the floor counts one
+ * person in the room; the click then needs no new connection, and they see and hear each other,
+ * Bo in that <video>. A preview left alone is let go, its <video> too; one let go because the
+ * pointer moved on to another room never takes the member's place when they then enter its room.
  */
 import type { BrowserContext } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { SignedIn } from '../../protocol/api.ts'
 import { cuttableSockets, signallingTo, type SocketCut } from '../support/network-cut.ts'
 import { officeSuite } from '../support/office-suite.ts'
-import { connections, madeWhenOneOpen, microphoneSeconds, receivingSince, recordConnections, statesSince } from '../support/peer-connections.ts'
+import { cameraWidth, connections, madeWhenOneOpen, microphoneSeconds, receivingSince, recordConnections, statesSince } from '../support/peer-connections.ts'
 import { videoFlowing } from '../support/video-flowing.ts'
 import type { Account } from './pages/office-page.ts'
 
@@ -87,24 +88,29 @@ describe('connect before the door', () => {
     expect(await b.stage(ROOM).getByRole('figure').count()).toBe(1)
     await b.room(ROOM, 1).waitFor()
     await a.room(ROOM, 1).waitFor()
-    // Held, and for good: while Bo's microphone sends another second and a half, not a frame
-    // of it reaches her (livekit-server enables a subscription of a client that says it adapts its
-    // streams as it is bound, and takes the hold again only after a debounce: about a second of
-    // video arrived). Of his microphone, nothing but what the server sends when it holds a track
-    // that was flowing for a moment: one second of Opus silence frames (53 packets, 4.6 kB;
+    // While she rests there, Bo's camera reaches her at its lowest layer only, decoded in a <video>
+    // nobody sees, so that the click shows him at once; his microphone not at all, and for good:
+    // while it sends another second and a half, nothing of it reaches her but what the server sends
+    // when it holds a track that was flowing for a moment (livekit-server enables a subscription of
+    // a client that says it adapts its streams as it is bound, and takes the hold again only after
+    // a debounce): one second of Opus silence frames (53 packets, 4.6 kB;
     // pkg/sfu/downtrack.go RTPBlankFramesMuteSeconds), and then nothing more.
     // (His microphone is the clock: the seconds of it captured.)
+    await expect.poll(async () => (await receivingSince(a.page, atDesk)).videoFrames, { timeout: 15_000 }).toBeGreaterThan(0)
     const clock = await microphoneSeconds(b.page)
     await expect.poll(() => microphoneSeconds(b.page), { timeout: 15_000 }).toBeGreaterThanOrEqual(clock + 1.5)
     const held = await receivingSince(a.page, atDesk)
     await expect.poll(() => microphoneSeconds(b.page), { timeout: 15_000 }).toBeGreaterThanOrEqual(clock + 3)
     const before = await receivingSince(a.page, atDesk)
-    expect(before.videoBytes, 'video bytes received before the click').toBe(0)
+    expect(before.videoFrames, 'frames of his camera decoded while she rests on the room').toBeGreaterThan(held.videoFrames)
+    expect(before.videoWidest, 'widest frame of his camera received before the click: his lowest layer').toBeLessThanOrEqual((await cameraWidth(b.page)) / 2)
     expect(held.audioBytes, 'audio bytes received while held: at most a second of silence frames').toBeLessThan(6_000)
     expect(before.audioBytes, 'audio bytes received in the second and a half before the click').toBe(held.audioBytes)
 
-    // Bo's camera has a <video> waiting unseen (its player started before the click), marked here.
+    // Bo's camera plays in a <video> nobody sees, marked here.
     expect(await a.page.evaluate(() => [...document.querySelectorAll('video')].map((v) => ((v.dataset.before = 'click'), v.checkVisibility({ opacityProperty: true })))), 'videos before the click, and whether each is seen').toEqual([false])
+    // Shown nowhere: nothing but the floor is drawn where she looks (the call is not open).
+    expect(await a.page.getByRole('figure').count(), 'tiles before the click').toBe(0)
 
     // The click: in the call, through the connection made at the door.
     await a.walkInto(ROOM)

@@ -53,22 +53,39 @@ export const statesSince = (page: Page, from: number): Promise<RTCPeerConnection
  * What the connections made after the page's first `from` receive: how many of their transceivers
  * are negotiated to receive (a subscription in place), and the media bytes received over them, video and audio.
  */
-export const receivingSince = (page: Page, from: number): Promise<{ receivers: number; videoBytes: number; audioBytes: number }> =>
+export const receivingSince = (page: Page, from: number): Promise<{ receivers: number; videoBytes: number; audioBytes: number; videoFrames: number; videoWidest: number }> =>
   page.evaluate(async (n) => {
     const pcs = (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.slice(n)
     let receivers = 0
     let videoBytes = 0
     let audioBytes = 0
+    let videoFrames = 0
+    let videoWidest = 0
     for (const pc of pcs) {
       receivers += pc.getTransceivers().filter((t) => t.currentDirection === 'recvonly' || t.currentDirection === 'sendrecv').length
-      ;(await pc.getStats()).forEach((s: { type: string; kind?: string; bytesReceived?: number }) => {
+      ;(await pc.getStats()).forEach((s: { type: string; kind?: string; bytesReceived?: number; framesDecoded?: number; frameWidth?: number }) => {
         if (s.type !== 'inbound-rtp') return
-        if (s.kind === 'audio') audioBytes += s.bytesReceived ?? 0
-        else videoBytes += s.bytesReceived ?? 0
+        if (s.kind === 'audio') return void (audioBytes += s.bytesReceived ?? 0)
+        videoBytes += s.bytesReceived ?? 0
+        videoFrames += s.framesDecoded ?? 0
+        videoWidest = Math.max(videoWidest, s.frameWidth ?? 0)
       })
     }
-    return { receivers, videoBytes, audioBytes }
+    return { receivers, videoBytes, audioBytes, videoFrames, videoWidest }
   }, from)
+
+/** The width of the camera the page sends (its capture, before simulcast scales it down), 0 when none. */
+export const cameraWidth = (page: Page): Promise<number> =>
+  page.evaluate(async () => {
+    let width = 0
+    for (const pc of (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs) {
+      if (pc.connectionState === 'closed') continue
+      ;(await pc.getStats()).forEach((s: { type: string; kind?: string; width?: number }) => {
+        if (s.type === 'media-source' && s.kind === 'video') width = Math.max(width, s.width ?? 0)
+      })
+    }
+    return width
+  })
 
 /**
  * Seconds of microphone audio the page has captured for its calls: a clock that runs whether anyone

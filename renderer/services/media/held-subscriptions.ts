@@ -1,10 +1,16 @@
 /**
  * A preview's subscriptions (connect before the door, rooms.ts). The preview joins without
- * autoSubscribe and subscribes to every track itself, disabled in the same breath, so that the
- * subscriptions are negotiated before the click while the media server forwards nothing: the
- * member neither sees nor hears the room until they walk in. Walking in enables them, which is one
- * signalling message (the server resumes with a keyframe), not a renegotiation after the join:
- * that is what takes the click → first frame below the two-peer floor's reach.
+ * autoSubscribe and subscribes to every track itself, so that the subscriptions are negotiated
+ * before the click. Meanwhile a microphone is held (disabled: the media server forwards nothing of
+ * it), and a camera flows from its lowest layer only, into a <video> nobody sees
+ * (warm-videos.ts): the member neither sees nor hears the room until they walk in, and the click
+ * shows its cameras at once, with no keyframe to wait for. Held too, a camera's first frame
+ * waited 150-220 ms after the click for the server's resume, the publisher's keyframe (on every
+ * layer it sends: VP8 simulcast) and its way back (room-entry bench, rested, this machine).
+ * The cost: a thumbnail's worth of each camera (about 320x180 at 10 fps here) for as long as the
+ * pointer rests on a door, at most the server's 20 s for a preview, and only where the door lets
+ * the member in; a preview's token allowed that much all along (server/livekit/previews.ts).
+ * Walking in enables the microphones, one signalling message, not a renegotiation after the join.
  *
  * The subscriptions are asked for as soon as the join's answer names the tracks in the room, before
  * the connection's own negotiation: livekit-server then negotiates them with it, and a preview
@@ -23,8 +29,8 @@ import { coolDown, warmUp } from './warm-videos.ts'
 
 export interface HeldSubscriptions {
   /**
-   * Lets the media flow, now or (called before the preview is connected) once it is: a video
-   * from its lowest layer until its first frame plays, then as adaptive stream asks.
+   * Lets the media flow, now or (called before the preview is connected) once it is: the
+   * microphones, and the cameras as adaptive stream asks once their first frame plays in a tile.
    */
   release(): void
   stop(): void
@@ -75,7 +81,7 @@ export function holdSubscriptions(room: Room): HeldSubscriptions {
     room.options.adaptiveStream = adaptive
   })
   const taken = new WeakSet<RemoteTrackPublication>()
-  const disabled = new Set<RemoteTrackPublication>()
+  const looking = new Set<RemoteTrackPublication>()
   /** Videos let flow from their lowest layer, until their first frame plays: the track to watch, and how to stop waiting. */
   const firstFrames = new Map<RemoteTrackPublication, { watch(track: RemoteTrack): void; forget(): void }>()
   /** Lets a subscribed (or about to be) publication's media flow: a video from its lowest layer, then as adaptive stream asks. */
@@ -85,6 +91,9 @@ export function holdSubscriptions(room: Room): HeldSubscriptions {
       return
     }
     enableLowFirst(pub)
+    handOverOnFirstFrame(pub)
+  }
+  const handOverOnFirstFrame = (pub: RemoteTrackPublication) => {
     // Handed over once its first frame plays: asked earlier for the tile's size, the server
     // would switch layers before it sent a frame and wait for the other layer's keyframe.
     let watched: RemoteTrack | null = null
@@ -111,8 +120,9 @@ export function holdSubscriptions(room: Room): HeldSubscriptions {
     taken.add(pub)
     pub.setSubscribed(true)
     if (!held) return flow(pub)
-    pub.setEnabled(false)
-    disabled.add(pub)
+    looking.add(pub)
+    if (pub.kind === Track.Kind.Video) enableLowFirst(pub)
+    else pub.setEnabled(false)
   }
   const takeAll = () => {
     for (const p of room.remoteParticipants.values()) for (const pub of p.trackPublications.values()) take(pub)
@@ -121,8 +131,9 @@ export function holdSubscriptions(room: Room): HeldSubscriptions {
   const warmed = new Set<MediaStreamTrack>()
   const subscribed = (track: RemoteTrack, pub: RemoteTrackPublication) => {
     // Subscribed again while held (Low power turning a camera back on): LiveKit's new subscription
-    // starts enabled, and livekit-client does not say again that it is disabled. Say it.
-    if (held && disabled.has(pub)) pub.emitTrackUpdate()
+    // starts enabled at the top layer, and livekit-client does not say again what was asked (a
+    // microphone disabled, a camera's lowest layer). Say it.
+    if (held && looking.has(pub)) pub.emitTrackUpdate()
     firstFrames.get(pub)?.watch(track)
     if (held && track.kind === Track.Kind.Video) {
       warmUp(track.mediaStreamTrack)
@@ -139,8 +150,11 @@ export function holdSubscriptions(room: Room): HeldSubscriptions {
   const release = () => {
     if (!held) return
     held = false
-    for (const pub of disabled) flow(pub)
-    disabled.clear()
+    for (const pub of looking) {
+      if (pub.kind === Track.Kind.Video) handOverOnFirstFrame(pub)
+      else flow(pub)
+    }
+    looking.clear()
   }
   // Let go before the connection is up (a click right after the press that started the preview):
   // the tracks stay held until it is. Enabled as they are negotiated, the server forwarded a

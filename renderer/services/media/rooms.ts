@@ -317,6 +317,10 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
     let next = looked?.call ?? open(id)
     // Followed before the reveal: LiveKit may subscribe us before the server's answer arrives.
     if (looked) clock.follow(next.room, (timing) => emit('entry', timing))
+    // A preview connected at the door has its cameras playing unseen (held-subscriptions.ts): the
+    // call shows the room now, while the server reveals us (the people inside see us at its answer).
+    const shownEarly = looked?.call.room.state === ConnectionState.Connected
+    if (shownEarly) media.getState().setRoom(next.room)
     const tracksReady = publisher.prepare() // camera and microphone start while we connect (first entry)
     try {
       if (looked && (await reveal(looked, id))) {
@@ -328,6 +332,7 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
       } else {
         if (looked) {
           // No preview to walk in through after all: connect the usual way, once it is gone.
+          if (shownEarly) media.getState().setRoom(active?.room ?? null)
           clock.cancel()
           clock = startEntryClock(id, startedAt)
           await dropPreview(looked)
@@ -342,6 +347,7 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
       }
     } catch (err) {
       clock.cancel()
+      if (shownEarly) media.getState().setRoom(active?.room ?? null)
       next.stop()
       void next.room.disconnect(false)
       dropActive()
