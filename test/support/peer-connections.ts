@@ -74,32 +74,28 @@ export const receivingSince = (page: Page, from: number): Promise<{ receivers: n
     return { receivers, videoBytes, audioBytes, videoFrames, videoWidest }
   }, from)
 
+/** The largest `field` of the page's media-source stats of `kind` (what it captures) over its open connections; 0 when none. */
+const capturedMost = (page: Page, kind: 'audio' | 'video', field: 'width' | 'totalSamplesDuration'): Promise<number> =>
+  page.evaluate(
+    async ([kind, field]) => {
+      let most = 0
+      for (const pc of (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs) {
+        if (pc.connectionState === 'closed') continue
+        ;(await pc.getStats()).forEach((s: Record<string, unknown>) => {
+          if (s.type === 'media-source' && s.kind === kind) most = Math.max(most, Number(s[field] ?? 0))
+        })
+      }
+      return most
+    },
+    [kind, field] as const,
+  )
+
 /** The width of the camera the page sends (its capture, before simulcast scales it down), 0 when none. */
-export const cameraWidth = (page: Page): Promise<number> =>
-  page.evaluate(async () => {
-    let width = 0
-    for (const pc of (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs) {
-      if (pc.connectionState === 'closed') continue
-      ;(await pc.getStats()).forEach((s: { type: string; kind?: string; width?: number }) => {
-        if (s.type === 'media-source' && s.kind === 'video') width = Math.max(width, s.width ?? 0)
-      })
-    }
-    return width
-  })
+export const cameraWidth = (page: Page): Promise<number> => capturedMost(page, 'video', 'width')
 
 /**
  * Seconds of microphone audio the page has captured for its calls: a clock that runs whether anyone
  * listens or not, and whether the room is quiet or not (its packets are no clock: on silence, Opus
  * DTX sends about 5 a second instead of 50).
  */
-export const microphoneSeconds = (page: Page): Promise<number> =>
-  page.evaluate(async () => {
-    let seconds = 0
-    for (const pc of (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs) {
-      if (pc.connectionState === 'closed') continue
-      ;(await pc.getStats()).forEach((s: { type: string; kind?: string; totalSamplesDuration?: number }) => {
-        if (s.type === 'media-source' && s.kind === 'audio') seconds = Math.max(seconds, s.totalSamplesDuration ?? 0)
-      })
-    }
-    return seconds
-  })
+export const microphoneSeconds = (page: Page): Promise<number> => capturedMost(page, 'audio', 'totalSamplesDuration')
