@@ -1,6 +1,6 @@
 /**
- * A preview's cameras get their <video> before the click: an element playing the held track, unseen
- * (nothing flows until the click, so it costs nothing meanwhile). The call's tile then adopts it
+ * A preview's cameras get their <video> before the click: an element playing the track, unseen
+ * (its lowest layer flows meanwhile: held-subscriptions.ts). The call's tile then adopts it
  * (TrackVideo.tsx) instead of making its own, and gives it back when it goes (the strip rearranging
  * as people arrive), for the next tile of that camera. A <video> made when its tile appears starts
  * its player only then: on this machine the first frames were being decoded 100-150 ms before one
