@@ -125,6 +125,32 @@ describe('connect before the door', () => {
     expect((await connections(a.page)).made, 'connections made by the click').toBe(looking.made)
   })
 
+  it('a click on the heels of the press that starts the preview shows the call once it is connected, before the server lets her in', async () => {
+    // The server's answer to her entry is held here until Bo shows in her call.
+    let answer = () => {}
+    const answered = new Promise<void>((resolve) => (answer = resolve))
+    let asked = false
+    const { a, b } = await boInsideAnaAtDesk(async (context) => {
+      await context.route((url) => url.pathname.endsWith('/rooms/room_meeting/enter'), async (route) => {
+        asked = true
+        await answered
+        await route.fulfill({ response: await route.fetch() })
+      })
+    })
+    // A straight click: the press starts the preview, the click comes before it is connected.
+    await a.walkInto(ROOM)
+    // Bo plays in her call while the server has not answered: his camera's frames were flowing as
+    // soon as the preview was connected, and the call shows them then.
+    await videoFlowing(a.page, bo.name)
+    expect(asked, 'her entry asked of the server').toBe(true)
+    // The people inside see her only once the server has let her in.
+    expect(await b.stage(ROOM).getByRole('figure').count(), 'tiles in Bo\'s call before the answer').toBe(1)
+    answer()
+    await a.stage(ROOM).getByText('Connected').waitFor()
+    await videoFlowing(b.page, ana.name)
+    await Promise.all([a.room(ROOM, 2).waitFor(), b.room(ROOM, 2).waitFor()])
+  })
+
   it('a click while the preview is reconnecting after a network drop enters the room all the same, seen and heard', async () => {
     let signalling: SocketCut | null = null
     const { a, b, atDesk } = await boInsideAnaAtDesk(async (context) => {

@@ -268,12 +268,13 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
   }
 
   /** Reveals the preview of `id` for this entry; false when there is none to reveal (then connect the usual way). */
-  const reveal = async (p: Preview | null, id: string): Promise<boolean> => {
+  const reveal = async (p: Preview | null, id: string, connected: () => void): Promise<boolean> => {
     if (!p) return false
     if (!(await p.ready)) {
       void dropPreview(p)
       return false
     }
+    connected()
     // The media starts flowing now, while the server reveals us: the first frame and the first
     // sound need no more than the SFU's resume (a refusal drops the preview unheard and unseen).
     p.call.held?.release()
@@ -318,12 +319,17 @@ export function createMediaRooms(deps: MediaRoomDeps): MediaRooms {
     // Followed before the reveal: LiveKit may subscribe us before the server's answer arrives.
     if (looked) clock.follow(next.room, (timing) => emit('entry', timing))
     // A preview connected at the door has its cameras playing unseen (held-subscriptions.ts): the
-    // call shows the room now, while the server reveals us (the people inside see us at its answer).
-    const shownEarly = looked?.call.room.state === ConnectionState.Connected
-    if (shownEarly) media.getState().setRoom(next.room)
+    // call shows the room now, or as soon as it is connected (a click on the heels of the press
+    // that started it), while the server reveals us (the people inside see us at its answer).
+    let shownEarly = false
+    const showEarly = () => {
+      if (next.room.state !== ConnectionState.Connected) return
+      shownEarly = true
+      media.getState().setRoom(next.room)
+    }
     const tracksReady = publisher.prepare() // camera and microphone start while we connect (first entry)
     try {
-      if (looked && (await reveal(looked, id))) {
+      if (looked && (await reveal(looked, id, showEarly))) {
         // Signalling, ICE and DTLS were done at the door: entering was the server's one call.
         // (Each step counts from the click: the preview's, if it was still under way then.)
         clock.mark('token', looked.tokenAt)
